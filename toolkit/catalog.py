@@ -1,0 +1,327 @@
+"""Reading, writing, indexing and merging gettext PO catalogs.
+
+Everything else in the toolkit goes through this module rather than polib
+directly, so that writes are atomic, parse errors become one located line,
+and lookups use dicts instead of polib's linear ``find``.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import polib
+
+from toolkit import __version__
+from toolkit.errors import InputError
+from toolkit.text import count_english_words, count_han
+
+Key = tuple[str | None, str]
+
+TRANSLATED, FUZZY, UNTRANSLATED = "translated", "fuzzy", "untranslated"
+FUZZY_CUTOFF = 0.6
+
+
+def read_catalog(path: str | Path) -> polib.POFile:
+    """Parse a PO file, turning every failure into an InputError naming the file and line."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("no such file" if not path.exists() else "not a file", path=path)
+    raw = path.read_bytes()
+    if b"\0" in raw:
+        raise InputError("binary file, not a PO catalog", path=path)
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError("not valid UTF-8 (PO catalogs here are UTF-8)", path=path, line=line) from exc
+    try:
+        po = polib.pofile(str(path), encoding="utf-8", wrapwidth=78)
+    except (OSError, ValueError) as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        message = re.sub(r"\s*\(line \d+\)|\s*in po file\s*\S*", "", str(exc)).strip() or "syntax error"
+        raise InputError(f"PO syntax error: {message.lower()}", path=path,
+                         line=int(match.group(1)) if match else None) from exc
+    seen: dict[Key, int] = {}
+    for entry in po:
+        key = entry_key(entry)
+        if key in seen:
+            raise InputError(f"duplicate msgid (first at line {seen[key]}): {entry.msgid[:40]}",
+                             path=path, line=entry.linenum)
+        seen[key] = entry.linenum
+    return po
+
+
+def catalog_text(po: polib.POFile) -> str:
+    return po.__unicode__()
+
+
+def write_text_atomic(path: str | Path, text: str) -> None:
+    """Write through a temporary file in the same folder and rename: never a half-written file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if path.exists():
+            os.chmod(temp, path.stat().st_mode & 0o7777)
+        else:
+            os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise
+
+
+def write_catalog(po: polib.POFile, path: str | Path) -> bool:
+    """Save atomically; return False (and touch nothing) when the bytes would not change."""
+    path = Path(path)
+    text = catalog_text(po)
+    if path.is_file() and path.read_bytes() == text.encode("utf-8"):
+        return False
+    write_text_atomic(path, text)
+    return True
+
+
+def entry_key(entry: polib.POEntry) -> Key:
+    return (entry.msgctxt, entry.msgid)
+
+
+def entry_status(entry: polib.POEntry) -> str:
+    """translated / fuzzy / untranslated, counted as ``msgfmt --statistics`` counts them."""
+    if not entry.msgstr:
+        return UNTRANSLATED
+    return FUZZY if "fuzzy" in entry.flags else TRANSLATED
+
+
+def live_entries(po: polib.POFile) -> Iterator[polib.POEntry]:
+    """Entries that count: not the header, not obsolete."""
+    return (e for e in po if not e.obsolete and e.msgid)
+
+
+def index_entries(po: polib.POFile) -> dict[Key, polib.POEntry]:
+    return {entry_key(e): e for e in live_entries(po)}
+
+
+def entry_kind(entry: polib.POEntry) -> str:
+    """The segment kind recorded as ``#. type: …`` (body when absent)."""
+    for line in entry.comment.splitlines():
+        if line.startswith("type:"):
+            return line.partition(":")[2].strip()
+    return "body"
+
+
+def iter_catalog_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """PO files named directly, or found (sorted) in the folders named."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.po") if p.is_file()))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise InputError("no such file or folder", path=path)
+    return found
+
+
+def new_catalog(*, project: str, source_language: str = "zh_CN", target_language: str = "en",
+                now: datetime | None = None) -> polib.POFile:
+    stamp = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M+0000")
+    po = polib.POFile(wrapwidth=78, encoding="utf-8")
+    po.metadata = {
+        "Project-Id-Version": project,
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": stamp,
+        "PO-Revision-Date": stamp,
+        "Last-Translator": "",
+        "Language-Team": "English",
+        "Language": target_language,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": "nplurals=2; plural=(n != 1);",
+        "X-Source-Language": source_language,
+        "X-Generator": f"toolkit {__version__}",
+    }
+    return po
+
+
+@dataclass
+class CatalogStats:
+    path: str
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    obsolete: int = 0
+    source_chars: int = 0
+    source_chars_translated: int = 0
+    target_words: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def coverage(self) -> float:
+        """Percentage of entries translated and not fuzzy (exact, not truncated like polib's)."""
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+    def add(self, other: "CatalogStats") -> None:
+        for name in ("translated", "fuzzy", "untranslated", "obsolete", "source_chars",
+                     "source_chars_translated", "target_words"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "total": self.total, "translated": self.translated,
+                "fuzzy": self.fuzzy, "untranslated": self.untranslated, "obsolete": self.obsolete,
+                "source_chars": self.source_chars, "source_chars_translated": self.source_chars_translated,
+                "target_words": self.target_words, "coverage": round(self.coverage, 2)}
+
+
+def catalog_stats(po: polib.POFile, path: str) -> CatalogStats:
+    stats = CatalogStats(path=path)
+    for entry in po:
+        if entry.obsolete:
+            stats.obsolete += 1
+            continue
+        if not entry.msgid:
+            continue
+        status = entry_status(entry)
+        chars = count_han(entry.msgid)
+        stats.source_chars += chars
+        setattr(stats, status, getattr(stats, status) + 1)
+        if status == TRANSLATED:
+            stats.source_chars_translated += chars
+        if entry.msgstr:
+            stats.target_words += count_english_words(entry.msgstr)
+    return stats
+
+
+# --- merging ---------------------------------------------------------------------------------
+
+
+@dataclass
+class MergeReport:
+    """What a merge of a fresh segmentation into an existing catalog did."""
+
+    kept: int = 0
+    added: list[str] = field(default_factory=list)
+    fuzzy: list[tuple[str, str]] = field(default_factory=list)  # (old msgid, new msgid)
+    obsoleted: list[str] = field(default_factory=list)
+    revived: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.fuzzy or self.obsoleted or self.revived)
+
+    def lines(self) -> list[str]:
+        out = [f"+ new: {m}" for m in self.added]
+        out += [f"~ fuzzy: {new}\n    was: {old}" for old, new in self.fuzzy]
+        out += [f"- obsolete: {m}" for m in self.obsoleted]
+        out += [f"^ revived: {m}" for m in self.revived]
+        return out
+
+
+class _SimilarityIndex:
+    """Finds the most similar old source segment quickly: character-bigram candidates, then difflib."""
+
+    def __init__(self, entries: list[polib.POEntry]):
+        self.entries = entries
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for number, entry in enumerate(entries):
+            for gram in set(_bigrams(entry.msgid)):
+                self.postings[gram].append(number)
+
+    def best(self, text: str) -> polib.POEntry | None:
+        votes: Counter[int] = Counter()
+        for gram in set(_bigrams(text)):
+            votes.update(self.postings.get(gram, ()))
+        best_entry, best_ratio = None, FUZZY_CUTOFF
+        for number, _ in votes.most_common(10):
+            candidate = self.entries[number].msgid
+            matcher = difflib.SequenceMatcher(None, text, candidate, autojunk=False)
+            if matcher.quick_ratio() < best_ratio:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= best_ratio:
+                best_entry, best_ratio = self.entries[number], ratio
+        return best_entry
+
+
+def _bigrams(text: str) -> list[str]:
+    return [text[i:i + 2] for i in range(len(text) - 1)] or [text]
+
+
+def merge_catalog(old: polib.POFile, fresh: polib.POFile) -> tuple[polib.POFile, MergeReport]:
+    """Merge a fresh segmentation into an existing catalog without losing any work.
+
+    As msgmerge does: the old header stays; unchanged segments keep translation,
+    flags and comments; an edited segment gets the most similar old translation
+    marked fuzzy with the old source as ``#| msgid``; old translated segments no
+    longer in the source become obsolete ``#~`` entries, and an obsolete entry
+    whose source comes back is revived.
+    """
+    report = MergeReport()
+    merged = polib.POFile(wrapwidth=old.wrapwidth, encoding="utf-8")
+    merged.header = old.header
+    merged.metadata = dict(old.metadata)
+    old_live = {entry_key(e): e for e in old if not e.obsolete and e.msgid}
+    old_obsolete = {entry_key(e): e for e in old if e.obsolete}
+    fresh_keys = {entry_key(e) for e in fresh}
+    departed = [e for k, e in old_live.items() if k not in fresh_keys and e.msgstr]
+    similar = _SimilarityIndex(departed + [e for k, e in old_obsolete.items() if k not in fresh_keys])
+    reused: set[Key] = set()
+
+    for new in fresh:
+        key = entry_key(new)
+        entry = polib.POEntry(msgctxt=new.msgctxt, msgid=new.msgid, occurrences=list(new.occurrences),
+                              comment=new.comment)
+        previous = old_live.get(key) or old_obsolete.get(key)
+        if previous is not None:
+            _carry_over(previous, entry)
+            entry.previous_msgid = previous.previous_msgid
+            if previous.obsolete:
+                report.revived.append(new.msgid)
+            else:
+                report.kept += 1
+        else:
+            match = similar.best(new.msgid)
+            if match is not None:
+                _carry_over(match, entry)
+                if "fuzzy" not in entry.flags:
+                    entry.flags.append("fuzzy")
+                entry.previous_msgid = match.msgid
+                reused.add(entry_key(match))
+                report.fuzzy.append((match.msgid, new.msgid))
+            else:
+                report.added.append(new.msgid)
+        merged.append(entry)
+
+    for entry in departed:
+        if entry_key(entry) in reused:
+            continue
+        entry.obsolete = True
+        entry.occurrences = []
+        merged.append(entry)
+        report.obsoleted.append(entry.msgid)
+    for key, entry in old_obsolete.items():
+        if key not in fresh_keys:
+            merged.append(entry)
+    return merged, report
+
+
+def _carry_over(source: polib.POEntry, target: polib.POEntry) -> None:
+    target.msgstr = source.msgstr
+    target.flags = list(source.flags)
+    target.tcomment = source.tcomment

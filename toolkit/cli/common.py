@@ -1,0 +1,51 @@
+"""Option bundles and output helpers shared by several commands."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from toolkit.config import Config, load_config
+
+
+def project_config() -> Config:
+    return load_config()
+
+
+def format_option(func: Callable) -> Callable:
+    return click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+                        show_default=True, help="Output for people (text) or programs (json).")(func)
+
+
+def glossary_option(func: Callable) -> Callable:
+    return click.option("--glossary", "glossary_paths", multiple=True, type=click.Path(path_type=Path),
+                        help="Glossary CSV/TBX file or folder (repeatable); default: the project's.")(func)
+
+
+def echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def use_colour(stream=None) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set."""
+    stream = stream or sys.stdout
+    return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
+
+
+def style(text: str, **styles: Any) -> str:
+    return click.style(text, **styles) if use_colour() else text
+
+
+def catalog_paths_or_default(paths: tuple[Path, ...], config: Config) -> list[Path]:
+    """The catalogs named on the command line, or the project's configured ones."""
+    from toolkit.catalog import iter_catalog_paths
+
+    if paths:
+        return iter_catalog_paths(paths)
+    if not config.documents:
+        raise click.UsageError("no catalogs given and no toolkit.toml project here")
+    return iter_catalog_paths(config.catalogs)
