@@ -135,10 +135,11 @@ def iter_catalog_paths(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def new_catalog(*, project: str, source_language: str = "zh_CN", target_language: str = "en",
+def new_catalog(*, project: str, source: str, source_language: str = "zh_CN", target_language: str = "en",
                 now: datetime | None = None) -> polib.POFile:
     stamp = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M+0000")
     po = polib.POFile(wrapwidth=78, encoding="utf-8")
+    po.header = f"{target_language} translation of {source} ({source_language} source)."
     po.metadata = {
         "Project-Id-Version": project,
         "Report-Msgid-Bugs-To": "",

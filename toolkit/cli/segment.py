@@ -1,0 +1,96 @@
+"""`toolkit segment`, `toolkit stats` and `toolkit render`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from toolkit.cli.common import catalog_paths_or_default, echo_json, format_option, project_config
+
+encoding_option = click.option("--encoding", default="utf-8", show_default=True,
+                               help="Encoding of the source text (e.g. gb18030).")
+
+
+@click.command()
+@click.argument("source", required=False, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "catalog", type=click.Path(path_type=Path),
+              help="Catalog to write or merge into (default: the project's for SOURCE).")
+@encoding_option
+@click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+def segment(source: Path | None, catalog: Path | None, encoding: str, dry_run: bool) -> None:
+    """Segment a Chinese SOURCE text into a PO catalog, merging into it if it exists.
+
+    Without SOURCE, every source of the project is segmented into its catalog.
+    """
+    from toolkit.segment import segment_source
+
+    config = project_config()
+    if source is None:
+        if catalog is not None or not config.documents:
+            raise click.UsageError("give SOURCE (no toolkit.toml project here, or -o without SOURCE)")
+        jobs = [(d.source, d.catalog) for d in config.documents]
+    else:
+        jobs = [(source, catalog)]
+    for source_path, catalog_path in jobs:
+        result = segment_source(source_path, catalog_path, encoding=encoding, dry_run=dry_run, config=config)
+        for warning in result.warnings:
+            click.echo(f"{config.relative(source_path)}:{warning.line}: warning: {warning.message}", err=True)
+        report = result.report
+        if dry_run:
+            for line in report.lines() if not result.created else [f"+ new catalog, {len(report.added)} segments"]:
+                click.echo(line)
+        verb = "would write" if dry_run else ("wrote" if result.written else "unchanged")
+        click.echo(f"{config.relative(result.catalog)}: {verb}: {report.kept} kept, {len(report.added)} new, "
+                   f"{len(report.fuzzy)} fuzzy, {len(report.obsoleted)} obsolete, {len(report.revived)} revived",
+                   err=True)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@format_option
+def stats(paths: tuple[Path, ...], output_format: str) -> None:
+    """Count translated, fuzzy, untranslated and obsolete segments, Chinese characters and English words."""
+    from toolkit.stats import collect_stats
+
+    table = collect_stats(catalog_paths_or_default(paths, project_config()))
+    if output_format == "json":
+        echo_json({"catalogs": [s.as_dict() for s in table.catalogs], "total": table.total.as_dict()})
+        return
+    header = f"{'catalog':<48} {'transl.':>7} {'fuzzy':>6} {'untr.':>6} {'obs.':>5} {'zh chars':>9} {'en words':>9} {'cover':>7}"
+    click.echo(header)
+    for row in [*table.catalogs, table.total]:
+        name = row.path if len(row.path) <= 48 else "…" + row.path[-47:]
+        click.echo(f"{name:<48} {row.translated:>7} {row.fuzzy:>6} {row.untranslated:>6} {row.obsolete:>5} "
+                   f"{row.source_chars:>9} {row.target_words:>9} {row.coverage:>6.1f}%")
+
+
+@click.command()
+@click.argument("catalog", required=False, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout.")
+@click.option("--source", type=click.Path(path_type=Path), help="Source text (default: from the project or references).")
+@click.option("--markdown", is_flag=True, help="Markdown: headings as headings, byline and credits in italics.")
+@click.option("--min-coverage", type=click.FloatRange(0, 100), help="Refuse to write below this percentage translated.")
+@encoding_option
+def render(catalog: Path | None, output: Path | None, source: Path | None, markdown: bool,
+           min_coverage: float | None, encoding: str) -> None:
+    """Rebuild the English article from the source and CATALOG, paragraph by paragraph."""
+    from toolkit.catalog import write_text_atomic
+    from toolkit.render import render_catalog
+
+    config = project_config()
+    if catalog is None:
+        if len(config.catalogs) != 1:
+            raise click.UsageError("give CATALOG (the project does not name exactly one)")
+        catalog = config.catalogs[0]
+    result = render_catalog(catalog, source=source, markdown=markdown, encoding=encoding, config=config)
+    if result.left_in_chinese:
+        click.echo(f"{catalog}: {result.left_in_chinese} of {result.segments} segments untranslated or fuzzy, "
+                   "left in Chinese", err=True)
+    if min_coverage is not None and result.coverage < min_coverage:
+        click.echo(f"Error: {catalog}: {result.coverage:.1f}% translated, below --min-coverage {min_coverage:g}; "
+                   "nothing written", err=True)
+        raise SystemExit(1)
+    if output is None:
+        click.echo(result.text, nl=False)
+    else:
+        write_text_atomic(output, result.text)

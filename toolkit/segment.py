@@ -1,0 +1,245 @@
+"""Chinese source texts: reading, paragraph repair, segment kinds and sentence splitting.
+
+The rules (documented in the README):
+- every non-blank line is a paragraph; a paragraph the page layout broke in two
+  (a body paragraph ending mid-sentence, continued by a body paragraph that
+  ends a sentence) is rejoined; one that ends mid-sentence and cannot be
+  joined is kept and reported as a warning;
+- sentences end after 。！？ (and runs of them) and after an ellipsis …… that
+  ends the paragraph or is followed by an opening quote; closing quotes and
+  brackets right after the terminator stay with the sentence; ，；：、 never split.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from toolkit.catalog import MergeReport, merge_catalog, new_catalog, read_catalog, write_catalog
+from toolkit.config import Config, load_config
+from toolkit.errors import InputError, UsageError
+
+TERMINATORS = "。！？!?"
+CLOSERS = "”’」』）》\"')"
+ELLIPSIS = "…"
+OPENING_QUOTES = "“‘「『"
+KINDS = ("title", "subtitle", "byline", "heading", "body", "caption", "credit")
+HEADING_MAX_CHARS = 30
+
+BYLINE = re.compile(r"^[□■◎●]|本报记者|本报通讯员|^记者\s|/文\b|/摄\b")
+CAPTION = re.compile(r"^(资料图|图为|图片来源|图：|图:|（图|\(图)")
+CREDIT = re.compile(r"(亦有贡献|供稿|责任编辑|编辑[:：]|来源[:：])")
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    kind: str
+    line: int
+    paragraph: int
+
+
+@dataclass
+class Paragraph:
+    text: str
+    kind: str
+    line: int
+    # (offset in text, source line) for each source line the paragraph was built from
+    line_starts: list[tuple[int, int]] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+
+    def line_at(self, offset: int) -> int:
+        line = self.line
+        for start, number in self.line_starts:
+            if start <= offset:
+                line = number
+        return line
+
+
+@dataclass(frozen=True)
+class SegmentWarning:
+    line: int
+    message: str
+
+
+@dataclass
+class SourceDocument:
+    path: Path
+    reference: str  # the path as written in `#:` references
+    paragraphs: list[Paragraph]
+    warnings: list[SegmentWarning]
+
+    @property
+    def segments(self) -> list[Segment]:
+        return [s for p in self.paragraphs for s in p.segments]
+
+
+def read_source(path: str | Path, encoding: str = "utf-8") -> str:
+    """The text of a source file, or an InputError saying why it cannot be read as text."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("no such file" if not path.exists() else "not a file", path=path)
+    raw = path.read_bytes()
+    if b"\0" in raw:
+        raise InputError("binary file, not a text", path=path)
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        hint = " (GB18030? try --encoding gb18030)" if encoding.lower().replace("-", "") == "utf8" else ""
+        raise InputError(f"not valid {encoding}{hint}", path=path, line=line) from exc
+    except LookupError as exc:
+        raise InputError(f"unknown encoding {encoding!r}", path=path) from exc
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError("empty file", path=path)
+    return text
+
+
+def ends_sentence(text: str) -> bool:
+    stripped = text.rstrip().rstrip(CLOSERS)
+    return bool(stripped) and (stripped[-1] in TERMINATORS or stripped[-1] == ELLIPSIS)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences by the module's rules."""
+    return [text[a:b] for a, b in _sentence_spans(text)]
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start, i, n = 0, 0, len(text)
+    while i < n:
+        char = text[i]
+        if char in TERMINATORS or char == ELLIPSIS:
+            end = i
+            while end < n and (text[end] in TERMINATORS or text[end] == ELLIPSIS):
+                end += 1
+            terminated = any(c in TERMINATORS for c in text[i:end])
+            while end < n and text[end] in CLOSERS:
+                end += 1
+            if terminated or end >= n or text[end] in OPENING_QUOTES:
+                spans.append((start, end))
+                start = end
+            i = end
+            continue
+        i += 1
+    if start < n:
+        spans.append((start, n))
+    return [(a, b) for a, b in (_strip_span(text, a, b) for a, b in spans) if a < b]
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def classify(text: str, *, first: bool) -> str:
+    """The kind of a paragraph, from its position and shape."""
+    if first:
+        return "title"
+    if text.startswith(("——", "--", "—")):
+        return "subtitle"
+    if CAPTION.search(text):
+        return "caption"
+    if CREDIT.search(text) and len(text) <= 60 and not ends_sentence(text):
+        return "credit"
+    if BYLINE.search(text) and len(text) <= 80:
+        return "byline"
+    if len(text) <= HEADING_MAX_CHARS and not ends_sentence(text) and text[-1] not in "，,；;：:、":
+        return "heading"
+    return "body"
+
+
+def parse_text(text: str, path: Path, reference: str) -> SourceDocument:
+    """Paragraphs (repaired) and their segments from a source text."""
+    raw: list[Paragraph] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        content = line.strip().strip("\u3000")
+        if content:
+            raw.append(Paragraph(content, classify(content, first=not raw), number, [(0, number)]))
+
+    paragraphs: list[Paragraph] = []
+    warnings: list[SegmentWarning] = []
+    i = 0
+    while i < len(raw):
+        para = raw[i]
+        if para.kind == "body" and not ends_sentence(para.text):
+            following = raw[i + 1] if i + 1 < len(raw) else None
+            if following is not None and following.kind == "body" and ends_sentence(following.text):
+                para = Paragraph(para.text + following.text, "body", para.line,
+                                 [(0, para.line), (len(para.text), following.line)])
+                i += 1
+            else:
+                tail = para.text[-12:]
+                warnings.append(SegmentWarning(
+                    para.line, f"paragraph ends mid-sentence and has no continuation (…{tail}); kept as it is"))
+        paragraphs.append(para)
+        i += 1
+
+    for number, para in enumerate(paragraphs):
+        spans = _sentence_spans(para.text) if para.kind == "body" else [(0, len(para.text))]
+        para.segments = [Segment(para.text[a:b], para.kind, para.line_at(a), number) for a, b in spans]
+    return SourceDocument(path=path, reference=reference, paragraphs=paragraphs, warnings=warnings)
+
+
+def parse_source(path: str | Path, *, encoding: str = "utf-8", config: Config | None = None) -> SourceDocument:
+    path = Path(path)
+    config = config or load_config()
+    return parse_text(read_source(path, encoding), path, config.relative(path))
+
+
+def build_catalog(document: SourceDocument, config: Config) -> polib.POFile:
+    """A fresh catalog: one entry per distinct segment, in source order, with every reference."""
+    po = new_catalog(project=config.project_name, source=document.reference, source_language=config.source_language,
+                     target_language=config.target_language)
+    entries: dict[str, polib.POEntry] = {}
+    for segment in document.segments:
+        entry = entries.get(segment.text)
+        if entry is None:
+            entry = polib.POEntry(msgid=segment.text, msgstr="", comment=f"type: {segment.kind}")
+            entries[segment.text] = entry
+            po.append(entry)
+        entry.occurrences.append((document.reference, str(segment.line)))
+    return po
+
+
+@dataclass
+class SegmentResult:
+    catalog: Path
+    created: bool
+    written: bool
+    report: MergeReport
+    warnings: list[SegmentWarning]
+    document: SourceDocument
+
+
+def segment_source(source: str | Path, catalog: str | Path | None = None, *, encoding: str = "utf-8",
+                   dry_run: bool = False, config: Config | None = None) -> SegmentResult:
+    """Segment a source text into its catalog, merging into the catalog when it exists.
+
+    The catalog defaults to the one the project config pairs with the source.
+    Nothing is written on a dry run, nor when the merge changes no byte.
+    """
+    config = config or load_config()
+    source = Path(source)
+    if catalog is None:
+        document = config.document_for_source(source)
+        if document is None:
+            raise UsageError(f"{source}: not a source in toolkit.toml; give the catalog with -o")
+        catalog = document.catalog
+    catalog = Path(catalog)
+    parsed = parse_source(source, encoding=encoding, config=config)
+    fresh = build_catalog(parsed, config)
+    created = not catalog.exists()
+    if created:
+        merged, report = fresh, MergeReport(added=[e.msgid for e in fresh])
+    else:
+        merged, report = merge_catalog(read_catalog(catalog), fresh)
+    written = False if dry_run else write_catalog(merged, catalog)
+    return SegmentResult(catalog, created, written, report, parsed.warnings, parsed)
