@@ -41,6 +41,7 @@ def read_catalog(path: str | Path) -> polib.POFile:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError("not valid UTF-8 (PO catalogs here are UTF-8)", path=path, line=line) from exc
+    check_po_syntax(raw.decode("utf-8"), path)
     try:
         po = polib.pofile(str(path), encoding="utf-8", wrapwidth=78)
     except (OSError, ValueError) as exc:
@@ -56,6 +57,41 @@ def read_catalog(path: str | Path) -> polib.POFile:
                              path=path, line=entry.linenum)
         seen[key] = entry.linenum
     return po
+
+
+_STRING = r'"(?:[^"\\\n]|\\.)*"'
+_KEYWORD_LINE = re.compile(rf"(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s*({_STRING})\s*")
+_STRING_LINE = re.compile(rf"{_STRING}\s*")
+
+
+def check_po_syntax(text: str, path: Path) -> None:
+    """Reject what polib would silently misread (an unterminated string, a msgid without msgstr).
+
+    polib accepts such files and drops or truncates entries; gettext rejects
+    them. Checking first means a broken file is reported, never half-loaded.
+    """
+    pending_msgid: int | None = None
+    for number, raw_line in enumerate(text.split("\n"), start=1):
+        line = raw_line.strip()
+        if line.startswith("#~"):
+            line = line[2:].strip()
+        elif line.startswith("#") or not line:
+            continue
+        keyword = _KEYWORD_LINE.fullmatch(line)
+        if keyword:
+            word = keyword.group(1)
+            if word == "msgid" or word == "msgctxt":
+                if pending_msgid is not None:
+                    raise InputError("PO syntax error: msgid without msgstr", path=path, line=pending_msgid)
+                if word == "msgid":
+                    pending_msgid = number
+            elif word.startswith("msgstr"):
+                pending_msgid = None
+        elif not _STRING_LINE.fullmatch(line):
+            problem = "unterminated string" if line.count('"') % 2 else "not a PO keyword or string"
+            raise InputError(f"PO syntax error: {problem}", path=path, line=number)
+    if pending_msgid is not None:
+        raise InputError("PO syntax error: msgid without msgstr", path=path, line=pending_msgid)
 
 
 def catalog_text(po: polib.POFile) -> str:
