@@ -1,0 +1,293 @@
+"""The glossary: fixed Chinese terms with approved English renderings, loaded from CSV or TBX, matched on both sides.
+
+Chinese side: one Aho-Corasick automaton over every source term, so matching
+costs time linear in the text whatever the glossary's size, and matches are
+leftmost-longest (北京市总工会 hides the 总工会 and 工会 inside it).
+English side: see toolkit.english; each translation is analysed once and each
+rendering once, then a lookup costs a few dictionary probes.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+import ahocorasick
+
+from toolkit.catalog import write_text_atomic
+from toolkit.english import Words, analyse, analyse_cached
+from toolkit.errors import InputError
+
+if TYPE_CHECKING:
+    from toolkit.config import Config
+
+TERM_TYPES = ("term", "slogan", "idiom", "org", "place", "person", "title", "other")
+COLUMNS = ("source", "target", "variants", "forbidden", "type", "note")
+REQUIRED = ("source", "target")
+SEPARATOR = "|"
+GLOSSARY_SUFFIXES = (".csv", ".tbx")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry: a Chinese term and how it may (and may not) be rendered."""
+
+    source: str
+    target: str
+    variants: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()
+    type: str = "term"
+    note: str = ""
+    path: str = ""
+    line: int | None = None
+
+    @property
+    def renderings(self) -> tuple[str, ...]:
+        """Every approved rendering, the preferred one first."""
+        return (self.target, *self.variants)
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """A term found in a source text; ``source[start:end]`` is the term, so other checks can skip those characters."""
+
+    term: Term
+    start: int
+    end: int
+
+
+class Glossary:
+    """Terms in load order; the first term with a given source is the one matched."""
+
+    def __init__(self, terms: Iterable[Term] = ()):
+        self.terms: list[Term] = list(terms)
+        self._phrases: dict[str, Words] = {}
+
+    @classmethod
+    def load(cls, paths: Iterable[str | Path]) -> "Glossary":
+        """Terms from CSV and TBX files, or from every such file in the folders given (sorted by name)."""
+        terms: list[Term] = []
+        for path in glossary_files(paths):
+            terms.extend(read_glossary_file(path))
+        return cls(terms)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.terms
+
+    @cached_property
+    def by_source(self) -> dict[str, Term]:
+        """The matched term for each source string (the first loaded where a source is duplicated)."""
+        found: dict[str, Term] = {}
+        for term in self.terms:
+            found.setdefault(term.source, term)
+        return found
+
+    @cached_property
+    def _automaton(self) -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton()
+        for source, term in self.by_source.items():
+            automaton.add_word(source, (len(source), term))
+        automaton.make_automaton()
+        return automaton
+
+    def matches(self, source: str) -> list[TermMatch]:
+        """Every term occurrence in the text, leftmost-longest: terms nested in a longer match do not count."""
+        if not self.by_source or not source:
+            return []
+        candidates = sorted(
+            ((end + 1 - length, end + 1, term) for end, (length, term) in self._automaton.iter(source)),
+            key=lambda found: (found[0], -found[1]),
+        )
+        chosen: list[TermMatch] = []
+        covered_to = 0
+        for start, end, term in candidates:
+            if start >= covered_to:
+                chosen.append(TermMatch(term, start, end))
+                covered_to = end
+        return chosen
+
+    def rendering_in(self, term: Term, translation: str) -> str | None:
+        """The first approved rendering (target, then variants) present in the translation, or None.
+
+        An occurrence lying inside a longer forbidden rendering does not count:
+        with the variant "family" and the forbidden "maiden family", the text
+        "maiden family" has no approved rendering.
+        """
+        approved, _ = self._occurrences(term, translation)
+        return next((rendering for rendering in term.renderings if rendering in approved), None)
+
+    def forbidden_in(self, term: Term, translation: str) -> list[str]:
+        """The forbidden renderings present in the translation (not counting those inside a longer approved one)."""
+        _, forbidden = self._occurrences(term, translation)
+        return [rendering for rendering in term.forbidden if rendering in forbidden]
+
+    def _phrase(self, rendering: str) -> Words:
+        phrase = self._phrases.get(rendering)
+        if phrase is None:
+            phrase = self._phrases[rendering] = analyse(rendering)
+        return phrase
+
+    def _occurrences(self, term: Term, translation: str) -> tuple[set[str], set[str]]:
+        """Approved and forbidden renderings present, where an occurrence inside a longer one of the other kind is dropped."""
+        words = analyse_cached(translation)
+        approved = self._spans(term.renderings, words)
+        forbidden = self._spans(term.forbidden, words)
+        return _outside(approved, forbidden), _outside(forbidden, approved)
+
+    def _spans(self, renderings: Iterable[str], words: Words) -> dict[str, list[tuple[int, int]]]:
+        found: dict[str, list[tuple[int, int]]] = {}
+        for rendering in renderings:
+            phrase = self._phrase(rendering)
+            starts = words.find(phrase)
+            if starts:
+                found[rendering] = [(start, start + len(phrase)) for start in starts]
+        return found
+
+
+def _outside(spans: dict[str, list[tuple[int, int]]], others: dict[str, list[tuple[int, int]]]) -> set[str]:
+    """Renderings with at least one occurrence not strictly inside a longer occurrence from ``others``."""
+    covers = [span for found in others.values() for span in found]
+
+    def inside(start: int, end: int) -> bool:
+        return any(o_start <= start and end <= o_end and o_end - o_start > end - start for o_start, o_end in covers)
+
+    return {rendering for rendering, found in spans.items() if any(not inside(*span) for span in found)}
+
+
+def load_glossary(paths: Iterable[str | Path] | None, config: "Config | None" = None) -> Glossary:
+    """The glossary from the paths given, else the project's configured glossary, else an empty one."""
+    paths = list(paths or ())
+    if not paths and config is not None:
+        paths = list(config.glossary)
+    return Glossary.load(paths)
+
+
+def glossary_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Glossary files named directly, or the CSV and TBX files in the folders named."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in GLOSSARY_SUFFIXES))
+        elif not path.exists():
+            raise InputError("no such file or folder", path=path)
+        elif path.suffix.lower() not in GLOSSARY_SUFFIXES:
+            raise InputError("not a glossary: expected a .csv or .tbx file", path=path)
+        else:
+            files.append(path)
+    return files
+
+
+def read_glossary_file(path: Path) -> list[Term]:
+    if path.suffix.lower() == ".tbx":
+        from toolkit.tbx import read_tbx
+
+        return read_tbx(path)
+    return read_csv(path)
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def read_csv(path: str | Path) -> list[Term]:
+    """Terms from a glossary CSV (UTF-8, BOM accepted); any malformed row is an InputError at its line."""
+    path = Path(path)
+    text = _read_text(path)
+    reader = csv.reader(io.StringIO(text), strict=True)
+    header_line = 0
+    try:
+        header = next((row for row in reader if any(cell.strip() for cell in row)), None)
+        header_line = reader.line_num
+    except csv.Error as exc:
+        raise InputError(f"CSV syntax error: {exc}", path=path, line=reader.line_num) from exc
+    if header is None:
+        return []
+    columns = _columns(header, path, header_line)
+    terms: list[Term] = []
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader, None)
+        except csv.Error as exc:
+            raise InputError(f"CSV syntax error: {exc}", path=path, line=line) from exc
+        if row is None:
+            return terms
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise InputError(f"expected {len(header)} fields as in the header, found {len(row)}", path=path, line=line)
+        terms.append(_term(dict(zip(columns, row)), path, line))
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=path) from exc
+    if b"\0" in raw:
+        raise InputError("binary file, not a UTF-8 CSV glossary", path=path)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError("not valid UTF-8 (save the glossary as UTF-8 CSV)", path=path, line=line) from exc
+
+
+def _columns(header: list[str], path: Path, line: int) -> list[str]:
+    """Column names in file order (lower case); unknown columns are kept under their own names and ignored."""
+    columns = [name.strip().lower() for name in header]
+    for name in columns:
+        if name and columns.count(name) > 1:
+            raise InputError(f"column '{name}' appears twice in the header", path=path, line=line)
+    missing = [name for name in REQUIRED if name not in columns]
+    if missing:
+        raise InputError(
+            f"header lacks the required column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+            f"(columns: {', '.join(COLUMNS)})", path=path, line=line)
+    return columns
+
+
+def _term(row: dict[str, str], path: Path, line: int) -> Term:
+    values = {name: " ".join(row.get(name, "").split()) for name in COLUMNS}
+    for name in REQUIRED:
+        if not values[name]:
+            raise InputError(f"empty '{name}': every term needs a source and a target", path=path, line=line)
+    kind = values["type"].lower() or "term"
+    if kind not in TERM_TYPES:
+        raise InputError(f"type '{values['type']}' is not one of {', '.join(TERM_TYPES)}", path=path, line=line)
+    return Term(
+        source=values["source"], target=values["target"], variants=split_list(values["variants"]),
+        forbidden=split_list(values["forbidden"]), type=kind, note=values["note"], path=str(path), line=line,
+    )
+
+
+def split_list(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split(SEPARATOR) if part.strip())
+
+
+def term_row(term: Term) -> dict[str, str]:
+    return {"source": term.source, "target": term.target, "variants": SEPARATOR.join(term.variants),
+            "forbidden": SEPARATOR.join(term.forbidden), "type": term.type, "note": term.note}
+
+
+def csv_text(terms: Iterable[Term]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(term_row(term) for term in terms)
+    return out.getvalue()
+
+
+def write_csv(terms: Iterable[Term], path: str | Path) -> None:
+    write_text_atomic(path, csv_text(terms))
