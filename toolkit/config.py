@@ -62,6 +62,14 @@ class Config:
             return path.as_posix()
 
 
+def display_path(path: Path) -> str:
+    """A path as people read it in messages: relative to the working directory when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def find_config(start: Path | None = None) -> Path | None:
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):

@@ -42,14 +42,17 @@ def render_document(document: SourceDocument, translations: dict[str, str], *, m
     blocks: list[str] = []
     total = missing = 0
     for paragraph in document.paragraphs:
-        parts = []
+        text = ""
+        left_in_chinese = False
         for segment in paragraph.segments:
             total += 1
             english = translations.get(segment.text)
             if english is None:
                 missing += 1
-            parts.append(english if english is not None else segment.text)
-        text = " ".join(parts)
+            # Chinese sentences run on without spaces; English ones, or a mix, are spaced.
+            separator = "" if not text or (english is None and left_in_chinese) else " "
+            text += separator + (english if english is not None else segment.text)
+            left_in_chinese = english is None
         if markdown and paragraph.kind in MARKDOWN_PREFIX:
             text = MARKDOWN_PREFIX[paragraph.kind] + text
         elif markdown and paragraph.kind in MARKDOWN_EMPHASIS:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Iterable
 
 from toolkit.catalog import CatalogStats, catalog_stats, read_catalog
+from toolkit.config import display_path
 
 
 @dataclass
@@ -15,7 +16,7 @@ class StatsTable:
 
 
 def collect_stats(paths: Iterable[Path]) -> StatsTable:
-    rows = [catalog_stats(read_catalog(path), str(path)) for path in paths]
+    rows = [catalog_stats(read_catalog(path), display_path(path)) for path in paths]
     total = CatalogStats(path="total")
     for row in rows:
         total.add(row)

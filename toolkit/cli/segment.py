@@ -84,10 +84,10 @@ def render(catalog: Path | None, output: Path | None, source: Path | None, markd
         catalog = config.catalogs[0]
     result = render_catalog(catalog, source=source, markdown=markdown, encoding=encoding, config=config)
     if result.left_in_chinese:
-        click.echo(f"{catalog}: {result.left_in_chinese} of {result.segments} segments untranslated or fuzzy, "
+        click.echo(f"{config.relative(catalog)}: {result.left_in_chinese} of {result.segments} segments untranslated or fuzzy, "
                    "left in Chinese", err=True)
     if min_coverage is not None and result.coverage < min_coverage:
-        click.echo(f"Error: {catalog}: {result.coverage:.1f}% translated, below --min-coverage {min_coverage:g}; "
+        click.echo(f"Error: {config.relative(catalog)}: {result.coverage:.1f}% translated, below --min-coverage {min_coverage:g}; "
                    "nothing written", err=True)
         raise SystemExit(1)
     if output is None:
