@@ -1,0 +1,87 @@
+"""Corpus metrics through sacrebleu: BLEU (13a), chrF++ and TER, each with its signature.
+
+sacrebleu scores a corpus from per-segment sufficient statistics. We keep them
+(`MetricRun.stats`): the corpus score is sacrebleu's own aggregate of them,
+segment scores and significance tests reuse them instead of scoring each
+segment a second time, which keeps the corpus path as cheap as sacrebleu's.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    """How to build one sacrebleu metric: the corpus options, and what changes for single segments."""
+
+    key: str  # the JSON field
+    label: str  # the name sacrebleu gives its scores
+    sacrebleu_class: str  # in sacrebleu.metrics
+    options: dict[str, Any] = field(default_factory=dict)
+    segment_options: dict[str, Any] = field(default_factory=dict)
+    higher_is_better: bool = True
+
+    def build(self, references: Sequence[Sequence[str | None]]) -> Any:
+        """The metric with the references tokenized and cached once for every draft."""
+        import sacrebleu.metrics
+
+        return getattr(sacrebleu.metrics, self.sacrebleu_class)(**self.options, references=references)
+
+
+# The tokenizer 13a is sacrebleu's default and the right one for English output; chrF++ is chrF with
+# word bigrams (word_order 2); sentence BLEU needs effective order, or short segments score 0.
+METRICS: dict[str, MetricSpec] = {
+    spec.key: spec
+    for spec in (
+        MetricSpec("bleu", "BLEU", "BLEU", {"tokenize": "13a"}, {"effective_order": True}),
+        MetricSpec("chrf", "chrF2++", "CHRF", {"word_order": 2}),
+        MetricSpec("ter", "TER", "TER", higher_is_better=False),
+    )
+}
+
+
+class MetricRun:
+    """One metric over all drafts: corpus scores, and the statistics they were computed from."""
+
+    def __init__(self, spec: MetricSpec, references: Sequence[Sequence[str | None]]):
+        self.spec = spec
+        self.metric = spec.build(references)
+        self.stats: list[list[list[float]]] = []  # per draft, per segment
+        self.scores: list[Any] = []  # per draft: sacrebleu Score objects
+
+    def add_draft(self, hypotheses: Sequence[str]) -> Any:
+        """Score one draft as ``corpus_score`` does, keeping the per-segment statistics."""
+        stats = self.metric._extract_corpus_statistics(hypotheses, None)
+        score = self.metric._aggregate_and_compute(stats)
+        self.stats.append(stats)
+        self.scores.append(score)
+        return score
+
+    @property
+    def signature(self) -> str:
+        return self.metric.get_signature().format()
+
+    def segment_metric(self) -> Any:
+        """The same metric set up for single segments (sharing the cached references)."""
+        metric = copy.copy(self.metric)
+        for name, value in self.spec.segment_options.items():
+            setattr(metric, name, value)
+        return metric
+
+    def segment_scores(self, draft: int) -> list[float]:
+        """Sentence-level scores of one draft, equal to sacrebleu's ``sentence_score`` per segment."""
+        metric = self.segment_metric()
+        return [metric._compute_score_from_stats(row).score for row in self.stats[draft]]
+
+
+def run_metrics(references: Sequence[Sequence[str | None]], drafts: Sequence[Sequence[str]],
+                specs: Sequence[MetricSpec] = tuple(METRICS.values())) -> list[MetricRun]:
+    runs = []
+    for spec in specs:
+        run = MetricRun(spec, references)
+        for hypotheses in drafts:
+            run.add_draft(hypotheses)
+        runs.append(run)
+    return runs
