@@ -1,0 +1,416 @@
+"""Reading quantities from Chinese and English text, as values that can be compared.
+
+Digit-string comparison (what pofilter and Xbench do) fails on Chinese: 65万元
+is 650,000 yuan, 1.48万余册 is "more than 14,800 books", 第七次 is "the seventh"
+and 4月 is April. Both readers here return :class:`Quantity` records with the
+value, the kind (cardinal, year, month, day, ordinal, percent), any qualifier
+("more than", "nearly", "about", "less than") and the character span, so the
+number check can compare values and the aligner can use them as anchors.
+
+Chinese numerals are converted by cn2an and English number words by text2num;
+this module only finds the spans and reads the scales, qualifiers and kinds
+around them.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+import cn2an
+from text_to_num import text2num
+
+MORE, NEARLY, ABOUT, LESS = "more than", "nearly", "about", "less than"
+CARDINAL, YEAR, MONTH, DAY, ORDINAL, PERCENT = "cardinal", "year", "month", "day", "ordinal", "percent"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number found in a text.
+
+    ``weak`` marks words that often stand for no number at all in the other
+    language (一 / "one" / "a", 两地 / "both", "first"): such a quantity may
+    match one on the other side but is never reported as missing or extra.
+    """
+
+    value: float
+    text: str
+    start: int
+    end: int
+    kind: str = CARDINAL
+    approx: str | None = None
+    weak: bool = False
+
+
+# --- Chinese ---------------------------------------------------------------------------------
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
+_CN_SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7,
+              "百万": 10**6, "万": 10**4, "千": 10**3, "百": 10**2}
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_DIGIT_VALUE = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "两": "2"}
+# Words whose numeral characters are not numbers: idioms, set phrases and place names.
+_CN_NOT_NUMBERS = (
+    "千方百计 一望无际 万众一心 一心一意 三心二意 四面八方 五湖四海 七上八下 九牛一毛 万无一失 千家万户 "
+    "千辛万苦 千军万马 百花齐放 百家争鸣 一举两得 独一无二 一清二楚 接二连三 三番五次 乱七八糟 十全十美 "
+    "十拿九稳 百尺竿头 四梁八柱 三令五申 五花八门 千载难逢 万紫千红 三天两头 一穷二白 百折不挠 百废待兴 "
+    "百年大计 千钧一发 万古长青 一分为二 七嘴八舌 四平八稳 五颜六色 六神无主 九死一生 十万火急 "
+    "万一 千万 十分 万分 百姓 百货 一把手 二手 星期一 星期二 星期三 星期四 星期五 星期六 "
+    "周一 周二 周三 周四 周五 周六 一带一路 "
+    "四川 十堰 三亚 六安 三峡 九江 九寨沟 五台山 八达岭 万州 七台河 二连浩特 三门峡 三河 五指山 "
+    "三明 六盘水 九龙 万宁 百色 千岛湖 十三陵 三沙 四平 五常 万里长城"
+).split()
+_CN_NOT_NUMBER = re.compile("|".join(sorted(_CN_NOT_NUMBERS, key=len, reverse=True)))
+_CN_MEASURE = set("册元人个家名所次项位户件吨亩米本张台辆套座条倍岁天")
+_CN_APPROX_BEFORE = {"将近": NEARLY, "接近": NEARLY, "近": NEARLY, "大约": ABOUT, "约": ABOUT,
+                     "超过": MORE, "逾": MORE, "不到": LESS, "不足": LESS}
+_CN_APPROX_AFTER = {"余": MORE, "多": MORE, "以上": MORE, "左右": ABOUT, "以下": LESS}
+# Places where 两 means "both" and is usually not translated as a number.
+_CN_WEAK_TWO_AFTER = set("地岸方者国")
+
+_CN_QUANTITY = re.compile(
+    r"(?P<before>将近|接近|近|大约|约|超过|逾|不到|不足)?"
+    r"(?P<ordinal>第)?"
+    r"(?:(?P<percent_words>百分之)(?P<percent_value>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)"
+    r"|(?P<digits>\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?P<more1>余|多)?(?P<scale>万亿|千亿|百亿|亿|千万|百万|万|千|百)?(?P<more2>余|多)?(?P<pct>%)?"
+    r"|(?P<numeral>[零〇一二两三四五六七八九十百千万亿]+)(?P<more3>余|多)?"
+    r"|(?P<double>双))"
+)
+_CN_AFTER = re.compile(r"[^\W\d]{0,2}?(以上|左右|以下)")
+
+
+def chinese_quantities(text: str) -> list[Quantity]:
+    """Every number in a Chinese text, in order, with scales, qualifiers and kinds applied."""
+    scanned = text.translate(_FULL_WIDTH)
+    excluded = [m.span() for m in _CN_NOT_NUMBER.finditer(scanned)] if _has_numeral(scanned) else []
+    found: list[Quantity] = []
+    for match in _CN_QUANTITY.finditer(scanned):
+        start, end = match.span()
+        if any(s <= start and end <= e for s, e in excluded):
+            continue  # 千方百计, 十堰; but 一万一千 is a number although it holds 万一
+        quantity = _read_chinese(match, scanned)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _has_numeral(text: str) -> bool:
+    return any(c in text for c in "零〇一二两三四五六七八九十百千万亿")
+
+
+def _read_chinese(match: re.Match, text: str) -> Quantity | None:
+    start, end = match.span()
+    before = match.group("before")
+    if before == "近" and start > 0 and text[start - 1] in "最附":
+        before = None  # 最近 "recently", 附近 "nearby"
+    approx = _CN_APPROX_BEFORE.get(before) if before else None
+    kind = ORDINAL if match.group("ordinal") else CARDINAL
+    weak = False
+    if match.group("percent_words"):
+        value = _chinese_number(match.group("percent_value"))
+        kind = PERCENT
+    elif match.group("digits"):
+        raw = match.group("digits").replace(",", "")
+        value = _decimal(raw)
+        scale = match.group("scale")
+        if scale:
+            value *= _CN_SCALES[scale]
+        if match.group("more1") or match.group("more2"):
+            approx = MORE
+        if match.group("pct"):
+            kind = PERCENT
+        elif kind == CARDINAL and not scale:
+            kind = _chinese_date_kind(value, raw, text, end)
+    elif match.group("numeral"):
+        numeral = match.group("numeral")
+        if start > 0 and text[start - 1] in "几数上成好" or text[end:end + 1] == "几":
+            return None  # 几十, 数百, 上万, 十几: vague amounts
+        value = _chinese_number(numeral)
+        if value is None:
+            return None
+        if match.group("more3"):
+            approx = MORE
+        if kind == CARDINAL:
+            kind = _chinese_date_kind(value, str(int(value)), text, end)
+        weak = kind != ORDINAL and (
+            value == 1 or (numeral == "两" and text[end:end + 1] in _CN_WEAK_TWO_AFTER))
+    else:  # 双: "double", "twin", "both"
+        value, weak = Decimal(2), True
+    if value is None:
+        return None
+    after = _CN_AFTER.match(text, end)
+    if after and not approx:
+        approx = _CN_APPROX_AFTER[after.group(1)]
+    return Quantity(float(value), match.group(0), start, end, kind, approx, weak)
+
+
+def _chinese_date_kind(value: Decimal, digits: str, text: str, end: int) -> str:
+    following = text[end:end + 1]
+    whole = value == value.to_integral_value()
+    if following == "年" and whole and 1000 <= value <= 2100:
+        return YEAR
+    if following == "月" and whole and 1 <= value <= 12:
+        return MONTH
+    if following in ("日", "号") and whole and 1 <= value <= 31:
+        return DAY
+    if len(digits) == 4 and whole and 1900 <= value <= 2100 and following not in _CN_MEASURE:
+        return YEAR
+    return CARDINAL
+
+
+@lru_cache(maxsize=4096)
+def _chinese_number(numeral: str) -> Decimal | None:
+    """The value of a Chinese numeral, or None for vague runs such as 三四 ("three or four")."""
+    if numeral.isdigit() or "." in numeral:
+        return _decimal(numeral)
+    if all(c in _CN_DIGITS for c in numeral):
+        if len(numeral) == 1:
+            return Decimal(_CN_DIGIT_VALUE[numeral])
+        if "〇" in numeral or "零" in numeral or len(numeral) == 4:  # 二〇一八: read digit by digit
+            return Decimal("".join(_CN_DIGIT_VALUE[c] for c in numeral))
+        return None
+    if numeral in ("百", "千", "万", "亿"):
+        return None  # a bare scale word is not an amount
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return Decimal(str(cn2an.cn2an(numeral, "normal")))
+        except (ValueError, KeyError, IndexError):
+            return None
+
+
+def _decimal(raw: str) -> Decimal:
+    try:
+        return Decimal(raw)
+    except InvalidOperation:  # pragma: no cover - the patterns only let digits through
+        return Decimal(0)
+
+
+# --- English ---------------------------------------------------------------------------------
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+          "sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_ORDINAL_WORDS = {
+    "first": "one", "second": "two", "third": "three", "fourth": "four", "fifth": "five", "sixth": "six",
+    "seventh": "seven", "eighth": "eight", "ninth": "nine", "tenth": "ten", "eleventh": "eleven",
+    "twelfth": "twelve", "thirteenth": "thirteen", "fourteenth": "fourteen", "fifteenth": "fifteen",
+    "sixteenth": "sixteen", "seventeenth": "seventeen", "eighteenth": "eighteen", "nineteenth": "nineteen",
+    "twentieth": "twenty", "thirtieth": "thirty", "fortieth": "forty", "fiftieth": "fifty",
+    "sixtieth": "sixty", "seventieth": "seventy", "eightieth": "eighty", "ninetieth": "ninety",
+    "hundredth": "hundred", "thousandth": "thousand", "millionth": "million",
+}
+_MONTHS = {name: number for number, name in enumerate(
+    "January February March April May June July August September October November December".split(), 1)}
+
+_CARD = "|".join(sorted(_UNITS + _TENS + list(_SCALES), key=len, reverse=True))
+_ORD = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+_JOIN = r"(?:\s+and\s+|\s+|-)"
+_EN_QUANTITY = re.compile(
+    r"(?<![\w.,])(?<![A-Za-z]-)"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:(?P<suffix>st|nd|rd|th|s)\b|(?!\w|[,.]\d))"
+    r"|\b(?i:(?P<words>(?:(?:an?\s+)?(?:" + _CARD + r")(?:" + _JOIN + r"(?:" + _CARD + r"))*"
+    r"(?:-(?:" + _ORD + r"))?|(?:" + _ORD + r")))\b)"
+    r"|\b(?P<both>[Bb]oth)\b"
+    r"|\b(?P<month>" + "|".join(_MONTHS) + r")\b"
+)
+_EN_SCALE_AFTER = re.compile(r"\s*(?:-\s*)?(hundred|thousand|million|billion|trillion)\b(?!s)", re.I)
+_EN_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b)", re.I)
+_EN_APPROX_BEFORE = re.compile(
+    r"\b(more than|over|upwards of|in excess of|at least|above|exceeding|nearly|almost|close to|"
+    r"approaching|just under|about|around|approximately|roughly|some|an estimated|less than|fewer than|"
+    r"under|up to)\s+(?:(?:RMB|CNY|US\$|USD|\$|¥|￥)\s*)?$", re.I)
+_EN_APPROX_AFTER = re.compile(r"(?:-?plus\b|\+|\s+or more\b|\s+odd\b)", re.I)
+_EN_APPROX = {"more than": MORE, "over": MORE, "upwards of": MORE, "in excess of": MORE, "at least": MORE,
+              "above": MORE, "exceeding": MORE, "nearly": NEARLY, "almost": NEARLY, "close to": NEARLY,
+              "approaching": NEARLY, "just under": NEARLY, "about": ABOUT, "around": ABOUT,
+              "approximately": ABOUT, "roughly": ABOUT, "some": ABOUT, "an estimated": ABOUT,
+              "less than": LESS, "fewer than": LESS, "under": LESS, "up to": LESS}
+_MAY_CONTEXT = re.compile(r"(?:\d|\b(?:in|of|since|until|by|from|through|to|last|next|early|late|mid))[\s-]+$")
+
+
+def english_quantities(text: str) -> list[Quantity]:
+    """Every number in an English text, in order: digits, number words, scale words, months, ordinals."""
+    found: list[Quantity] = []
+    position = 0
+    while match := _EN_QUANTITY.search(text, position):
+        position = match.end()
+        if match.group("digits"):
+            found.append(_read_english_digits(match, text))
+            position = found[-1].end  # past a scale word or "percent" read with the digits
+        elif match.group("words"):
+            found.extend(_read_english_words(match, text))
+            position = max(position, found[-1].end) if found else position
+        elif match.group("both"):
+            found.append(Quantity(2.0, match.group(0), *match.span(), weak=True))
+        else:
+            month = match.group("month")
+            if month == "May" and not (_MAY_CONTEXT.search(text, 0, match.start())
+                                       or re.match(r"\s+\d", text[match.end():])):
+                continue
+            found.append(Quantity(float(_MONTHS[month]), month, *match.span(), MONTH))
+    _mark_days(found, text)
+    return found
+
+
+def _read_english_digits(match: re.Match, text: str) -> Quantity:
+    raw = match.group("digits")
+    start, end = match.span()
+    value = _decimal(raw.replace(",", ""))
+    suffix = match.group("suffix")
+    kind = CARDINAL
+    if suffix in ("st", "nd", "rd", "th"):
+        kind = ORDINAL
+    elif suffix == "s":  # the 1990s
+        kind = YEAR
+    else:
+        scale = _EN_SCALE_AFTER.match(text, end)
+        if scale:
+            value *= _SCALES[scale.group(1).lower()]
+            end = scale.end()
+        elif "," not in raw and "." not in raw and len(raw) == 4 and 1000 <= value <= 2100:
+            kind = YEAR
+    end, kind = _percent_after(text, end, kind)
+    return Quantity(float(value), text[start:end], start, end, kind, _english_approx(text, start, end))
+
+
+def _read_english_words(match: re.Match, text: str) -> list[Quantity]:
+    phrase = match.group("words")
+    start = match.start()
+    if re.match(r"an?\s", phrase, re.I):
+        article, _, rest = phrase.partition(" ")
+        if rest.split("-")[0].split()[0].lower() not in _SCALES:
+            start += len(phrase) - len(rest.lstrip())
+            phrase = rest.lstrip()
+    found = []
+    for offset, words, value, ordinal in _split_number_words(phrase):
+        q_start = start + offset
+        q_end = q_start + len(words)
+        kind = ORDINAL if ordinal else CARDINAL
+        q_end, kind = _percent_after(text, q_end, kind)
+        weak = value == 1 and not words.lower().startswith("a")
+        found.append(Quantity(float(value), text[q_start:q_end], q_start, q_end, kind,
+                              _english_approx(text, q_start, q_end), weak))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _split_number_words(phrase: str) -> tuple[tuple[int, str, int, bool], ...]:
+    """Split a run of number words into numbers: "five and six" is two, "a hundred and six" one.
+
+    Returns (offset in phrase, words, value, is ordinal) per number, taking the
+    longest run of words that text2num accepts at each point.
+    """
+    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[A-Za-z]+", phrase)]
+    numbers = []
+    i = 0
+    while i < len(tokens):
+        for j in range(len(tokens), i, -1):
+            words = [t.lower() for _, t in tokens[i:j]]
+            if words[-1] == "and" or words[0] == "and":
+                continue
+            ordinal = words[-1] in _ORDINAL_WORDS
+            if ordinal:
+                words[-1] = _ORDINAL_WORDS[words[-1]]
+            if words[0] in ("a", "an"):
+                words[0] = "one"
+            try:
+                value = text2num(" ".join(words), "en")
+            except ValueError:
+                continue
+            begin = tokens[i][0]
+            finish = tokens[j - 1][0] + len(tokens[j - 1][1])
+            numbers.append((begin, phrase[begin:finish], value, ordinal))
+            i = j
+            break
+        else:
+            i += 1
+    return tuple(numbers)
+
+
+def _percent_after(text: str, end: int, kind: str) -> tuple[int, str]:
+    percent = _EN_PERCENT_AFTER.match(text, end)
+    return (percent.end(), PERCENT) if percent else (end, kind)
+
+
+def _english_approx(text: str, start: int, end: int) -> str | None:
+    before = _EN_APPROX_BEFORE.search(text, max(0, start - 30), start)
+    if before:
+        return _EN_APPROX[before.group(1).lower()]
+    if _EN_APPROX_AFTER.match(text, end):
+        return MORE
+    return None
+
+
+def _mark_days(found: list[Quantity], text: str) -> None:
+    """A number right next to a month name is a day: April 4, 4 April, the 4th of April."""
+    for i, quantity in enumerate(found):
+        if quantity.kind not in (CARDINAL, ORDINAL) or not 1 <= quantity.value <= 31:
+            continue
+        before = found[i - 1] if i else None
+        after = found[i + 1] if i + 1 < len(found) else None
+        if (before and before.kind == MONTH and not text[before.end:quantity.start].strip()) or (
+                after and after.kind == MONTH and text[quantity.end:after.start].strip() in ("", "of")):
+            found[i] = Quantity(quantity.value, quantity.text, quantity.start, quantity.end, DAY,
+                                quantity.approx, quantity.weak)
+
+
+def format_value(value: float) -> str:
+    """A value as a reviewer reads it: 650,000 / 14,800 / 2.5."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+# --- comparing -------------------------------------------------------------------------------
+
+_COMPATIBLE_APPROX = {MORE: {MORE}, NEARLY: {NEARLY, ABOUT}, ABOUT: {ABOUT, NEARLY}, LESS: {LESS, NEARLY}}
+
+
+@dataclass
+class NumberComparison:
+    """How the numbers of a source segment and its translation line up."""
+
+    wrong: list[tuple[Quantity, Quantity]]  # (source, translation) with different values
+    missing: list[Quantity]  # in the source, not in the translation
+    extra: list[Quantity]  # in the translation, not in the source
+    qualifier: list[tuple[Quantity, Quantity]]  # same value, "more than"/"nearly"/"about" lost or changed
+
+    @property
+    def clean(self) -> bool:
+        return not (self.wrong or self.missing or self.extra or self.qualifier)
+
+
+def compare_quantities(source: list[Quantity], translation: list[Quantity]) -> NumberComparison:
+    """Pair source and translation quantities by value; what is left over is wrong, missing or extra.
+
+    Strong quantities are paired first, preferring the same kind and then the
+    order of appearance; weak ones (一, "one", "both") only soak up leftovers.
+    Leftover source and translation quantities are paired in order as wrong values.
+    """
+    unused = list(translation)
+    pairs: list[tuple[Quantity, Quantity]] = []
+    unmatched: list[Quantity] = []
+    for quantity in sorted(source, key=lambda q: q.weak):
+        candidates = [t for t in unused if _same_value(t.value, quantity.value)]
+        if not candidates:
+            unmatched.append(quantity)
+            continue
+        best = min(candidates, key=lambda t: (t.kind != quantity.kind, t.weak != quantity.weak))
+        unused.remove(best)
+        pairs.append((quantity, best))
+    missing = sorted((q for q in unmatched if not q.weak), key=lambda q: q.start)
+    extra = [t for t in unused if not t.weak]
+    wrong = list(zip(missing, extra))
+    qualifier = [(s, t) for s, t in pairs
+                 if s.approx and not s.weak and t.approx not in _COMPATIBLE_APPROX[s.approx]]
+    return NumberComparison(wrong, missing[len(wrong):], extra[len(wrong):], qualifier)
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
