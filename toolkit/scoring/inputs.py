@@ -189,5 +189,9 @@ def _from_plain_text(reference_paths: list[Path], draft_paths: list[Path], names
 
 def _check_line_count(path: Path, lines: list[str], reference: Path, expected: int) -> None:
     if len(lines) != expected:
-        raise InputError(f"{len(lines)} lines, but the reference {reference} has {expected}: "
+        raise InputError(f"{_lines(len(lines))}, but the reference {reference} has {expected}: "
                          "plain text files must hold one segment per line, in the same order", path=path)
+
+
+def _lines(count: int) -> str:
+    return f"{count} line" if count == 1 else f"{count} lines"

@@ -1,0 +1,155 @@
+"""`toolkit score`: drafts against reference translations, on the terminal, as JSON or as a workbook."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from toolkit.cli.common import echo_json, format_option, glossary_option, project_config, style
+
+SCORE_WIDTH = 1  # decimals, as the sacrebleu command line prints by default
+METRIC_KEYS = ("bleu", "chrf", "ter")
+
+
+@click.command()
+@click.argument("drafts", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--ref", "references", multiple=True, type=click.Path(path_type=Path),
+              help="Reference translation, a PO catalog or a text file with one segment per line (repeatable); "
+                   "default: [score] references in toolkit.toml.")
+@glossary_option
+@format_option
+@click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write a workbook: corpus scores with a chart, segments worst first, term problems.")
+@click.option("--segments", "worst", type=click.IntRange(min=0), default=5, show_default=True,
+              help="How many of the worst segments to print per draft.")
+@click.option("--paired-ar", is_flag=True,
+              help="Test significance by approximate randomization instead of paired bootstrap resampling.")
+@click.option("--samples", type=click.IntRange(min=1), default=None,
+              help="Bootstrap resamples or randomization trials  [default: 1000 or 10000, as sacrebleu].")
+def score(drafts: tuple[Path, ...], references: tuple[Path, ...], glossary_paths: tuple[Path, ...],
+          output_format: str, xlsx_path: Path | None, worst: int, paired_ar: bool, samples: int | None) -> None:
+    """Score DRAFTs against the reference: BLEU, chrF++, TER, glossary terms and significance.
+
+    PO catalogs are matched by msgctxt and msgid; text files line by line.
+    With no arguments, the project's [score] references and drafts are scored.
+    The first draft is the baseline of the paired significance tests.
+    """
+    from toolkit.scoring import score_project
+
+    report = score_project(references, drafts, config=project_config(), glossary_paths=glossary_paths,
+                           test="ar" if paired_ar else "bs", samples=samples or 0)
+    for warning in report.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    if xlsx_path is not None:
+        from toolkit.scoring.workbook import write_workbook
+
+        write_workbook(report, xlsx_path)
+    if output_format == "json":
+        echo_json(report.as_dict())
+    else:
+        click.echo(render_text(report, worst))
+    if xlsx_path is not None:
+        click.echo(f"Wrote {xlsx_path}", err=True)
+
+
+def render_text(report, worst: int) -> str:
+    """The ranking, significance, signatures, terminology and worst segments, as plain text."""
+    from toolkit.scoring import METRICS
+
+    labels = [METRICS[key].label for key in METRIC_KEYS]
+    lines = [f"Reference: {', '.join(report.inputs.reference_paths)} ({len(report.inputs.segments)} segments)", ""]
+    name_width = max(len("Draft"), *(len(result.name) for result in report.drafts))
+    with_terms = any(result.terms for result in report.drafts)
+    header = ["#".rjust(2), "Draft".ljust(name_width), *(label.rjust(7) for label in labels), "Missing".rjust(7)]
+    if with_terms:
+        header += ["Terms %".rjust(8), "Consistent %".rjust(12), "Forbidden".rjust(9)]
+    lines.append(style("  ".join(header), bold=True))
+    for rank, result in enumerate(report.ranking(), start=1):
+        cells = [str(rank).rjust(2), result.name.ljust(name_width),
+                 *(f"{result.corpus[key].score:.{SCORE_WIDTH}f}".rjust(7) for key in METRIC_KEYS),
+                 str(result.draft.missing).rjust(7)]
+        if with_terms:
+            totals = result.terms.total
+            cells += [_percent(totals.accuracy).rjust(8), _percent(totals.consistency).rjust(12),
+                      str(totals.forbidden).rjust(9)]
+        lines.append("  ".join(cells))
+    lines.append(f"Ranked by {METRICS['chrf'].label}; higher BLEU and chrF2++, lower TER are better. "
+                 "Missing: segments the draft lacks or leaves untranslated, scored as empty.")
+    if report.terminology_note:
+        lines.append(f"Terminology {report.terminology_note}.")
+
+    if report.significance:
+        lines += ["", *_significance_lines(report, labels, name_width)]
+    lines += ["", style("Signatures", bold=True)]
+    signatures = report.significance.signatures if report.significance else report.signatures
+    lines += [f"  {label:<8} {signature}" for label, signature in signatures.items()]
+    lines.append(f"  segment BLEU: {report.segment_signatures['BLEU']}")
+    for result in report.drafts:
+        if result.terms:
+            lines += ["", *_term_lines(report, result)]
+    if worst:
+        for result in report.drafts:
+            lines += ["", *_worst_lines(report, result, worst)]
+    return "\n".join(lines)
+
+
+def _significance_lines(report, labels: list[str], name_width: int) -> list[str]:
+    significance = report.significance
+    lines = [style(f"Significance against {significance.baseline} ({significance.description}; "
+                   "score (bootstrap mean ± 95% CI), p-value, * p < 0.05)", bold=True)]
+    width = 32
+    lines.append("  ".join(["Draft".ljust(name_width), *(label.ljust(width) for label in labels)]).rstrip())
+    for result in report.drafts:
+        cells = [result.name.ljust(name_width)]
+        for key in METRIC_KEYS:
+            estimate = significance.estimates[result.name][key]
+            cell = f"{estimate.score:.{SCORE_WIDTH}f} ({estimate.mean:.{SCORE_WIDTH}f} ± {estimate.ci:.{SCORE_WIDTH}f})"
+            if estimate.p_value is None:
+                cell += " baseline"
+            else:
+                cell += f" p={estimate.p_value:.4f}" + ("*" if estimate.p_value < 0.05 else "")
+            cells.append(cell.ljust(width))
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+def _term_lines(report, result) -> list[str]:
+    totals = result.terms.total
+    lines = [style(f"Terminology of {result.name}", bold=True) +
+             f": accuracy {_percent(totals.accuracy)} ({totals.hits}/{totals.occurrences} occurrences), "
+             f"consistency {_percent(totals.consistency)} ({totals.consistent}/{totals.repeated} repeated terms), "
+             f"{totals.forbidden} forbidden"]
+    lines.append(f"  {'type':<8} {'occurrences':>11} {'accuracy':>9} {'consistency':>12} {'forbidden':>9}")
+    for kind, tally in sorted(result.terms.by_type.items()):
+        lines.append(f"  {kind:<8} {tally.occurrences:>11} {_percent(tally.accuracy):>9} "
+                     f"{_percent(tally.consistency):>12} {tally.forbidden:>9}")
+    for problem in result.terms.problems:
+        term = problem.term
+        what = ["missing"] if problem.missing else []
+        what += [f"forbidden “{rendering}”" for rendering in problem.forbidden]
+        lines.append(f"  {report.inputs.segments[problem.segment].location}  {term.source} → {term.target}: "
+                     f"{', '.join(what)}")
+    return lines
+
+
+def _worst_lines(report, result, count: int) -> list[str]:
+    from toolkit.scoring import METRICS
+    from toolkit.scoring.segments import worst_segments
+
+    lines = [style(f"Worst segments of {result.name}", bold=True) + f" (lowest {METRICS['chrf'].label} first)"]
+    for index in worst_segments(result.segments, count):
+        segment = report.inputs.segments[index]
+        scores = "  ".join(f"{METRICS[key].label} {result.segments[key][index]:.{SCORE_WIDTH}f}"
+                           for key in ("chrf", "bleu", "ter"))
+        lines.append(f"  {segment.location}  {scores}")
+        if segment.source is not None:
+            lines.append(f"    source:    {segment.source}")
+        for stream in report.inputs.references:
+            if stream[index] is not None:
+                lines.append(f"    reference: {stream[index]}")
+        lines.append(f"    draft:     {result.draft.hypotheses[index] or '(missing)'}")
+    return lines
+
+
+def _percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f}"
