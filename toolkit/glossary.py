@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Iterable
 import ahocorasick
 
 from toolkit.catalog import write_text_atomic
-from toolkit.english import Words, analyse, analyse_cached
-from toolkit.errors import InputError
+from toolkit.english import Words, analyse, analyse_cached, same_phrase
+from toolkit.errors import InputError, UsageError
 
 if TYPE_CHECKING:
     from toolkit.config import Config
@@ -116,6 +116,16 @@ class Glossary:
                 chosen.append(TermMatch(term, start, end))
                 covered_to = end
         return chosen
+
+    def all_matches(self, text: str) -> list[Term]:
+        """Every term occurring in the text, nested and overlapping ones included (for lint, not for checks)."""
+        if not self.by_source or not text:
+            return []
+        return [term for _, (_, term) in self._automaton.iter(text)]
+
+    def occurring(self, texts: Iterable[str]) -> set[str]:
+        """The sources of the terms that occur anywhere in the texts, nested occurrences included."""
+        return {term.source for text in texts for term in self.all_matches(text)}
 
     def rendering_in(self, term: Term, translation: str) -> str | None:
         """The first approved rendering (target, then variants) present in the translation, or None.
@@ -291,3 +301,160 @@ def csv_text(terms: Iterable[Term]) -> str:
 
 def write_csv(terms: Iterable[Term], path: str | Path) -> None:
     write_text_atomic(path, csv_text(terms))
+
+
+def append_term(term: Term, path: str | Path, glossary: Glossary) -> None:
+    """Add a row to a glossary CSV (created if missing), in the file's own column order and line endings.
+
+    A source already in the glossary is refused, and so is a file that does not load cleanly.
+    """
+    path = Path(path)
+    existing = glossary.by_source.get(term.source)
+    if existing is not None:
+        raise UsageError(f"'{term.source}' is already in the glossary at {existing.where}")
+    for rendering in (*term.renderings, *term.forbidden):
+        if SEPARATOR in rendering:
+            raise UsageError(f"'{rendering}': a rendering cannot contain '{SEPARATOR}' (the list separator)")
+    if path.suffix.lower() != ".csv":
+        raise UsageError("terms are added to a .csv glossary", path=path)
+    if not path.exists():
+        write_csv([term], path)
+        return
+    read_csv(path)
+    text = _read_text(path)
+    header = next(csv.reader(io.StringIO(text)))
+    newline = "\r\n" if "\r\n" in text else "\n"
+    row = term_row(term)
+    out = io.StringIO()
+    csv.writer(out, lineterminator=newline).writerow([row.get(name.strip().lower(), "") for name in header])
+    if text and not text.endswith(("\n", "\r")):
+        text += newline
+    write_text_atomic(path, ("\ufeff" if path.read_bytes().startswith(b"\xef\xbb\xbf") else "") + text
+                      + out.getvalue())
+
+
+# --- lint --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LintFinding:
+    """One problem in the glossary, located at the row of the term concerned."""
+
+    severity: str  # error, warning or info
+    code: str
+    message: str
+    term: Term
+
+    def as_dict(self) -> dict:
+        return {"path": self.term.path, "line": self.term.line, "severity": self.severity, "code": self.code,
+                "source": self.term.source, "message": self.message}
+
+
+LINT_CODES = {
+    "duplicate-source": "error",
+    "empty-rendering": "error",
+    "allowed-and-forbidden": "error",
+    "variant-equals-target": "warning",
+    "nested-contradiction": "warning",
+    "unused": "info",
+}
+
+
+def lint_glossary(glossary: Glossary, sources: Iterable[str] | None = None) -> list[LintFinding]:
+    """Inconsistencies within the glossary; with the catalogs' source texts, also terms that never occur there.
+
+    Renderings are compared the way translations are matched (case, quotes,
+    hyphens and inflection ignored), so "model workers" duplicates "model worker".
+    """
+    findings: list[LintFinding] = []
+
+    def report(code: str, term: Term, message: str) -> None:
+        findings.append(LintFinding(LINT_CODES[code], code, message, term))
+
+    first: dict[str, Term] = {}
+    for term in glossary.terms:
+        if term.source in first:
+            report("duplicate-source", term, f"'{term.source}' is also defined at {first[term.source].where}")
+        first.setdefault(term.source, term)
+        for rendering in (*term.renderings, *term.forbidden):
+            if not len(analyse(rendering)):
+                report("empty-rendering", term, f"'{rendering}' has no words: give a real rendering")
+        for number, variant in enumerate(term.variants):
+            earlier = term.renderings[: number + 1]
+            same = next((other for other in earlier if same_phrase(variant, other)), None)
+            if same is not None:
+                report("variant-equals-target", term,
+                       f"variant '{variant}' matches '{same}' already (case and inflection are ignored)")
+        for rendering in term.forbidden:
+            allowed = next((other for other in term.renderings if same_phrase(rendering, other)), None)
+            if allowed is not None:
+                report("allowed-and-forbidden", term, f"'{rendering}' is forbidden but '{allowed}' is approved")
+    findings.extend(_nested_contradictions(glossary))
+    if sources is not None:
+        occurring = glossary.occurring(sources)
+        findings.extend(LintFinding("info", "unused", f"'{term.source}' does not occur in any catalog", term)
+                        for term in glossary.by_source.values() if term.source not in occurring)
+    return findings
+
+
+def _nested_contradictions(glossary: Glossary) -> list[LintFinding]:
+    """A term inside a longer term whose target contains none of the shorter term's renderings."""
+    found = []
+    for outer in glossary.by_source.values():
+        inner_terms = {term.source: term for term in glossary.all_matches(outer.source) if term is not outer}
+        for inner in inner_terms.values():
+            if glossary.rendering_in(inner, outer.target) is None:
+                found.append(LintFinding(
+                    "warning", "nested-contradiction",
+                    f"'{inner.source}' ({inner.target}) occurs in '{outer.source}' but its rendering "
+                    f"is not in '{outer.target}' ({inner.where})", outer))
+    return found
+
+
+# --- consistency view --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """One catalog segment containing a term, and how its translation renders it."""
+
+    path: str
+    line: int
+    msgid: str
+    msgstr: str
+    status: str
+    rendering: str | None
+    forbidden: tuple[str, ...]
+
+
+def find_term(glossary: Glossary, query: str) -> Term:
+    """The term whose source is the query, else the one term whose source or renderings contain it."""
+    exact = glossary.by_source.get(query.strip())
+    if exact is not None:
+        return exact
+    needle = query.strip().casefold()
+    found = [term for term in glossary.by_source.values()
+             if needle and any(needle in text.casefold() for text in (term.source, *term.renderings))]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise UsageError(f"no term matches '{query}'")
+    names = ", ".join(term.source for term in found[:8]) + (", …" if len(found) > 8 else "")
+    raise UsageError(f"'{query}' matches {len(found)} terms ({names}): give the exact source")
+
+
+def term_usage(glossary: Glossary, term: Term, catalogs: Iterable[str | Path]) -> list[TermUse]:
+    """Every live segment where the term is matched (leftmost-longest), with the rendering its translation uses."""
+    from toolkit.catalog import entry_status, live_entries, read_catalog
+
+    uses = []
+    for path in catalogs:
+        for entry in live_entries(read_catalog(path)):
+            if term.source not in entry.msgid or all(m.term is not term for m in glossary.matches(entry.msgid)):
+                continue
+            uses.append(TermUse(
+                path=str(path), line=entry.linenum, msgid=entry.msgid, msgstr=entry.msgstr,
+                status=entry_status(entry),
+                rendering=glossary.rendering_in(term, entry.msgstr) if entry.msgstr else None,
+                forbidden=tuple(glossary.forbidden_in(term, entry.msgstr)) if entry.msgstr else ()))
+    return uses
