@@ -116,8 +116,8 @@ def _significance_lines(report, labels: list[str], name_width: int) -> list[str]
 def _term_lines(report, result) -> list[str]:
     totals = result.terms.total
     lines = [style(f"Terminology of {result.name}", bold=True) +
-             f": accuracy {_percent(totals.accuracy)} ({totals.hits}/{totals.occurrences} occurrences), "
-             f"consistency {_percent(totals.consistency)} ({totals.consistent}/{totals.repeated} repeated terms), "
+             f": accuracy {_percent(totals.accuracy, '%')} ({totals.hits}/{totals.occurrences} occurrences), "
+             f"consistency {_percent(totals.consistency, '%')} ({totals.consistent}/{totals.repeated} repeated terms), "
              f"{totals.forbidden} forbidden"]
     lines.append(f"  {'type':<8} {'occurrences':>11} {'accuracy':>9} {'consistency':>12} {'forbidden':>9}")
     for kind, tally in sorted(result.terms.by_type.items()):
@@ -151,5 +151,5 @@ def _worst_lines(report, result, count: int) -> list[str]:
     return lines
 
 
-def _percent(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.1f}"
+def _percent(value: float | None, unit: str = "") -> str:
+    return "n/a" if value is None else f"{value:.1f}{unit}"
