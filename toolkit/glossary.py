@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Iterable
 
 import ahocorasick
 
-from toolkit.catalog import write_text_atomic
 from toolkit.english import Words, analyse, analyse_cached, same_phrase
 from toolkit.errors import InputError, UsageError
 
@@ -300,6 +299,8 @@ def csv_text(terms: Iterable[Term]) -> str:
 
 
 def write_csv(terms: Iterable[Term], path: str | Path) -> None:
+    from toolkit.catalog import write_text_atomic
+
     write_text_atomic(path, csv_text(terms))
 
 
@@ -308,19 +309,21 @@ def append_term(term: Term, path: str | Path, glossary: Glossary) -> None:
 
     A source already in the glossary is refused, and so is a file that does not load cleanly.
     """
+    from toolkit.catalog import write_text_atomic
+
     path = Path(path)
-    existing = glossary.by_source.get(term.source)
+    if path.suffix.lower() != ".csv":
+        raise UsageError("terms are added to a .csv glossary", path=path)
+    in_file = read_csv(path) if path.exists() else []
+    existing = glossary.by_source.get(term.source) or next((t for t in in_file if t.source == term.source), None)
     if existing is not None:
         raise UsageError(f"'{term.source}' is already in the glossary at {existing.where}")
     for rendering in (*term.renderings, *term.forbidden):
         if SEPARATOR in rendering:
             raise UsageError(f"'{rendering}': a rendering cannot contain '{SEPARATOR}' (the list separator)")
-    if path.suffix.lower() != ".csv":
-        raise UsageError("terms are added to a .csv glossary", path=path)
     if not path.exists():
         write_csv([term], path)
         return
-    read_csv(path)
     text = _read_text(path)
     header = next(csv.reader(io.StringIO(text)))
     newline = "\r\n" if "\r\n" in text else "\n"
@@ -360,8 +363,8 @@ LINT_CODES = {
 }
 
 
-def lint_glossary(glossary: Glossary, sources: Iterable[str] | None = None) -> list[LintFinding]:
-    """Inconsistencies within the glossary; with the catalogs' source texts, also terms that never occur there.
+def lint_glossary(glossary: Glossary, *, catalogs: Iterable[str | Path] | None = None) -> list[LintFinding]:
+    """Inconsistencies within the glossary; given catalogs, also the terms that never occur in them.
 
     Renderings are compared the way translations are matched (case, quotes,
     hyphens and inflection ignored), so "model workers" duplicates "model worker".
@@ -390,11 +393,11 @@ def lint_glossary(glossary: Glossary, sources: Iterable[str] | None = None) -> l
             if allowed is not None:
                 report("allowed-and-forbidden", term, f"'{rendering}' is forbidden but '{allowed}' is approved")
     findings.extend(_nested_contradictions(glossary))
-    if sources is not None:
-        occurring = glossary.occurring(sources)
+    if catalogs is not None:
+        occurring = glossary.occurring(catalog_sources(catalogs))
         findings.extend(LintFinding("info", "unused", f"'{term.source}' does not occur in any catalog", term)
                         for term in glossary.by_source.values() if term.source not in occurring)
-    return findings
+    return sorted(findings, key=lambda f: (f.term.path, f.term.line or 0))
 
 
 def _nested_contradictions(glossary: Glossary) -> list[LintFinding]:
@@ -425,6 +428,13 @@ class TermUse:
     status: str
     rendering: str | None
     forbidden: tuple[str, ...]
+
+
+def catalog_sources(catalogs: Iterable[str | Path]) -> list[str]:
+    """The source text of every live segment in the catalogs."""
+    from toolkit.catalog import live_entries, read_catalog
+
+    return [entry.msgid for path in catalogs for entry in live_entries(read_catalog(path))]
 
 
 def find_term(glossary: Glossary, query: str) -> Term:

@@ -13,9 +13,10 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Sequence
 
-from toolkit.glossary import Glossary
+from toolkit.glossary import Glossary, catalog_sources
 from toolkit.text import HAN
 
 KINDS = ("quoted", "person", "place", "recurring")
@@ -57,6 +58,19 @@ class Suggestion:
     def as_dict(self) -> dict:
         return {"source": self.source, "kind": self.kind, "count": self.count, "example": self.example,
                 "pinyin": self.pinyin}
+
+
+def source_segments(paths: Iterable[str | Path]) -> list[str]:
+    """Chinese segments from PO catalogs (their msgids) or from source texts (segmented as `toolkit segment` does)."""
+    from toolkit.segment import parse_source
+
+    segments: list[str] = []
+    for path in map(Path, paths):
+        if path.suffix.lower() in (".po", ".pot"):
+            segments.extend(catalog_sources([path]))
+        else:
+            segments.extend(segment.text for segment in parse_source(path).segments)
+    return segments
 
 
 def suggest_terms(segments: Sequence[str], glossary: Glossary, *, min_count: int = 3,

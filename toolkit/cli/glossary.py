@@ -1,0 +1,287 @@
+"""`toolkit glossary`: list, show, add, lint, suggest, export and import glossary terms."""
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import click
+
+from toolkit.cli.common import echo_json, format_option, glossary_option, project_config, style
+from toolkit.config import Config
+from toolkit.glossary import TERM_TYPES, Glossary, Term, load_glossary
+
+catalog_option = click.option("--catalog", "catalog_paths", multiple=True, type=click.Path(path_type=Path),
+                              help="PO catalog or folder to look in (repeatable); default: the project's.")
+
+
+@click.group()
+def glossary() -> None:
+    """Fixed terms and their approved English renderings (glossary/*.csv, or --glossary)."""
+
+
+@glossary.command("list")
+@glossary_option
+@click.option("--type", "kind", type=click.Choice(TERM_TYPES), help="Only terms of this type.")
+@click.option("--search", metavar="TEXT", help="Only terms whose source, renderings or note contain TEXT.")
+@format_option
+def list_(glossary_paths: tuple[Path, ...], kind: str | None, search: str | None, output_format: str) -> None:
+    """List the glossary's terms."""
+    terms = load_glossary(glossary_paths, project_config()).terms
+    if kind:
+        terms = [t for t in terms if t.type == kind]
+    if search:
+        needle = search.casefold()
+        terms = [t for t in terms if any(needle in text.casefold()
+                                         for text in (t.source, *t.renderings, *t.forbidden, t.note))]
+    if output_format == "json":
+        echo_json([_term_dict(t) for t in terms])
+        return
+    width = max((_width(t.source) for t in terms), default=0)
+    for term in terms:
+        click.echo(f"{_pad(term.source, width)}  {term.target}  {style('[' + term.type + ']', dim=True)}")
+        for line in _details(term):
+            click.echo(f"{'':{width}}    {line}")
+    click.echo(f"{len(terms)} term{'s' if len(terms) != 1 else ''}", err=True)
+
+
+@glossary.command()
+@click.argument("query", metavar="TERM")
+@glossary_option
+@catalog_option
+@format_option
+def show(query: str, glossary_paths: tuple[Path, ...], catalog_paths: tuple[Path, ...], output_format: str) -> None:
+    """Show TERM (its source, or text from it) and how every catalog segment containing it renders it."""
+    from toolkit.glossary import find_term, term_usage
+
+    config = project_config()
+    loaded = load_glossary(glossary_paths, config)
+    term = find_term(loaded, query)
+    uses = term_usage(loaded, term, _existing_catalogs(catalog_paths, config))
+    if output_format == "json":
+        echo_json({"term": _term_dict(term), "segments": [
+            {"path": config.relative(Path(u.path)), "line": u.line, "status": u.status, "source": u.msgid,
+             "translation": u.msgstr, "rendering": u.rendering, "forbidden": list(u.forbidden)} for u in uses]})
+        return
+    click.echo(f"{style(term.source, bold=True)} → {term.target}  [{term.type}]  {term.where}")
+    for line in _details(term):
+        click.echo(f"    {line}")
+    for use in uses:
+        if not use.msgstr:
+            verdict = style("untranslated", dim=True)
+        elif use.forbidden:
+            verdict = style("forbidden: " + ", ".join(use.forbidden), fg="red")
+        elif use.rendering is None:
+            verdict = style("no approved rendering", fg="yellow")
+        else:
+            verdict = style(use.rendering, fg="green")
+        click.echo(f"\n{config.relative(Path(use.path))}:{use.line}  {use.status}  {verdict}")
+        click.echo(f"    zh: {use.msgid}")
+        if use.msgstr:
+            click.echo(f"    en: {use.msgstr}")
+    click.echo(f"\n{_usage_summary(term, uses)}")
+
+
+@glossary.command()
+@click.argument("source")
+@click.argument("target")
+@click.option("--variant", "variants", multiple=True, help="Another acceptable rendering (repeatable).")
+@click.option("--forbidden", "forbidden", multiple=True, help="A rendering that must not be used (repeatable).")
+@click.option("--type", "kind", type=click.Choice(TERM_TYPES), default="term", show_default=True)
+@click.option("--note", default="", help="Guidance shown to translators.")
+@click.option("--to", "to_path", type=click.Path(path_type=Path),
+              help="CSV file to append to; default: terms.csv in the glossary folder.")
+@glossary_option
+def add(source: str, target: str, variants: tuple[str, ...], forbidden: tuple[str, ...], kind: str, note: str,
+        to_path: Path | None, glossary_paths: tuple[Path, ...]) -> None:
+    """Append the term SOURCE with the approved rendering TARGET (a source already present is refused)."""
+    from toolkit.errors import UsageError
+    from toolkit.glossary import append_term
+
+    config = project_config()
+    path = to_path or _default_csv(glossary_paths, config)
+    term = Term(source=source.strip(), target=" ".join(target.split()), variants=_clean(variants),
+                forbidden=_clean(forbidden), type=kind, note=" ".join(note.split()))
+    if not term.source or not term.target:
+        raise UsageError("SOURCE and TARGET must not be empty")
+    append_term(term, path, load_glossary(glossary_paths, config))
+    click.echo(f"{config.relative(path)}: added {term.source} → {term.target}", err=True)
+
+
+@glossary.command()
+@glossary_option
+@catalog_option
+@format_option
+def lint(glossary_paths: tuple[Path, ...], catalog_paths: tuple[Path, ...], output_format: str) -> None:
+    """Find duplicate sources, redundant or contradictory renderings, and terms no catalog uses.
+
+    Exit status 1 when a finding is an error.
+    """
+    from toolkit.glossary import lint_glossary
+
+    config = project_config()
+    catalogs = _existing_catalogs(catalog_paths, config)
+    findings = lint_glossary(load_glossary(glossary_paths, config), catalogs=catalogs or None)
+    if output_format == "json":
+        echo_json([{**f.as_dict(), "path": config.relative(Path(f.term.path))} for f in findings])
+    else:
+        colours = {"error": "red", "warning": "yellow", "info": "blue"}
+        for f in findings:
+            where = f"{config.relative(Path(f.term.path))}:{f.term.line}" if f.term.line else f.term.path
+            click.echo(f"{where}: {style(f.severity, fg=colours[f.severity])}: {f.message} [{f.code}]")
+        counts = {level: sum(f.severity == level for f in findings) for level in colours}
+        click.echo(", ".join(f"{n} {level}{'s' if n != 1 and level != 'info' else ''}"
+                             for level, n in counts.items()), err=True)
+    if any(f.severity == "error" for f in findings):
+        raise click.exceptions.Exit(1)
+
+
+@glossary.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@glossary_option
+@click.option("--min-count", default=3, show_default=True, type=click.IntRange(min=1),
+              help="Occurrences a recurring word sequence needs (quoted phrases and names need one).")
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many suggestions.")
+@format_option
+def suggest(paths: tuple[Path, ...], glossary_paths: tuple[Path, ...], min_count: int, limit: int | None,
+            output_format: str) -> None:
+    """Propose terms not yet in the glossary from PATHS (catalogs or source texts; default: the project's).
+
+    Ranked: phrases in quotes “…”, names of people and places (with pinyin), then recurring word sequences.
+    """
+    from toolkit.suggest import source_segments, suggest_terms
+
+    config = project_config()
+    inputs = list(paths) or _existing_catalogs((), config) or [d.source for d in config.documents]
+    if not inputs:
+        raise click.UsageError("give catalogs or source texts (no toolkit.toml project here)")
+    suggestions = suggest_terms(source_segments(inputs), load_glossary(glossary_paths, config),
+                                min_count=min_count, limit=limit)
+    if output_format == "json":
+        echo_json([s.as_dict() for s in suggestions])
+        return
+    width = max((_width(s.source) for s in suggestions), default=0)
+    for s in suggestions:
+        pinyin = f"  {s.pinyin}" if s.pinyin else ""
+        click.echo(f"{s.kind:<9} {s.count:>4}  {_pad(s.source, width)}{pinyin}")
+        click.echo(f"{'':16}{style('e.g. ' + _excerpt(s.example, s.source), dim=True)}")
+    click.echo(f"{len(suggestions)} suggestion{'s' if len(suggestions) != 1 else ''}", err=True)
+
+
+@glossary.command()
+@click.option("--format", "file_format", type=click.Choice(["tbx", "csv"]), default="tbx", show_default=True,
+              help="TBX-Basic (memoQ, Trados, OmegaT) or one merged CSV.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write; default: standard output.")
+@glossary_option
+def export(file_format: str, output: Path | None, glossary_paths: tuple[Path, ...]) -> None:
+    """Write the whole glossary as one TBX or CSV file."""
+    from toolkit.catalog import write_text_atomic
+    from toolkit.glossary import csv_text
+    from toolkit.tbx import tbx_text
+
+    config = project_config()
+    terms = load_glossary(glossary_paths, config).terms
+    text = csv_text(terms) if file_format == "csv" else tbx_text(
+        terms, title=config.project_name, source_lang=_bcp47(config.source_language),
+        target_lang=_bcp47(config.target_language))
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_text_atomic(output, text)
+    click.echo(f"{output}: {len(terms)} terms", err=True)
+
+
+@glossary.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="CSV to write; default: the glossary folder, named after FILE.")
+@click.option("--force", is_flag=True, help="Replace the output CSV if it exists.")
+def import_(file: Path, output: Path | None, force: bool) -> None:
+    """Convert a TBX (or CSV) glossary FILE into a glossary CSV."""
+    from toolkit.errors import UsageError
+    from toolkit.glossary import read_glossary_file, write_csv
+
+    config = project_config()
+    output = output or _default_csv((), config).with_name(file.stem + ".csv")
+    terms = read_glossary_file(file)
+    if output.exists() and not force:
+        raise UsageError("exists; use --force to replace it", path=output)
+    write_csv(terms, output)
+    click.echo(f"{config.relative(output)}: {len(terms)} terms from {file} (run `toolkit glossary lint`)", err=True)
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def _term_dict(term: Term) -> dict:
+    return {"source": term.source, "target": term.target, "variants": list(term.variants),
+            "forbidden": list(term.forbidden), "type": term.type, "note": term.note, "path": term.path,
+            "line": term.line}
+
+
+def _details(term: Term) -> list[str]:
+    lines = []
+    if term.variants:
+        lines.append("also: " + "; ".join(term.variants))
+    if term.forbidden:
+        lines.append("not: " + "; ".join(term.forbidden))
+    if term.note:
+        lines.append("note: " + term.note)
+    return lines
+
+
+def _usage_summary(term: Term, uses: list) -> str:
+    if not uses:
+        return "No catalog segment contains this term."
+    counts: dict[str, int] = {}
+    for use in uses:
+        key = ("forbidden " + ", ".join(use.forbidden) if use.forbidden else use.rendering
+               or ("untranslated" if not use.msgstr else "no approved rendering"))
+        counts[key] = counts.get(key, 0) + 1
+    parts = [f"{key} ×{n}" for key, n in sorted(counts.items(), key=lambda item: -item[1])]
+    return f"{len(uses)} segment{'s' if len(uses) != 1 else ''}: " + "; ".join(parts)
+
+
+def _existing_catalogs(paths: tuple[Path, ...], config: Config) -> list[Path]:
+    """The catalogs named, or the project's that exist; a configured catalog not yet made is noted, not an error."""
+    from toolkit.catalog import iter_catalog_paths
+
+    if paths:
+        return iter_catalog_paths(paths)
+    missing = [c for c in config.catalogs if not c.exists()]
+    for catalog in missing:
+        click.echo(f"note: {config.relative(catalog)} does not exist yet (run `toolkit segment`)", err=True)
+    return iter_catalog_paths(c for c in config.catalogs if c.exists())
+
+
+def _default_csv(glossary_paths: tuple[Path, ...], config: Config) -> Path:
+    """terms.csv in the first glossary folder (or that CSV itself), from --glossary or the project."""
+    from toolkit.errors import UsageError
+
+    paths = list(glossary_paths) or list(config.glossary)
+    if not paths:
+        raise UsageError("no glossary configured here: give --to FILE (or -o FILE)")
+    first = paths[0]
+    return first if first.suffix.lower() == ".csv" else first / "terms.csv"
+
+
+def _clean(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(" ".join(v.split()) for v in values if v.strip())
+
+
+def _bcp47(code: str) -> str:
+    return code.replace("_", "-")
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def _excerpt(segment: str, term: str, around: int = 20) -> str:
+    at = max(segment.find(term), 0)
+    start, end = max(at - around, 0), min(at + len(term) + around, len(segment))
+    return ("…" if start else "") + segment[start:end] + ("…" if end < len(segment) else "")
