@@ -1,0 +1,109 @@
+"""The Excel review workbook's layout and cell codec, shared by export and import.
+
+Both directions read the same column table, so a header renamed here is
+renamed for both. Rows are identified by a key (catalog + msgctxt + msgid)
+and carry a hash of the entry as exported: the import finds its entry by
+key whatever the reviewer did to the row order, and the hash tells it
+whether a translator changed the entry in the meantime.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+
+import polib
+
+REVIEW_SHEET = "Review"
+SUMMARY_SHEET = "Summary"
+GLOSSARY_SHEET = "Glossary"
+
+APPROVE, CHANGE, QUERY = "approve", "change", "query"
+DECISIONS = (APPROVE, CHANGE, QUERY)
+
+# Excel's limit on the characters in one cell (counted in UTF-16 code units).
+MAX_CELL_CHARS = 32_767
+
+
+@dataclass(frozen=True, eq=False)
+class Column:
+    """A Review sheet column; the import finds columns by header, so reviewers may move them."""
+
+    header: str
+    width: float
+    editable: bool = False
+    hidden: bool = False
+
+
+LOCATION = Column("Location", 26)
+KIND = Column("Kind", 10)
+SOURCE = Column("Source (zh)", 50)
+TRANSLATION = Column("Translation", 55)
+STATUS = Column("Status", 13)
+FINDINGS = Column("QA findings", 40)
+TERMS = Column("Glossary terms", 32)
+REVIEWER_TRANSLATION = Column("Reviewer translation", 55, editable=True)
+REVIEWER_COMMENT = Column("Reviewer comment", 32, editable=True)
+DECISION = Column("Decision", 11, editable=True)
+KEY = Column("Key", 20, hidden=True)
+HASH = Column("Hash", 18, hidden=True)
+
+COLUMNS = (LOCATION, KIND, SOURCE, TRANSLATION, STATUS, FINDINGS, TERMS,
+           REVIEWER_TRANSLATION, REVIEWER_COMMENT, DECISION, KEY, HASH)
+
+# Characters an XLSX cell cannot hold (XML 1.0 forbids most C0 controls and U+FFFE/U+FFFF; a raw CR
+# would be read back as LF), and the underscore that starts a literal "_xHHHH_", which would otherwise be
+# read as an escape. OOXML escapes both as _xHHHH_ (ST_Xstring): Excel and LibreOffice decode it.
+_NEEDS_ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def encode_cell(text: str) -> str:
+    """Text as stored in a cell: unstorable characters escaped, so that decode_cell restores the original."""
+    return _NEEDS_ESCAPE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+
+
+def decode_cell(text: str) -> str:
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def cell_length(text: str, stored: str) -> int:
+    """The larger of what Excel counts (UTF-16 units of the text) and what openpyxl stores (it truncates)."""
+    return max(len(stored), len(text.encode("utf-16-le")) // 2)
+
+
+def _digest(value: object, size: int) -> str:
+    data = json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=size).hexdigest()
+
+
+def entry_digest(entry: polib.POEntry) -> str:
+    """A digest of the entry's identity (msgctxt and msgid): the same in every version of the catalog."""
+    return _digest([entry.msgctxt, entry.msgid], 16)
+
+
+def row_key(catalog: str, entry: polib.POEntry) -> str:
+    """``<catalog>#<identity digest>``: short, and names the catalog to open on import."""
+    return f"{catalog}#{entry_digest(entry)}"
+
+
+def split_key(key: str) -> tuple[str, str] | None:
+    """(catalog, digest) of a key, or None when the text is not a key."""
+    catalog, sep, digest = key.rpartition("#")
+    if not sep or not catalog or not re.fullmatch(r"[0-9a-f]{32}", digest):
+        return None
+    return catalog, digest
+
+
+def entry_hash(entry: polib.POEntry) -> str:
+    """A fingerprint of what a translator may change: translation, plural forms, flags, translator comment."""
+    plural = sorted(entry.msgstr_plural.items())
+    return _digest([entry.msgstr, plural, list(entry.flags), entry.tcomment], 8)
+
+
+def translation_text(entry: polib.POEntry) -> str:
+    """The translation as shown to a reviewer: msgstr, or every plural form on its own line."""
+    if entry.msgid_plural:
+        return "\n".join(f"[{n}] {text}" for n, text in sorted(entry.msgstr_plural.items()))
+    return entry.msgstr

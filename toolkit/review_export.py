@@ -1,0 +1,328 @@
+"""`toolkit export`: the review workbook a reviewer can work in at once.
+
+Written with openpyxl's write-only mode, so memory stays flat however long
+the catalogs are. Every cell holding text from a catalog or glossary is
+forced to a string cell: a segment such as "=1+1" or "#N/A" is shown as
+typed, never evaluated.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TypeVar
+
+import polib
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from toolkit.catalog import FUZZY, UNTRANSLATED, CatalogStats, catalog_stats, entry_kind, entry_status, live_entries
+from toolkit.errors import InputError, UsageError
+from toolkit.glossary import Glossary
+from toolkit.review import (
+    COLUMNS, DECISION, DECISIONS, FINDINGS, GLOSSARY_SHEET, HASH, KEY, KIND, LOCATION, MAX_CELL_CHARS,
+    REVIEW_SHEET, SOURCE, STATUS, SUMMARY_SHEET, TERMS, TRANSLATION, cell_length, encode_cell, entry_hash, row_key, translation_text,
+)
+
+if TYPE_CHECKING:
+    from toolkit.checks import Finding
+    from toolkit.config import Config
+
+T = TypeVar("T")
+# Wraps the rows as they are written, e.g. in a progress bar: track(rows, count) -> the same rows.
+Track = Callable[[Iterable[T], int], Iterable[T]]
+
+# A font that has Chinese glyphs in Excel on Windows and macOS; charset 134 (GB2312) makes other programs pick a
+# Chinese fallback when it is missing.
+CJK_FONT = Font(name="Microsoft YaHei", charset=134)
+WRAP = Alignment(wrap_text=True, vertical="top")
+UNLOCKED = Protection(locked=False)
+TEXT_FORMAT = "@"
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+FILLS = {  # conditional fills, first match wins
+    "untranslated": PatternFill("solid", bgColor="FFC7CE"),
+    "fuzzy": PatternFill("solid", bgColor="FFEB9C"),
+    "findings": PatternFill("solid", bgColor="FCE4D6"),
+}
+# Leading characters that make Excel or openpyxl read text as a formula or an error value.
+_FORMULA_LIKE = ("=", "+", "-", "@", "#")
+
+
+@dataclass(frozen=True)
+class ReviewCatalog:
+    """A catalog to export: its file, the name written into the workbook (relative to the project), its entries."""
+
+    path: Path
+    label: str
+    po: polib.POFile
+
+
+@dataclass
+class ExportResult:
+    output: Path
+    rows: int
+    catalogs: list[CatalogStats]
+    findings: int = 0
+    terms: int = 0
+    checks: Counter = field(default_factory=Counter)  # findings per (check id, severity)
+
+    def as_dict(self) -> dict:
+        return {"output": str(self.output), "rows": self.rows, "findings": self.findings, "terms": self.terms,
+                "checks": [{"check": check, "severity": severity, "findings": count}
+                           for (check, severity), count in sorted(self.checks.items())],
+                "catalogs": [stats.as_dict() for stats in self.catalogs]}
+
+
+def export_review(catalog_paths: Sequence[Path], output: Path, *, config: "Config",
+                  glossary_paths: Iterable[Path] = (), track: Track | None = None) -> ExportResult:
+    """Read the catalogs, run the checks, match the glossary, and write the review workbook to ``output``."""
+    from toolkit.catalog import read_catalog
+    from toolkit.checks import run_checks
+    from toolkit.glossary import load_glossary
+
+    check_output_path(output)
+    glossary = load_glossary(glossary_paths, config)
+    catalogs = [ReviewCatalog(path, config.relative(path), read_catalog(path)) for path in catalog_paths]
+    report = run_checks(list(catalog_paths), config=config, glossary=glossary)
+    return write_review_workbook(catalogs, output, findings=report.findings, glossary=glossary, track=track)
+
+
+def check_output_path(output: Path) -> None:
+    if output.suffix.lower() != ".xlsx":
+        raise UsageError("the review workbook must be an .xlsx file", path=output)
+
+
+def write_review_workbook(catalogs: Sequence[ReviewCatalog], output: Path, *, findings: Iterable["Finding"],
+                          glossary: Glossary, track: Track | None = None) -> ExportResult:
+    """Write the Review, Summary and Glossary sheets; nothing is left at ``output`` if anything fails."""
+    check_output_path(output)
+    findings = list(findings)
+    checks = Counter((finding.check, finding.severity) for finding in findings)
+    wb = Workbook(write_only=True)
+    wb.properties.creator = "toolkit"
+    writer = _ReviewWriter(wb, _findings_by_entry(findings, catalogs), glossary)
+    rows = [(catalog, entry) for catalog in catalogs for entry in live_entries(catalog.po)]
+    for catalog, entry in track(rows, len(rows)) if track else rows:
+        writer.append(catalog, entry)
+    writer.finish()
+    stats = [catalog_stats(catalog.po, catalog.label) for catalog in catalogs]
+    _write_summary(wb, stats, checks)
+    _write_glossary(wb, glossary)
+    _save_atomic(wb, output)
+    return ExportResult(output, len(rows), stats, findings=len(findings), terms=writer.terms, checks=checks)
+
+
+def _findings_by_entry(findings: Iterable["Finding"], catalogs: Sequence[ReviewCatalog]
+                       ) -> dict[tuple[str, str | None, str], list["Finding"]]:
+    """Findings on entries, under (catalog label, msgctxt, msgid); catalog-wide findings are left out."""
+    labels = {catalog.path.resolve(): catalog.label for catalog in catalogs}
+    resolved: dict[str, Path] = {}
+    found: dict[tuple[str, str | None, str], list["Finding"]] = defaultdict(list)
+    for finding in findings:
+        if not finding.msgid:
+            continue
+        path = resolved.setdefault(str(finding.path), Path(finding.path).resolve())
+        label = labels.get(path)
+        if label is not None:
+            found[(label, finding.msgctxt, finding.msgid)].append(finding)
+    return found
+
+
+class _ReviewWriter:
+    """Streams the Review sheet row by row, then adds what needs the row count (filter, fills, validation)."""
+
+    def __init__(self, wb: Workbook, findings: dict, glossary: Glossary):
+        self.wb, self.findings, self.glossary = wb, findings, glossary
+        self.ws: WriteOnlyWorksheet = wb.create_sheet(REVIEW_SHEET)
+        self.terms = 0
+        self.row = 1
+        self.styles = {name: _named_style(wb, name, **looks) for name, looks in {
+            "Review header": {"font": Font(bold=True), "fill": HEADER_FILL, "alignment": WRAP},
+            "Review text": {"alignment": WRAP},
+            "Review source": {"font": CJK_FONT, "alignment": WRAP},
+            "Review editable": {"alignment": WRAP, "protection": UNLOCKED, "number_format": TEXT_FORMAT},
+        }.items()}
+        self._setup_columns()
+        self.ws.append([self.cell(column.header, "Review header") for column in COLUMNS])
+
+    def _setup_columns(self) -> None:
+        ws = self.ws
+        for number, column in enumerate(COLUMNS, start=1):
+            dimension = ws.column_dimensions[get_column_letter(number)]
+            dimension.width = column.width
+            dimension.hidden = column.hidden
+            if column.editable:  # empty cells take the column's style: unlocked, text, wrapped
+                dimension.protection, dimension.alignment, dimension.number_format = UNLOCKED, WRAP, TEXT_FORMAT
+        ws.freeze_panes = "A2"
+        # Protected against accidental edits of the exported columns, without a password; filtering, sorting
+        # and resizing stay allowed.
+        ws.protection.sheet = True
+        ws.protection.autoFilter = False
+        ws.protection.sort = False
+        ws.protection.formatColumns = False
+        ws.protection.formatRows = False
+
+    def cell(self, text: str, style: str | None = None) -> WriteOnlyCell | str:
+        """A string cell: plain where openpyxl keeps it text, else forced to text and shown with a quote prefix."""
+        risky = text.startswith(_FORMULA_LIKE)
+        if style is None and not risky:
+            return text
+        cell = WriteOnlyCell(self.ws, text)
+        cell.data_type = "s"
+        if style is not None:
+            cell.style = style
+        if risky:  # Excel keeps the text when the reviewer edits the cell
+            cell.quotePrefix = True
+        return cell
+
+    def entry_text(self, text: str, label: str, entry: polib.POEntry, what: str, style: str
+                   ) -> WriteOnlyCell | str:
+        stored = encode_cell(text)
+        length = cell_length(text, stored)
+        if length > MAX_CELL_CHARS:
+            raise InputError(f"{what} has {length:,} characters; an Excel cell holds at most {MAX_CELL_CHARS:,}: "
+                             f"{entry.msgid[:40]}", path=label, line=entry.linenum)
+        return self.cell(stored, style)
+
+    def note(self, lines: list[str]) -> WriteOnlyCell | None:
+        """A cell of our own text (findings, terms), shortened rather than refused when too long."""
+        if not lines:
+            return None
+        stored = encode_cell("\n".join(lines))
+        if len(stored) > MAX_CELL_CHARS:
+            stored = stored[:MAX_CELL_CHARS - 1] + "…"
+        return self.cell(stored, "Review text")
+
+    def append(self, catalog: ReviewCatalog, entry: polib.POEntry) -> None:
+        findings = self.findings.get((catalog.label, entry.msgctxt, entry.msgid), ())
+        terms = self._terms(entry.msgid)
+        self.terms += len(terms)
+        label = catalog.label
+        values = {
+            LOCATION: self.cell(encode_cell(f"{label}:{entry.linenum}")),
+            KIND: self.cell(encode_cell(entry_kind(entry))),
+            SOURCE: self.entry_text(entry.msgid, label, entry, "the source", "Review source"),
+            TRANSLATION: self.entry_text(translation_text(entry), label, entry, "the translation", "Review text"),
+            STATUS: entry_status(entry),
+            FINDINGS: self.note([f"{f.severity} {f.check}: {f.message}" for f in findings]),
+            TERMS: self.note(terms),
+            KEY: self.cell(encode_cell(row_key(label, entry))),
+            HASH: entry_hash(entry),
+        }
+        self.ws.append([values.get(column) for column in COLUMNS])
+        self.row += 1
+
+    def _terms(self, source: str) -> list[str]:
+        """Each glossary term in the segment once, with its approved renderings."""
+        shown: dict[str, str] = {}
+        for match in self.glossary.matches(source):
+            term = match.term
+            also = f" (also: {', '.join(term.variants)})" if term.variants else ""
+            shown.setdefault(term.source, f"{term.source} → {term.target}{also}")
+        return list(shown.values())
+
+    def finish(self) -> None:
+        ws, last = self.ws, max(self.row, 2)
+        letter = {column: get_column_letter(number) for number, column in enumerate(COLUMNS, start=1)}
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{self.row}"
+        decision = DataValidation(type="list", formula1=f'"{",".join(DECISIONS)}"', allow_blank=True,
+                                  showErrorMessage=True, errorTitle="Decision",
+                                  error=f"Choose {', '.join(DECISIONS)}, or leave empty.",
+                                  promptTitle="Decision", prompt="approve, change or query")
+        decision.add(f"{letter[DECISION]}2:{letter[DECISION]}{last}")
+        ws.data_validations.append(decision)
+        visible = f"A2:{letter[DECISION]}{last}"
+        status, findings = f"${letter[STATUS]}2", f"${letter[FINDINGS]}2"
+        for formula, fill in ((f'{status}="{UNTRANSLATED}"', FILLS["untranslated"]),
+                              (f'{status}="{FUZZY}"', FILLS["fuzzy"]),
+                              (f'LEN({findings})>0', FILLS["findings"])):
+            ws.conditional_formatting.add(visible, FormulaRule(formula=[formula], fill=fill, stopIfTrue=True))
+
+
+def _named_style(wb: Workbook, name: str, **looks) -> str:
+    """Register a named style (reviewers see it in the style gallery); cells then refer to it by name."""
+    wb.add_named_style(NamedStyle(name=name, **looks))
+    return name
+
+
+def _write_summary(wb: Workbook, stats: list[CatalogStats], checks: Counter) -> None:
+    """Coverage per catalog with a bar chart, and the number of findings per check and severity."""
+    ws = wb.create_sheet(SUMMARY_SHEET)
+    total = CatalogStats(path="Total")
+    for row in stats:
+        total.add(row)
+    widths = {"A": 48, "B": 10, "C": 11, "D": 8, "E": 13, "F": 12}
+    for letter, width in widths.items():
+        ws.column_dimensions[letter].width = width
+    bold = Font(bold=True)
+    ws.append(_bold_row(ws, ["Catalog", "Entries", "Translated", "Fuzzy", "Untranslated", "Coverage %"], bold))
+    for row in [*stats, total]:
+        ws.append([_text(ws, encode_cell(row.path)), row.total, row.translated, row.fuzzy, row.untranslated,
+                   round(row.coverage, 1)])
+    ws.append([])
+    ws.append(_bold_row(ws, ["Check", "Severity", "Findings"], bold))
+    for (check, severity), count in sorted(checks.items()):
+        ws.append([_text(ws, check), _text(ws, severity), count])
+    if not checks:
+        ws.append(["(no findings)"])
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = "Coverage (% translated, not fuzzy)"
+    chart.legend = None
+    chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 100
+    chart.y_axis.title = "%"
+    chart.add_data(Reference(ws, min_col=6, min_row=1, max_row=1 + len(stats)), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=1 + len(stats)))
+    chart.height = max(5.0, 1.0 + 0.8 * len(stats))
+    chart.width = 18
+    ws.add_chart(chart, "H2")
+
+
+def _write_glossary(wb: Workbook, glossary: Glossary) -> None:
+    ws = wb.create_sheet(GLOSSARY_SHEET)
+    for letter, width in {"A": 24, "B": 36, "C": 36, "D": 28, "E": 10, "F": 40}.items():
+        ws.column_dimensions[letter].width = width
+    ws.freeze_panes = "A2"
+    ws.append(_bold_row(ws, ["Source (zh)", "Target", "Variants", "Forbidden", "Type", "Note"], Font(bold=True)))
+    for term in glossary.terms:
+        source = _text(ws, encode_cell(term.source))
+        source.font = CJK_FONT
+        ws.append([source, *(_text(ws, encode_cell(value)) for value in
+                             (term.target, " | ".join(term.variants), " | ".join(term.forbidden), term.type, term.note))])
+    ws.auto_filter.ref = f"A1:F{len(glossary.terms) + 1}"
+
+
+def _text(ws: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, text)
+    cell.data_type = "s"
+    return cell
+
+
+def _bold_row(ws: WriteOnlyWorksheet, headers: list[str], bold: Font) -> list[WriteOnlyCell]:
+    cells = [_text(ws, header) for header in headers]
+    for cell in cells:
+        cell.font = bold
+    return cells
+
+
+def _save_atomic(wb: Workbook, output: Path) -> None:
+    """Save to a temporary file beside ``output``, then rename: a failed export leaves no broken workbook."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        wb.save(temp)
+        os.chmod(temp, 0o644)
+        os.replace(temp, output)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise

@@ -1,0 +1,318 @@
+"""`toolkit import`: the reviewer's edits from a review workbook back into the PO files, safely.
+
+Rows are found by key, never by position, so a sorted, filtered or trimmed
+sheet imports the same. A row is applied only if its entry is as it was
+exported (same hash) or ``force`` is given; everything is read and decided
+before the first catalog is written, so a bad workbook changes nothing.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import polib
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from toolkit.catalog import index_entries, read_catalog, write_catalog
+from toolkit.errors import InputError
+from toolkit.review import (
+    APPROVE, CHANGE, DECISION, DECISIONS, HASH, KEY, LOCATION, QUERY, REVIEW_SHEET, REVIEWER_COMMENT,
+    REVIEWER_TRANSLATION, SOURCE, TRANSLATION, Column, decode_cell, entry_digest, entry_hash, split_key,
+    translation_text,
+)
+
+if TYPE_CHECKING:
+    from toolkit.config import Config
+
+APPLIED, UNCHANGED, SKIPPED, CONFLICT, UNKNOWN = "applied", "unchanged", "skipped", "conflict", "unknown"
+OUTCOMES = (APPLIED, UNCHANGED, SKIPPED, CONFLICT, UNKNOWN)
+NEEDED = (LOCATION, SOURCE, TRANSLATION, REVIEWER_TRANSLATION, REVIEWER_COMMENT, DECISION, KEY, HASH)
+EDITABLE = (REVIEWER_TRANSLATION, REVIEWER_COMMENT, DECISION)
+_EDITABLE_HEADERS = frozenset(column.header for column in EDITABLE)
+# What openpyxl and zipfile raise on a file that is not a readable XLSX workbook.
+_UNREADABLE = (zipfile.BadZipFile, zlib.error, InvalidFileException, KeyError, ValueError, TypeError,
+               SyntaxError, EOFError, OSError)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One Review row as the reviewer left it (text decoded; empty cells as "")."""
+
+    number: int
+    values: dict[str, str]
+    formulas: tuple[str, ...] = ()  # headers of editable cells holding a formula instead of text
+
+    def __getitem__(self, column: Column) -> str:
+        return self.values.get(column.header, "")
+
+    @property
+    def edited(self) -> bool:
+        return any(self[column].strip() for column in EDITABLE) or bool(self.formulas)
+
+
+@dataclass
+class RowResult:
+    row: int
+    outcome: str
+    location: str
+    source: str
+    reason: str = ""
+    changes: list[str] = field(default_factory=list)
+    exported: str | None = None  # the translation in the sheet (conflicts only)
+    current: str | None = None  # the translation in the PO file now (conflicts only)
+    reviewer: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: value for name, value in asdict(self).items() if value not in (None, "", [])}
+
+
+@dataclass
+class ImportReport:
+    workbook: str
+    results: list[RowResult] = field(default_factory=list)
+    unedited: int = 0
+    written: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    def having(self, outcome: str) -> list[RowResult]:
+        return [result for result in self.results if result.outcome == outcome]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = {outcome: len(self.having(outcome)) for outcome in OUTCOMES}
+        counts["unedited"] = self.unedited
+        return counts
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.having(CONFLICT) else 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"workbook": self.workbook, "dry_run": self.dry_run, "counts": self.counts,
+                "written": self.written, "rows": [result.as_dict() for result in self.results]}
+
+
+def import_review(workbook: Path, *, config: "Config", dry_run: bool = False, force: bool = False,
+                  mark_fuzzy: bool = False) -> ImportReport:
+    """Apply the reviewer's translations, comments and decisions to the catalogs named in the workbook."""
+    report = ImportReport(str(workbook), dry_run=dry_run)
+    catalogs = _Catalogs(config)
+    first_row: dict[str, int] = {}
+    for row in read_review_sheet(workbook):
+        if not row.edited:
+            report.unedited += 1
+            continue
+        report.results.append(_import_row(row, catalogs, first_row, force=force, mark_fuzzy=mark_fuzzy))
+    for label in catalogs.changed:
+        path, po, _ = catalogs.loaded[label]
+        if dry_run or write_catalog(po, path):
+            report.written.append(label)
+    return report
+
+
+def read_review_sheet(path: Path) -> list[SheetRow]:
+    """The Review sheet's rows after the header; any unreadable workbook is one InputError naming the file."""
+    if not path.is_file():
+        raise InputError("no such file" if not path.exists() else "not a file", path=path)
+    try:
+        wb = load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    except _UNREADABLE as exc:
+        raise InputError(f"not an XLSX workbook ({_reason(exc)})", path=path) from exc
+    try:
+        if REVIEW_SHEET not in wb.sheetnames:
+            raise InputError(f"no sheet named '{REVIEW_SHEET}' (found: {', '.join(wb.sheetnames)}); "
+                             f"import a workbook written by `toolkit export`", path=path)
+        sheet = wb[REVIEW_SHEET]
+        sheet.reset_dimensions()  # other programs may write a wrong <dimension>; read every row there is
+        rows = sheet.iter_rows()
+        columns = _header_columns(next(rows, ()), path)
+        rows_read = []
+        for number, cells in enumerate(rows, start=2):
+            values: dict[str, str] = {}
+            formulas: list[str] = []
+            for header, index in columns.items():
+                cell = cells[index] if index < len(cells) else None
+                if cell is None or cell.value is None:
+                    continue
+                if cell.data_type == "f" and header in _EDITABLE_HEADERS:
+                    formulas.append(header)
+                values[header] = _cell_text(cell.value)
+            if values:
+                rows_read.append(SheetRow(number, values, tuple(formulas)))
+    except _UNREADABLE as exc:
+        raise InputError(f"not a readable XLSX workbook ({_reason(exc)})", path=path) from exc
+    finally:
+        wb.close()
+    return rows_read
+
+
+def _reason(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _header_columns(header: tuple, path: Path) -> dict[str, int]:
+    """Column index of each needed header, found by name so that moved columns still import."""
+    names = [str(cell.value).strip() if cell is not None and cell.value is not None else "" for cell in header]
+    folded = [name.casefold() for name in names]
+    found, missing = {}, []
+    for column in NEEDED:
+        if column.header.casefold() in folded:
+            found[column.header] = folded.index(column.header.casefold())
+        else:
+            missing.append(f"'{column.header}'")
+    if missing:
+        raise InputError(f"sheet '{REVIEW_SHEET}' lacks the column{'s' if len(missing) > 1 else ''} "
+                         f"{', '.join(missing)} (renamed or deleted?); export a fresh workbook", path=path, line=1)
+    return found
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, str):
+        return decode_cell(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    return str(value)
+
+
+class _Catalogs:
+    """The catalogs the workbook's keys name, each read once, on first need, with an index by identity digest."""
+
+    def __init__(self, config: "Config"):
+        self.config = config
+        self.loaded: dict[str, tuple[Path, polib.POFile, dict[str, polib.POEntry]]] = {}
+        self.changed: list[str] = []
+
+    def entry(self, label: str, digest: str) -> polib.POEntry | None:
+        if label not in self.loaded:
+            path = Path(label) if Path(label).is_absolute() else self.config.root / label
+            if not path.is_file():
+                raise InputError(f"catalog '{label}' named in the workbook is not there; run the import in the "
+                                 f"project the workbook was exported from", path=path)
+            po = read_catalog(path)
+            self.loaded[label] = (path, po, {entry_digest(e): e for e in index_entries(po).values()})
+        return self.loaded[label][2].get(digest)
+
+    def mark_changed(self, label: str) -> None:
+        if label not in self.changed:
+            self.changed.append(label)
+
+
+def _import_row(row: SheetRow, catalogs: _Catalogs, first_row: dict[str, int], *, force: bool,
+                mark_fuzzy: bool) -> RowResult:
+    result = RowResult(row.number, UNKNOWN, row[LOCATION], row[SOURCE], reviewer=row[REVIEWER_TRANSLATION] or None)
+    key = split_key(row[KEY])
+    if key is None:
+        result.reason = "no key: a row added by hand, or the Key column was edited"
+        return result
+    label, digest = key
+    entry = catalogs.entry(label, digest)
+    if entry is None:
+        result.reason = "no such entry in the catalog now: removed, or its source text changed since the export"
+        return result
+    result.location = f"{label}:{entry.linenum}"
+    if row[KEY] in first_row:
+        result.outcome, result.reason = SKIPPED, f"the same entry as row {first_row[row[KEY]]}"
+        return result
+    first_row[row[KEY]] = row.number
+    edit = _plan(row, entry, mark_fuzzy=mark_fuzzy)
+    if isinstance(edit, str):
+        result.outcome, result.reason = SKIPPED, edit
+        return result
+    if not edit.changes:
+        result.outcome, result.reason = UNCHANGED, "nothing to change"
+        return result
+    if row[HASH] != entry_hash(entry):
+        if not force:
+            result.outcome = CONFLICT
+            result.reason = "the entry changed in the catalog after the export"
+            result.exported, result.current = row[TRANSLATION], translation_text(entry)
+            return result
+        edit.changes.append("forced over a later change")
+    edit.apply(entry)
+    catalogs.mark_changed(label)
+    result.outcome, result.changes = APPLIED, edit.changes
+    return result
+
+
+@dataclass
+class _Edit:
+    """The entry's new translation, fuzziness and translator comment, and what changed, in words."""
+
+    msgstr: str
+    fuzzy: bool
+    tcomment: str
+    changes: list[str]
+
+    def apply(self, entry: polib.POEntry) -> None:
+        entry.msgstr, entry.tcomment = self.msgstr, self.tcomment
+        if self.fuzzy and "fuzzy" not in entry.flags:
+            entry.flags.insert(0, "fuzzy")
+        elif not self.fuzzy and "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
+
+
+def _plan(row: SheetRow, entry: polib.POEntry, *, mark_fuzzy: bool) -> _Edit | str:
+    """What the row asks for, as an _Edit, or the reason it cannot be applied."""
+    decision = row[DECISION].strip().lower()
+    suggested, comment = row[REVIEWER_TRANSLATION], _comment_text(row[REVIEWER_COMMENT])
+    if row.formulas:
+        return f"{' and '.join(row.formulas)} holds a formula, not text: type the text instead"
+    if decision not in ("", *DECISIONS):
+        return f"decision '{row[DECISION].strip()}' is not one of {', '.join(DECISIONS)}"
+    fuzzy = "fuzzy" in entry.flags
+    edit = _Edit(entry.msgstr, fuzzy, entry.tcomment, [])
+    if decision == QUERY:
+        if not comment and not suggested.strip():
+            return "a query without a question: write it in the reviewer comment"
+        note = "\n".join(filter(None, (f"Query: {comment}" if comment else "Query",
+                                       f"Suggested: {suggested}" if suggested.strip() else "")))
+    else:
+        note = f"Reviewer: {comment}" if comment else ""
+        if suggested.strip() and suggested != entry.msgstr:
+            problem = _unusable(entry, suggested)
+            if problem:
+                return problem
+            edit.msgstr, edit.fuzzy = suggested, mark_fuzzy
+            edit.changes.append("translation replaced")
+        elif decision == APPROVE:
+            if not entry.msgstr:
+                return "approve, but the entry has no translation"
+            edit.fuzzy = fuzzy and mark_fuzzy  # with --mark-fuzzy nothing from a review becomes final
+        elif decision == CHANGE and not suggested.strip() and not comment:
+            return "decision 'change' without a reviewer translation"
+        if edit.fuzzy != fuzzy:
+            edit.changes.append("marked fuzzy" if edit.fuzzy else "fuzzy cleared")
+    if note and not _has_lines(entry.tcomment, note):
+        edit.tcomment = f"{entry.tcomment}\n{note}" if entry.tcomment else note
+        edit.changes.append("query recorded" if decision == QUERY else "comment added")
+    return edit
+
+
+def _unusable(entry: polib.POEntry, text: str) -> str:
+    """Why ``text`` cannot be the entry's msgstr (msgfmt would reject the catalog), or ""."""
+    if entry.msgid_plural:
+        return "a plural entry: edit its forms in the PO file"
+    for where, test in (("begin", str.startswith), ("end", str.endswith)):
+        if test(entry.msgid, "\n") != test(text, "\n"):
+            return f"the reviewer translation must {where} with a line break exactly when the source does"
+    return ""
+
+
+def _comment_text(text: str) -> str:
+    """A comment fit for a PO translator comment: line breaks normalised, control characters dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return "\n".join(line.strip() for line in _CONTROL.sub("", text).strip().splitlines())
+
+
+def _has_lines(comment: str, note: str) -> bool:
+    return f"\n{note}\n" in f"\n{comment}\n"
