@@ -51,7 +51,7 @@ _CN_SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8
               "百万": 10**6, "万": 10**4, "千": 10**3, "百": 10**2}
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_DIGIT_VALUE = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "两": "2"}
-# Words whose numeral characters are not numbers: idioms, set phrases and place names.
+# Words whose numeral characters are not amounts: idioms, set phrases and place names.
 _CN_NOT_NUMBERS = (
     "千方百计 一望无际 万众一心 一心一意 三心二意 四面八方 五湖四海 七上八下 九牛一毛 万无一失 千家万户 "
     "千辛万苦 千军万马 百花齐放 百家争鸣 一举两得 独一无二 一清二楚 接二连三 三番五次 乱七八糟 十全十美 "
@@ -89,9 +89,10 @@ def chinese_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for match in _CN_QUANTITY.finditer(scanned):
         start, end = match.span()
-        if any(s <= start and end <= e for s, e in excluded):
-            continue  # 千方百计, 十堰; but 一万一千 is a number although it holds 万一
-        quantity = _read_chinese(match, scanned)
+        # In 千方百计 or 十堰 (but not 一万一千, which holds 万一) a numeral is no amount:
+        # a literal "a thousand ways" may match it, nothing is required.
+        idiom = any(s <= start and end <= e for s, e in excluded)
+        quantity = _read_chinese(match, scanned, idiom)
         if quantity is not None:
             found.append(quantity)
     return found
@@ -101,7 +102,7 @@ def _has_numeral(text: str) -> bool:
     return any(c in text for c in "零〇一二两三四五六七八九十百千万亿")
 
 
-def _read_chinese(match: re.Match, text: str) -> Quantity | None:
+def _read_chinese(match: re.Match, text: str, idiom: bool) -> Quantity | None:
     start, end = match.span()
     before = match.group("before")
     if before == "近" and start > 0 and text[start - 1] in "最附":
@@ -128,6 +129,8 @@ def _read_chinese(match: re.Match, text: str) -> Quantity | None:
         numeral = match.group("numeral")
         if start > 0 and text[start - 1] in "几数上成好" or text[end:end + 1] == "几":
             return None  # 几十, 数百, 上万, 十几: vague amounts
+        if numeral in _CN_SCALES and not idiom:
+            return None  # a bare scale word (万元 after a vague word) is not an amount
         value = _chinese_number(numeral)
         if value is None:
             return None
@@ -135,7 +138,7 @@ def _read_chinese(match: re.Match, text: str) -> Quantity | None:
             approx = MORE
         if kind == CARDINAL:
             kind = _chinese_date_kind(value, str(int(value)), text, end)
-        weak = kind != ORDINAL and (
+        weak = idiom or kind != ORDINAL and (
             value == 1 or (numeral == "两" and text[end:end + 1] in _CN_WEAK_TWO_AFTER))
     else:  # 双: "double", "twin", "both"
         value, weak = Decimal(2), True
@@ -172,8 +175,8 @@ def _chinese_number(numeral: str) -> Decimal | None:
         if "〇" in numeral or "零" in numeral or len(numeral) == 4:  # 二〇一八: read digit by digit
             return Decimal("".join(_CN_DIGIT_VALUE[c] for c in numeral))
         return None
-    if numeral in ("百", "千", "万", "亿"):
-        return None  # a bare scale word is not an amount
+    if numeral in _CN_SCALES:
+        return Decimal(_CN_SCALES[numeral])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:

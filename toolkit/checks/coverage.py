@@ -1,0 +1,31 @@
+"""Status checks: entries not yet translated, entries marked fuzzy, catalogs below the coverage bar."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from toolkit.catalog import FUZZY, UNTRANSLATED
+from toolkit.checks import register
+from toolkit.checks.runner import Catalog, Context, Item
+
+
+@register("untranslated", "warning", every_entry=True)
+def untranslated(item: Item, context: Context) -> Iterator[str]:
+    """Entry has no translation yet."""
+    if item.status == UNTRANSLATED:
+        yield "not translated"
+
+
+@register("fuzzy", "warning", every_entry=True)
+def fuzzy(item: Item, context: Context) -> Iterator[str]:
+    """Entry is marked fuzzy: its translation needs review before it counts."""
+    if item.status == FUZZY:
+        yield "fuzzy: review the translation and remove the flag"
+
+
+@register("coverage", "error", scope="catalog")
+def coverage(catalog: Catalog, context: Context) -> Iterator[tuple[None, str]]:
+    """Catalog's share of translated entries is below --min-coverage (runs only with that option)."""
+    stats = catalog.stats
+    if context.min_coverage is not None and stats.coverage < context.min_coverage:
+        yield None, (f"coverage {stats.coverage:.1f}% is below {context.min_coverage:g}% "
+                     f"({stats.translated} of {stats.total} entries translated)")

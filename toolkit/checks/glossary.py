@@ -1,0 +1,28 @@
+"""Terminology: glossary terms in the source must appear with an approved rendering, never a forbidden one."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from toolkit.checks import register
+from toolkit.checks.runner import Context, Item
+
+
+@register("glossary", "error")
+def glossary(item: Item, context: Context) -> Iterator[str]:
+    """A glossary term in the source lacks every approved rendering in the translation, or a forbidden one is used."""
+    seen = set()
+    for match in context.term_matches(item.msgid):
+        term = match.term
+        if term.source in seen:
+            continue
+        seen.add(term.source)
+        note = f" ({term.note})" if term.note else ""
+        if context.glossary.rendering_in(term, item.msgstr) is None:
+            also = f" or {_quoted(term.variants)}" if term.variants else ""
+            yield f"{term.source}: expected \"{term.target}\"{also}{note}"
+        for wrong in context.glossary.forbidden_in(term, item.msgstr):
+            yield f"{term.source}: \"{wrong}\" is a forbidden rendering; use \"{term.target}\"{note}"
+
+
+def _quoted(renderings: tuple[str, ...]) -> str:
+    return ", ".join(f"\"{r}\"" for r in renderings)

@@ -1,0 +1,58 @@
+"""Surface problems of the English: stray whitespace, doubled words, a length far from the catalog's norm."""
+from __future__ import annotations
+
+import re
+import statistics
+from typing import Iterator
+
+from toolkit.catalog import TRANSLATED
+from toolkit.checks import register
+from toolkit.checks.runner import Catalog, Context, Item
+from toolkit.text import count_han
+
+_DOUBLE_SPACE = re.compile(r"\S( {2,}|\t)\S")
+_REPEATED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
+REPEATS_ALLOWED = {"that", "had", "is", "bye", "no", "very", "long"}  # "that that", "had had", "very very"
+
+LENGTH_MIN_HAN = 12  # shorter sources vary too much to judge
+LENGTH_FACTOR = 2.5  # how far from the catalog's median characters-per-Han counts as "far"
+LENGTH_MIN_SAMPLE = 10  # entries needed to trust the catalog's own median
+DEFAULT_CHARS_PER_HAN = 3.0  # a typical zh→en ratio, used for small catalogs
+
+
+@register("whitespace", "warning")
+def whitespace(item: Item, context: Context) -> Iterator[str]:
+    """Leading or trailing whitespace the source lacks, or doubled spaces inside the translation."""
+    text, source = item.msgstr, item.msgid
+    if text[:1].isspace() and not source[:1].isspace():
+        yield "leading whitespace"
+    if text[-1:].isspace() and not source[-1:].isspace():
+        yield "trailing whitespace"
+    if _DOUBLE_SPACE.search(text):
+        yield "double space or tab inside the translation"
+
+
+@register("repeated-word", "warning")
+def repeated_word(item: Item, context: Context) -> Iterator[str]:
+    """The same word twice in a row ("the the")."""
+    for match in _REPEATED.finditer(item.msgstr):
+        if match.group(1).lower() not in REPEATS_ALLOWED:
+            yield f"repeated word: \"{match.group(0)}\""
+
+
+@register("length", "warning", scope="catalog")
+def length(catalog: Catalog, context: Context) -> Iterator[tuple[Item, str]]:
+    """A translation far longer or shorter than the catalog's usual length per Chinese character."""
+    measured = [(item, len(item.msgstr) / han) for item in catalog.items
+                if item.status == TRANSLATED and (han := count_han(item.msgid)) >= LENGTH_MIN_HAN]
+    if not measured:
+        return
+    norm = statistics.median(r for _, r in measured) if len(measured) >= LENGTH_MIN_SAMPLE \
+        else DEFAULT_CHARS_PER_HAN
+    for item, ratio in measured:
+        if ratio < norm / LENGTH_FACTOR:
+            yield item, (f"translation looks truncated: {ratio:.1f} characters per Chinese character, "
+                         f"catalog norm {norm:.1f}")
+        elif ratio > norm * LENGTH_FACTOR:
+            yield item, (f"translation looks too long for its source (wrong segment?): {ratio:.1f} characters "
+                         f"per Chinese character, catalog norm {norm:.1f}")

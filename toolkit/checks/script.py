@@ -1,0 +1,81 @@
+"""Script and punctuation: Chinese characters and Chinese punctuation left in the English, unbalanced pairs, titles."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from toolkit.checks import register
+from toolkit.checks.runner import Context, Item
+from toolkit.text import HAN
+
+# Chinese (full-width) punctuation and what English uses instead.
+FULL_WIDTH = {
+    "，": ",", "。": ".", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?", "、": ",",
+    "《": "quotation marks or italics", "》": "quotation marks or italics", "【": "[", "】": "]",
+    "「": "“", "」": "”", "『": "‘", "』": "’", "〈": "‘", "〉": "’", "～": "~", "\u3000": "a space",
+    "……": "…", "——": "—",
+}
+_FULL_WIDTH = re.compile("……|——|[" + "".join(k for k in FULL_WIDTH if len(k) == 1) + "\uff01-\uff5e]")
+_HAN_RUN = re.compile(HAN.pattern + "+")
+_TITLE = re.compile(r"《[^《》]+》")
+# A title in English: in quotation marks, or in italics (*…*, _…_, <i>…</i>, <em>…</em>).
+_EN_TITLE = re.compile(r"“[^”]+”|\"[^\"]+\"|(?<!\w)\*[^*]+\*(?!\w)|(?<!\w)_[^_]+_(?!\w)|<(i|em)>.+?</\1>")
+_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
+_SOURCE_PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("【", "】"), ("[", "]"))
+
+
+@register("han", "error")
+def han(item: Item, context: Context) -> Iterator[str]:
+    """Chinese characters left in the translation."""
+    runs = _HAN_RUN.findall(item.msgstr)
+    if runs:
+        yield "Chinese characters in the translation: " + ", ".join(dict.fromkeys(runs))
+
+
+@register("punctuation", "error")
+def punctuation(item: Item, context: Context) -> Iterator[str]:
+    """Full-width (Chinese) punctuation or characters in the English: ，。：；（）！？、《》 and the like."""
+    for mark in dict.fromkeys(_FULL_WIDTH.findall(item.msgstr)):
+        yield f"Chinese punctuation {mark!r} in the translation: use {_english_for(mark)}"
+
+
+def _english_for(mark: str) -> str:
+    if mark in FULL_WIDTH:
+        replacement = FULL_WIDTH[mark]
+        return replacement if " " in replacement else repr(replacement)
+    return repr(chr(ord(mark) - 0xFEE0))  # full-width ASCII forms: Ａ → A
+
+
+@register("brackets", "warning")
+def brackets(item: Item, context: Context) -> Iterator[str]:
+    """Quotation marks or brackets unbalanced in the translation although balanced in the source."""
+    if not _balanced(item.msgid, _SOURCE_PAIRS) or item.msgid.count("\"") % 2:
+        return
+    for opening, closing in _PAIRS:
+        opened, closed = item.msgstr.count(opening), item.msgstr.count(closing)
+        if opened != closed:
+            yield f"unbalanced {opening}{closing}: {opened} opening, {closed} closing"
+    straight = item.msgstr.count("\"")
+    if straight % 2:
+        yield f"unbalanced quotation marks: {straight} straight double quotes"
+
+
+def _balanced(text: str, pairs: tuple[tuple[str, str], ...]) -> bool:
+    return all(text.count(opening) == text.count(closing) for opening, closing in pairs)
+
+
+@register("title-marks", "warning")
+def title_marks(item: Item, context: Context) -> Iterator[str]:
+    """A 《》 title in the source is not rendered as a quoted or italic title in the translation."""
+    titles = [m for m in _TITLE.finditer(item.msgid) if not _is_term(m.span(), item, context)]
+    rendered = len(_EN_TITLE.findall(item.msgstr))
+    if len(titles) > rendered:
+        missing = titles[rendered:] if rendered else titles
+        names = ", ".join(m.group(0) for m in missing)
+        yield f"{names}: render the title in quotation marks or italics"
+
+
+def _is_term(span: tuple[int, int], item: Item, context: Context) -> bool:
+    """A title that is a glossary term is rendered as the glossary says."""
+    start, end = span
+    return any(m.start <= start + 1 and end - 1 <= m.end for m in context.term_matches(item.msgid))
