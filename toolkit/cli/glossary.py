@@ -161,8 +161,8 @@ def suggest(paths: tuple[Path, ...], glossary_paths: tuple[Path, ...], min_count
         return
     width = max((_width(s.source) for s in suggestions), default=0)
     for s in suggestions:
-        pinyin = f"  {s.pinyin}" if s.pinyin else ""
-        click.echo(f"{s.kind:<9} {s.count:>4}  {_pad(s.source, width)}{pinyin}")
+        name = f"{_pad(s.source, width)}  {s.pinyin}" if s.pinyin else s.source
+        click.echo(f"{s.kind:<9} {s.count:>4}  {name}")
         click.echo(f"{'':16}{style('e.g. ' + _excerpt(s.example, s.source), dim=True)}")
     click.echo(f"{len(suggestions)} suggestion{'s' if len(suggestions) != 1 else ''}", err=True)
 
