@@ -43,8 +43,9 @@ PLACE_SUFFIXES = (("自治区", "Autonomous Region"), ("自治州", "Autonomous 
                   ("旗", "Banner"), ("盟", "League"), ("乡", "Township"), ("镇", "Town"), ("村", "Village"))
 ETHNIC_GROUPS = {"藏族": "Tibetan", "蒙古族": "Mongolian", "回族": "Hui", "维吾尔": "Uygur", "壮族": "Zhuang",
                  "土家族": "Tujia", "苗族": "Miao", "彝族": "Yi", "朝鲜族": "Korean", "哈萨克": "Kazak"}
-# A place stem never starts with a number or a determiner (三县, 各区, 全市, 本市 are not names).
-NOT_NAME_START = set("一二三四五六七八九十百千几各全本该每这那此其两多")
+# A place stem never starts with a determiner (各区, 全市, 本市), nor is it a lone numeral (三县, but 十堰市).
+DETERMINERS = set("各全本该每这那此其")
+NUMERALS = set("一二三四五六七八九十百千几两多")
 
 
 @dataclass(frozen=True)
@@ -221,9 +222,9 @@ def place_pinyin(name: str, *, single_stem: bool = False) -> str | None:
     """
     for suffix, english in PLACE_SUFFIXES:
         stem = name[: -len(suffix)]
-        if not name.endswith(suffix) or not stem or stem[0] in NOT_NAME_START:
+        if not name.endswith(suffix) or not stem or stem[0] in DETERMINERS:
             continue
-        if len(stem) == 1 and not (single_stem and suffix == "县"):
+        if len(stem) == 1 and (stem in NUMERALS or not (single_stem and suffix == "县")):
             return None
         parts = []
         for group, group_english in ETHNIC_GROUPS.items():

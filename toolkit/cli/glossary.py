@@ -119,8 +119,8 @@ def lint(glossary_paths: tuple[Path, ...], catalog_paths: tuple[Path, ...], outp
     from toolkit.glossary import lint_glossary
 
     config = project_config()
-    catalogs = _existing_catalogs(catalog_paths, config)
-    findings = lint_glossary(load_glossary(glossary_paths, config), catalogs=catalogs or None)
+    loaded = load_glossary(glossary_paths, config)
+    findings = lint_glossary(loaded, catalogs=_existing_catalogs(catalog_paths, config) or None)
     if output_format == "json":
         echo_json([{**f.as_dict(), "path": config.relative(Path(f.term.path))} for f in findings])
     else:
@@ -151,11 +151,11 @@ def suggest(paths: tuple[Path, ...], glossary_paths: tuple[Path, ...], min_count
     from toolkit.suggest import source_segments, suggest_terms
 
     config = project_config()
+    loaded = load_glossary(glossary_paths, config)
     inputs = list(paths) or _existing_catalogs((), config) or [d.source for d in config.documents]
     if not inputs:
         raise click.UsageError("give catalogs or source texts (no toolkit.toml project here)")
-    suggestions = suggest_terms(source_segments(inputs), load_glossary(glossary_paths, config),
-                                min_count=min_count, limit=limit)
+    suggestions = suggest_terms(source_segments(inputs), loaded, min_count=min_count, limit=limit)
     if output_format == "json":
         echo_json([s.as_dict() for s in suggestions])
         return

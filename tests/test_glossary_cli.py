@@ -1,0 +1,133 @@
+"""`toolkit glossary …` end to end in a scratch project: output, exit codes, and nothing written on bad input."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polib
+import pytest
+from click.testing import CliRunner
+
+from toolkit.cli import cli
+
+TERMS = ("source,target,variants,forbidden,type,note\n"
+         "北京市总工会,Beijing Municipal Federation of Trade Unions,,,org,\n"
+         "娘家人,natal family,family,maiden family,idiom,The unions as the workers' family home\n"
+         "以购代捐,purchase in place of donation,,,slogan,Quoted in the source\n")
+
+
+@pytest.fixture
+def glossary_project(project: Path) -> Path:
+    with (project / "toolkit.toml").open("a", encoding="utf-8") as config:
+        config.write('\n[glossary]\npaths = ["glossary"]\n')
+    (project / "glossary").mkdir()
+    (project / "glossary" / "terms.csv").write_text(TERMS, encoding="utf-8")
+    return project
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, ["glossary", *args], catch_exceptions=False)
+
+
+def make_catalog(project: Path) -> Path:
+    path = project / "po" / "article.po"
+    path.parent.mkdir()
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    po.append(polib.POEntry(msgid="作为“娘家人”，市总工会连续拨付援助资金。",
+                            msgstr="As the workers' natal family, the federation kept funding."))
+    po.append(polib.POEntry(msgid="让援派干部感受到“娘家人”的温暖。", msgstr="They felt their maiden family's warmth."))
+    po.save(str(path))
+    return path
+
+
+def test_every_subcommand_has_help():
+    for name in ("list", "show", "add", "lint", "suggest", "export", "import"):
+        result = run(name, "--help")
+        assert result.exit_code == 0 and "Usage:" in result.output and len(result.output.splitlines()) > 3
+
+
+def test_list_filters_by_type_and_text(glossary_project):
+    result = run("list", "--type", "slogan")
+    assert result.exit_code == 0 and "以购代捐" in result.stdout and "娘家人" not in result.stdout
+    data = json.loads(run("list", "--search", "FAMILY", "--format", "json").stdout)
+    assert [t["source"] for t in data] == ["娘家人"] and data[0]["forbidden"] == ["maiden family"]
+
+
+def test_show_without_a_catalog_says_so_and_still_shows_the_entry(glossary_project):
+    result = run("show", "娘家人")
+    assert result.exit_code == 0
+    assert "natal family" in result.stdout and "po/article.po does not exist yet" in result.stderr
+
+
+def test_show_gives_each_segment_and_its_rendering(glossary_project):
+    make_catalog(glossary_project)
+    result = run("show", "娘家人", "--format", "json")
+    data = json.loads(result.stdout)
+    assert [(s["line"] > 0, s["rendering"], s["forbidden"]) for s in data["segments"]] == [
+        (True, "natal family", []), (True, None, ["maiden family"])]
+    text = run("show", "natal").stdout
+    assert "2 segments: natal family ×1; forbidden maiden family ×1" in text
+
+
+def test_add_appends_and_refuses_a_duplicate(glossary_project):
+    result = run("add", "以买代帮", "buying instead of helping", "--type", "slogan", "--variant", "buy to help")
+    assert result.exit_code == 0
+    csv_text = (glossary_project / "glossary" / "terms.csv").read_text(encoding="utf-8")
+    assert csv_text.endswith("以买代帮,buying instead of helping,buy to help,,slogan,\n")
+    before = csv_text
+    duplicate = run("add", "娘家人", "home")
+    assert duplicate.exit_code == 2 and "already in the glossary at" in duplicate.stderr
+    assert (glossary_project / "glossary" / "terms.csv").read_text(encoding="utf-8") == before
+
+
+def test_lint_exit_status_follows_severity(glossary_project):
+    make_catalog(glossary_project)
+    clean = run("lint")
+    assert clean.exit_code == 0 and "'以购代捐' does not occur in any catalog [unused]" in clean.stdout
+    (glossary_project / "glossary" / "more.csv").write_text("source,target\n娘家人,home folks\n", encoding="utf-8")
+    dirty = run("lint", "--format", "json")
+    assert dirty.exit_code == 1
+    assert {f["code"] for f in json.loads(dirty.stdout)} >= {"duplicate-source"}
+
+
+def test_suggest_on_the_article_proposes_quoted_terms_not_in_the_glossary(glossary_project):
+    result = run("suggest", "--format", "json")
+    assert result.exit_code == 0
+    found = {s["source"]: s for s in json.loads(result.stdout)}
+    assert {"以买代帮", "四梁八柱"} <= set(found) and "以购代捐" not in found and "娘家人" not in found
+    assert found["郭丽华"]["pinyin"] == "Guo Lihua"
+
+
+def test_export_import_round_trip_through_tbx(glossary_project):
+    assert run("export", "--format", "csv").stdout == TERMS
+    tbx = glossary_project / "out.tbx"
+    assert run("export", "--format", "tbx", "-o", str(tbx)).exit_code == 0
+    assert 'xml:lang="zh-CN"' in tbx.read_text(encoding="utf-8")
+    result = run("import", str(tbx))
+    assert result.exit_code == 0
+    imported = glossary_project / "glossary" / "out.csv"
+    assert imported.read_text(encoding="utf-8") == TERMS
+    again = run("import", str(tbx))
+    assert again.exit_code == 2 and "exists; use --force" in again.stderr
+
+
+def test_hostile_tbx_is_refused_and_nothing_written(glossary_project):
+    tbx = glossary_project / "evil.tbx"
+    tbx.write_text('<?xml version="1.0"?><!DOCTYPE martif [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                   '<martif type="TBX-Basic"><text><body/></text></martif>', encoding="utf-8")
+    result = run("import", str(tbx))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {tbx}: refused") and len(result.stderr.splitlines()) == 1
+    assert not (glossary_project / "glossary" / "evil.csv").exists()
+
+
+@pytest.mark.parametrize("args", [["list"], ["lint"], ["export"], ["add", "工会", "trade union"]])
+def test_bad_csv_is_one_located_error_line_and_exit_2(glossary_project, args):
+    broken = glossary_project / "glossary" / "terms.csv"
+    broken.write_text(TERMS + "工会,trade union,org\n", encoding="utf-8")
+    before = broken.read_bytes()
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {broken}:5: expected 6 fields as in the header, found 3\n"
+    assert broken.read_bytes() == before
