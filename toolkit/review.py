@@ -57,6 +57,7 @@ COLUMNS = (LOCATION, KIND, SOURCE, TRANSLATION, STATUS, FINDINGS, TERMS,
 # read as an escape. OOXML escapes both as _xHHHH_ (ST_Xstring): Excel and LibreOffice decode it.
 _NEEDS_ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+ESCAPE_GROWTH = len("_x0001_")  # the most one character can grow by escaping
 
 
 def encode_cell(text: str) -> str:

@@ -29,7 +29,7 @@ from toolkit.errors import InputError, UsageError
 from toolkit.glossary import Glossary
 from toolkit.review import (
     COLUMNS, DECISION, DECISIONS, FINDINGS, GLOSSARY_SHEET, HASH, KEY, KIND, LOCATION, MAX_CELL_CHARS,
-    REVIEW_SHEET, SOURCE, STATUS, SUMMARY_SHEET, TERMS, TRANSLATION, cell_length, encode_cell, entry_hash, row_key, translation_text,
+    REVIEW_SHEET, SOURCE, STATUS, SUMMARY_SHEET, TERMS, TRANSLATION, ESCAPE_GROWTH, cell_length, encode_cell, entry_hash, row_key, translation_text,
 )
 
 if TYPE_CHECKING:
@@ -104,12 +104,13 @@ def write_review_workbook(catalogs: Sequence[ReviewCatalog], output: Path, *, fi
                           glossary: Glossary, track: Track | None = None) -> ExportResult:
     """Write the Review, Summary and Glossary sheets; nothing is left at ``output`` if anything fails."""
     check_output_path(output)
+    rows = [(catalog, entry) for catalog in catalogs for entry in live_entries(catalog.po)]
+    _check_cell_sizes(rows)
     findings = list(findings)
     checks = Counter((finding.check, finding.severity) for finding in findings)
     wb = Workbook(write_only=True)
     wb.properties.creator = "toolkit"
     writer = _ReviewWriter(wb, _findings_by_entry(findings, catalogs), glossary)
-    rows = [(catalog, entry) for catalog in catalogs for entry in live_entries(catalog.po)]
     for catalog, entry in track(rows, len(rows)) if track else rows:
         writer.append(catalog, entry)
     writer.finish()
@@ -118,6 +119,19 @@ def write_review_workbook(catalogs: Sequence[ReviewCatalog], output: Path, *, fi
     _write_glossary(wb, glossary)
     _save_atomic(wb, output)
     return ExportResult(output, len(rows), stats, findings=len(findings), terms=writer.terms, checks=checks)
+
+
+def _check_cell_sizes(rows: list[tuple[ReviewCatalog, polib.POEntry]]) -> None:
+    """Refuse, before writing anything, an entry whose text no Excel cell can hold (openpyxl would cut it)."""
+    limit = MAX_CELL_CHARS // ESCAPE_GROWTH  # shorter texts fit even if every character is escaped
+    for catalog, entry in rows:
+        for what, text in (("the source", entry.msgid), ("the translation", translation_text(entry))):
+            if len(text) > limit:
+                length = cell_length(text, encode_cell(text))
+                if length > MAX_CELL_CHARS:
+                    raise InputError(f"{what} has {length:,} characters; an Excel cell holds at most "
+                                     f"{MAX_CELL_CHARS:,}: {entry.msgid[:40]}", path=catalog.label,
+                                     line=entry.linenum)
 
 
 def _findings_by_entry(findings: Iterable["Finding"], catalogs: Sequence[ReviewCatalog]
@@ -183,14 +197,9 @@ class _ReviewWriter:
             cell.quotePrefix = True
         return cell
 
-    def entry_text(self, text: str, label: str, entry: polib.POEntry, what: str, style: str
-                   ) -> WriteOnlyCell | str:
-        stored = encode_cell(text)
-        length = cell_length(text, stored)
-        if length > MAX_CELL_CHARS:
-            raise InputError(f"{what} has {length:,} characters; an Excel cell holds at most {MAX_CELL_CHARS:,}: "
-                             f"{entry.msgid[:40]}", path=label, line=entry.linenum)
-        return self.cell(stored, style)
+    def entry_text(self, text: str, style: str) -> WriteOnlyCell | None:
+        """A catalog text (checked for size beforehand); an empty one is left out."""
+        return self.cell(encode_cell(text), style) if text else None
 
     def note(self, lines: list[str]) -> WriteOnlyCell | None:
         """A cell of our own text (findings, terms), shortened rather than refused when too long."""
@@ -209,8 +218,8 @@ class _ReviewWriter:
         values = {
             LOCATION: self.cell(encode_cell(f"{label}:{entry.linenum}")),
             KIND: self.cell(encode_cell(entry_kind(entry))),
-            SOURCE: self.entry_text(entry.msgid, label, entry, "the source", "Review source"),
-            TRANSLATION: self.entry_text(translation_text(entry), label, entry, "the translation", "Review text"),
+            SOURCE: self.entry_text(entry.msgid, "Review source"),
+            TRANSLATION: self.entry_text(translation_text(entry), "Review text"),
             STATUS: entry_status(entry),
             FINDINGS: self.note([f"{f.severity} {f.check}: {f.message}" for f in findings]),
             TERMS: self.note(terms),

@@ -22,7 +22,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from toolkit.catalog import index_entries, read_catalog, write_catalog
 from toolkit.errors import InputError
 from toolkit.review import (
-    APPROVE, CHANGE, DECISION, DECISIONS, HASH, KEY, LOCATION, QUERY, REVIEW_SHEET, REVIEWER_COMMENT,
+    APPROVE, CHANGE, COLUMNS, DECISION, DECISIONS, HASH, KEY, LOCATION, QUERY, REVIEW_SHEET, REVIEWER_COMMENT,
     REVIEWER_TRANSLATION, SOURCE, TRANSLATION, Column, decode_cell, entry_digest, entry_hash, split_key,
     translation_text,
 )
@@ -158,15 +158,12 @@ def _reason(exc: BaseException) -> str:
 
 
 def _header_columns(header: tuple, path: Path) -> dict[str, int]:
-    """Column index of each needed header, found by name so that moved columns still import."""
-    names = [str(cell.value).strip() if cell is not None and cell.value is not None else "" for cell in header]
-    folded = [name.casefold() for name in names]
-    found, missing = {}, []
-    for column in NEEDED:
-        if column.header.casefold() in folded:
-            found[column.header] = folded.index(column.header.casefold())
-        else:
-            missing.append(f"'{column.header}'")
+    """Column index of each known header, found by name so that moved columns still import."""
+    folded = [str(cell.value).strip().casefold() if cell is not None and cell.value is not None else ""
+              for cell in header]
+    found = {column.header: folded.index(column.header.casefold())
+             for column in COLUMNS if column.header.casefold() in folded}
+    missing = [f"'{column.header}'" for column in NEEDED if column.header not in found]
     if missing:
         raise InputError(f"sheet '{REVIEW_SHEET}' lacks the column{'s' if len(missing) > 1 else ''} "
                          f"{', '.join(missing)} (renamed or deleted?); export a fresh workbook", path=path, line=1)
