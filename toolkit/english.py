@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -40,10 +41,8 @@ def word_forms(word: str) -> frozenset[str]:
 class Words:
     """A text split into words, with each word's forms and an index from form to positions."""
 
-    text: str
-    spans: tuple[tuple[int, int], ...]
     forms: tuple[frozenset[str], ...]
-    index: dict[str, tuple[int, ...]] = field(repr=False, compare=False, hash=False)
+    index: dict[str, list[int]] = field(repr=False, compare=False, hash=False)
 
     def __len__(self) -> int:
         return len(self.forms)
@@ -62,22 +61,15 @@ class Words:
             if start < limit and all(not self.forms[start + 1 + k].isdisjoint(want) for k, want in enumerate(rest))
         )
 
-    def char_span(self, start: int, length: int) -> tuple[int, int]:
-        """Character offsets in the text of ``length`` words from word ``start``."""
-        return self.spans[start][0], self.spans[start + length - 1][1]
-
 
 def analyse(text: str) -> Words:
     """Split a text into words and their forms; see ``analyse_cached`` for repeated texts."""
-    spans, forms = [], []
-    index: dict[str, list[int]] = {}
-    for position, match in enumerate(WORD.finditer(text)):
-        spans.append(match.span())
-        word = word_forms(match.group())
-        forms.append(word)
+    forms = tuple(map(word_forms, WORD.findall(text)))
+    index: defaultdict[str, list[int]] = defaultdict(list)
+    for position, word in enumerate(forms):
         for form in word:
-            index.setdefault(form, []).append(position)
-    return Words(text, tuple(spans), tuple(forms), {form: tuple(at) for form, at in index.items()})
+            index[form].append(position)
+    return Words(forms, index)
 
 
 # A checker asks about many terms in the same translation: analyse each translation once.

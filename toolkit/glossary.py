@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -68,6 +68,8 @@ class Glossary:
     def __init__(self, terms: Iterable[Term] = ()):
         self.terms: list[Term] = list(terms)
         self._phrases: dict[str, Words] = {}
+        # A check asks rendering_in then forbidden_in for the same term and translation: compute once.
+        self._occurrences = lru_cache(maxsize=64)(self._find_occurrences)
 
     @classmethod
     def load(cls, paths: Iterable[str | Path]) -> "Glossary":
@@ -147,7 +149,7 @@ class Glossary:
             phrase = self._phrases[rendering] = analyse(rendering)
         return phrase
 
-    def _occurrences(self, term: Term, translation: str) -> tuple[set[str], set[str]]:
+    def _find_occurrences(self, term: Term, translation: str) -> tuple[set[str], set[str]]:
         """Approved and forbidden renderings present, where an occurrence inside a longer one of the other kind is dropped."""
         words = analyse_cached(translation)
         approved = self._spans(term.renderings, words)

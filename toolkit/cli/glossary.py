@@ -50,7 +50,10 @@ def list_(glossary_paths: tuple[Path, ...], kind: str | None, search: str | None
 @catalog_option
 @format_option
 def show(query: str, glossary_paths: tuple[Path, ...], catalog_paths: tuple[Path, ...], output_format: str) -> None:
-    """Show TERM (its source, or text from it) and how every catalog segment containing it renders it."""
+    """Show a term and how each catalog segment renders it.
+
+    TERM is the Chinese source, or text found in one term's source or renderings.
+    """
     from toolkit.glossary import find_term, term_usage
 
     config = project_config()
@@ -93,7 +96,10 @@ def show(query: str, glossary_paths: tuple[Path, ...], catalog_paths: tuple[Path
 @glossary_option
 def add(source: str, target: str, variants: tuple[str, ...], forbidden: tuple[str, ...], kind: str, note: str,
         to_path: Path | None, glossary_paths: tuple[Path, ...]) -> None:
-    """Append the term SOURCE with the approved rendering TARGET (a source already present is refused)."""
+    """Append a term to a glossary CSV.
+
+    SOURCE is the Chinese term, TARGET its approved rendering; a source already in the glossary is refused.
+    """
     from toolkit.errors import UsageError
     from toolkit.glossary import append_term
 
@@ -112,9 +118,11 @@ def add(source: str, target: str, variants: tuple[str, ...], forbidden: tuple[st
 @catalog_option
 @format_option
 def lint(glossary_paths: tuple[Path, ...], catalog_paths: tuple[Path, ...], output_format: str) -> None:
-    """Find duplicate sources, redundant or contradictory renderings, and terms no catalog uses.
+    """Check the glossary for duplicates and contradictions.
 
-    Exit status 1 when a finding is an error.
+    Reports duplicate sources, empty renderings, renderings both approved and forbidden
+    (errors: exit status 1), redundant variants, nested terms whose renderings disagree
+    (warnings), and terms no catalog uses (info).
     """
     from toolkit.glossary import lint_glossary
 
@@ -144,9 +152,10 @@ def lint(glossary_paths: tuple[Path, ...], catalog_paths: tuple[Path, ...], outp
 @format_option
 def suggest(paths: tuple[Path, ...], glossary_paths: tuple[Path, ...], min_count: int, limit: int | None,
             output_format: str) -> None:
-    """Propose terms not yet in the glossary from PATHS (catalogs or source texts; default: the project's).
+    """Propose terms not yet in the glossary.
 
-    Ranked: phrases in quotes “…”, names of people and places (with pinyin), then recurring word sequences.
+    PATHS are catalogs or Chinese source texts (default: the project's). Ranked: phrases in
+    quotes “…”, names of people and places (with pinyin), then recurring word sequences.
     """
     from toolkit.suggest import source_segments, suggest_terms
 
