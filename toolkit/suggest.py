@@ -36,10 +36,10 @@ NAME_TAGS = ("ns", "nr", "nrt", "nz", "nt")
 SINGLE_WORD_TAGS = ("n", "nz", "nt", "ns", "j", "l", "i")
 COMPOUND_SURNAMES = frozenset("欧阳 司马 诸葛 上官 司徒 东方 皇甫 尉迟 公孙 慕容 夏侯 令狐 长孙 宇文 轩辕 端木 "
                               "呼延 南宫 西门 澹台 万俟 闻人".split())
-# Administrative suffixes, longest first, with the English word that follows the pinyin name.
+# Administrative suffixes, longest first, with the English word that follows the pinyin name. Not 地区: after
+# a province (内蒙古地区) it is a plain "region", so it would mostly propose false names.
 PLACE_SUFFIXES = (("自治区", "Autonomous Region"), ("自治州", "Autonomous Prefecture"),
-                  ("自治县", "Autonomous County"), ("自治旗", "Autonomous Banner"), ("地区", "Prefecture"),
-                  ("省", "Province"), ("市", "City"), ("县", "County"), ("区", "District"), ("州", "Prefecture"),
+                  ("自治县", "Autonomous County"), ("自治旗", "Autonomous Banner"), ("省", "Province"), ("市", "City"), ("县", "County"), ("区", "District"), ("州", "Prefecture"),
                   ("旗", "Banner"), ("盟", "League"), ("乡", "Township"), ("镇", "Town"), ("村", "Village"))
 ETHNIC_GROUPS = {"藏族": "Tibetan", "蒙古族": "Mongolian", "回族": "Hui", "维吾尔": "Uygur", "壮族": "Zhuang",
                  "土家族": "Tujia", "苗族": "Miao", "彝族": "Yi", "朝鲜族": "Korean", "哈萨克": "Kazak"}
