@@ -1,16 +1,19 @@
 """Term suggestions on the real article: quoted coinages, names with pinyin, recurring sequences."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from toolkit.glossary import Glossary, Term
 from toolkit.suggest import person_pinyin, pinyin_word, place_pinyin, source_segments, suggest_terms
 
 
-@pytest.fixture(scope="module")
-def segments(request) -> list[str]:
-    from conftest import ARTICLE
+ARTICLE = Path(__file__).resolve().parent.parent / "translations/source/beijing-unions-poverty-alleviation.zh.txt"
 
+
+@pytest.fixture(scope="module")
+def segments() -> list[str]:
     return source_segments([ARTICLE])
 
 

@@ -8,7 +8,7 @@ import click
 
 from toolkit.cli.common import echo_json, format_option, glossary_option, project_config, style
 from toolkit.config import Config
-from toolkit.glossary import TERM_TYPES, Glossary, Term, load_glossary
+from toolkit.glossary import TERM_TYPES, Term, load_glossary
 
 catalog_option = click.option("--catalog", "catalog_paths", multiple=True, type=click.Path(path_type=Path),
                               help="PO catalog or folder to look in (repeatable); default: the project's.")
