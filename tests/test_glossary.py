@@ -114,6 +114,18 @@ def test_matching_never_reaches_inside_a_word(translation):
     assert UNIONS.rendering_in(UNIONS.by_source["工会"], translation) is None
 
 
+def test_a_phrase_does_not_match_across_punctuation():
+    term = Term("消费扶贫", "poverty alleviation through consumption", forbidden=("consumption poverty alleviation",))
+    glossary = Glossary([term, *UNIONS.terms])
+    listing = "poverty alleviation through consumption, poverty alleviation through industry"
+    assert glossary.forbidden_in(term, listing) == []
+    assert glossary.forbidden_in(term, "a “consumption” poverty-alleviation drive") == [
+        "consumption poverty alleviation"]
+    assert glossary.rendering_in(Term("工会", "trade union"), "they learnt a trade. Union members") is None
+    slogan = Term("携手奔小康", "Hand in Hand, toward Prosperity")
+    assert glossary.rendering_in(slogan, "the hand in hand, toward prosperity campaign") == slogan.target
+
+
 def test_forbidden_rendering_caught_although_an_approved_variant_is_inside_it():
     glossary = Glossary([NATAL_FAMILY])
     translation = "Acting as the workers' maiden family, the federation funded facilities."

@@ -19,6 +19,8 @@ from lemminflect import getAllLemmas
 
 # A word: letters and digits, with inner apostrophes (Xi'an, don't); hyphens, dashes and quotes separate words.
 WORD = re.compile(r"[^\W_]+(?:['’ʼ‘`´][^\W_]+)*")
+# What may stand between the words of one phrase: space, hyphens and en dashes, quotes (not commas, stops, brackets).
+JOINERS = re.compile(r"[\s\-‐‑‒–\"“”„'‘’«»‹›`´ʼ]*")
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
 # Lemmas of these parts of speech cover plurals and verb forms; adjective lemmas would make "better" = "good".
 LEMMA_POS = ("NOUN", "VERB", "AUX", "PROPN")
@@ -39,9 +41,15 @@ def word_forms(word: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Words:
-    """A text split into words, with each word's forms and an index from form to positions."""
+    """A text split into words, with each word's forms, its run and an index from form to positions.
+
+    A run is a stretch of words joined only by spaces, hyphens or quotes: a
+    phrase never matches across a comma or a full stop, so "consumption, poverty
+    alleviation" does not contain "consumption poverty alleviation".
+    """
 
     forms: tuple[frozenset[str], ...]
+    runs: tuple[int, ...]  # run number of each word: it grows at every punctuation break
     index: dict[str, list[int]] = field(repr=False, compare=False, hash=False)
 
     def __len__(self) -> int:
@@ -59,17 +67,33 @@ class Words:
         return sorted(
             start for start in starts
             if start < limit and all(not self.forms[start + 1 + k].isdisjoint(want) for k, want in enumerate(rest))
+            and self._breaks_allowed(start, phrase)
         )
+
+    def _breaks_allowed(self, start: int, phrase: "Words") -> bool:
+        """Punctuation inside the match only where the phrase itself has it."""
+        last = start + len(phrase) - 1
+        if self.runs[last] == self.runs[start]:
+            return True
+        return all(self.runs[start + k] == self.runs[start + k - 1] or phrase.runs[k] != phrase.runs[k - 1]
+                   for k in range(1, len(phrase)))
 
 
 def analyse(text: str) -> Words:
     """Split a text into words and their forms; see ``analyse_cached`` for repeated texts."""
-    forms = tuple(map(word_forms, WORD.findall(text)))
+    forms, runs = [], []
     index: defaultdict[str, list[int]] = defaultdict(list)
-    for position, word in enumerate(forms):
+    run, previous_end = 0, 0
+    for position, match in enumerate(WORD.finditer(text)):
+        gap, previous_end = text[previous_end:match.start()], match.end()
+        if position and not JOINERS.fullmatch(gap):
+            run += 1
+        runs.append(run)
+        word = word_forms(match.group())
+        forms.append(word)
         for form in word:
             index[form].append(position)
-    return Words(forms, index)
+    return Words(tuple(forms), tuple(runs), index)
 
 
 # A checker asks about many terms in the same translation: analyse each translation once.
