@@ -1,0 +1,291 @@
+"""`toolkit align`: English splitting, reading translations, the aligner on real texts, filling catalogs, bad input."""
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import ARTICLE, ARTICLE_CATALOG, msgfmt_check
+from toolkit.align import (NOTE_PREFIX, _banded, align_document, best_path, fill_catalog, parse_translation,
+                           split_english)
+from toolkit.catalog import entry_status, read_catalog, write_catalog
+from toolkit.cli import cli
+from toolkit.render import render_document
+from toolkit.segment import build_catalog, parse_source, parse_text
+from toolkit.config import load_config
+
+DATA = Path(__file__).parent / "data" / "align"
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def reference() -> dict[str, str]:
+    """The article's approved translation, by Chinese segment."""
+    return {e.msgid: e.msgstr for e in read_catalog(ARTICLE_CATALOG) if e.msgid and e.msgstr}
+
+
+@pytest.fixture(scope="module")
+def article_document():
+    return parse_source(ARTICLE)
+
+
+def article_english(document, reference: dict[str, str], merge_every: int = 0) -> str:
+    """The approved translation in the source's paragraphs; with merge_every, some body paragraphs merged."""
+    paragraphs = render_document(document, reference, markdown=True).text.strip().split("\n\n")
+    kinds = [p.kind for p in document.paragraphs]
+    out, i = [], 0
+    while i < len(paragraphs):
+        if merge_every and i + 1 < len(paragraphs) and kinds[i] == kinds[i + 1] == "body" and i % merge_every == 1:
+            out.append(paragraphs[i] + " " + paragraphs[i + 1])
+            i += 2
+        else:
+            out.append(paragraphs[i])
+            i += 1
+    return "\n\n".join(out) + "\n"
+
+
+# --- English sentences ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # abbreviations and initials
+    ("Mr. Wang of the U.S. branch donated books. He said so.",
+     ["Mr. Wang of the U.S. branch donated books.", "He said so."]),
+    ("J. K. Rowling wrote it. The No. 14 Division, e.g. its farmers, were happy.",
+     ["J. K. Rowling wrote it.", "The No. 14 Division, e.g. its farmers, were happy."]),
+    # decimals and thousands
+    ("Haidian donated more than 14,800 books and 1.48 million yuan. The rate rose to 92.5% in 2019.",
+     ["Haidian donated more than 14,800 books and 1.48 million yuan.", "The rate rose to 92.5% in 2019."]),
+    # quotations: a said-clause stays with its quote; a sentence ends inside a quotation, as in Chinese
+    ('"Tea seedlings are like children," he said. "The first three years matter most."',
+     ['"Tea seedlings are like children," he said.', '"The first three years matter most."']),
+    ('"Our biggest problems used to be a lack of money and a lack of good projects. In the past few years, '
+     'we have more job opportunities."',
+     ['"Our biggest problems used to be a lack of money and a lack of good projects.',
+      'In the past few years, we have more job opportunities."']),
+    ("“I never dared dream of it.” Farmers are grinning from ear to ear.",
+     ["“I never dared dream of it.”", "Farmers are grinning from ear to ear."]),
+    # an ellipsis before a capital ends a sentence, as a paragraph-final …… does in Chinese
+    ("It includes the Beijing Federation of Trade… On October 14, 2020, Beijing held a meeting.",
+     ["It includes the Beijing Federation of Trade…", "On October 14, 2020, Beijing held a meeting."]),
+    ("", []),
+])
+def test_split_english(text, sentences):
+    assert split_english(text) == sentences
+
+
+@given(st.lists(st.sampled_from([
+    'Mr. Li said "yes."', "It rose 3.5 per cent.", "Why?", "“Good.”", "J. K. Li came…", "U.S. aid arrived!",
+    "The No. 7 team won", "Xi'an is far.", "e.g. this", '"One. Two," he said.']), max_size=8))
+def test_split_english_loses_no_character(parts):
+    text = " ".join(parts)
+    assert " ".join(split_english(text)) == " ".join(text.split())
+
+
+# --- reading a translation --------------------------------------------------------------------
+
+
+def test_blank_lines_separate_paragraphs_and_markdown_markers_go():
+    text = "# The title\n\n## A subtitle\n\n*By a reporter*\n\nFirst body. Second sentence.\n\n> Quoted paragraph.\n"
+    paragraphs = parse_translation(text)
+    assert [p.text for p in paragraphs] == ["The title", "A subtitle", "By a reporter",
+                                            "First body. Second sentence.", "Quoted paragraph."]
+    assert [p.line for p in paragraphs] == [1, 3, 5, 7, 9]
+    assert paragraphs[3].sentences == ("First body.", "Second sentence.")
+
+
+def test_hard_wrapped_lines_join_but_long_lines_are_paragraphs_each():
+    wrapped = "The federation held a special meeting\nto pass on the decisions.\n# Heading\nNext paragraph.\n"
+    assert [p.text for p in parse_translation(wrapped)] == [
+        "The federation held a special meeting to pass on the decisions.", "Heading", "Next paragraph."]
+    long_line = "A" * 130 + "."
+    exported = f"{long_line}\nSecond paragraph.\nThird paragraph.\n"
+    assert [p.text for p in parse_translation(exported)] == [long_line, "Second paragraph.", "Third paragraph."]
+
+
+# --- the dynamic programme --------------------------------------------------------------------
+
+
+def test_band_widens_until_the_best_path_is_inside_it():
+    """Units of lengths that drift from the diagonal: a narrow band must find what the full search finds."""
+    zh = [10, 10, 40, 10, 10, 10, 10, 10]
+    en = [10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10]
+    cost = lambda i, di, j, dj: abs(sum(zh[i:i + di]) - sum(en[j:j + dj])) + (di != dj)  # noqa: E731
+    moves = [(1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (1, 0), (0, 1)]
+    assert _banded(len(zh), len(en), tuple(moves), cost, 1) is None  # the best path leaves a band of 1
+    narrow = best_path(len(zh), len(en), moves, cost, band=1)
+    full = best_path(len(zh), len(en), moves, cost, band=100)
+    spans = [(s.zh_start, s.zh_end, s.en_start, s.en_end) for s in full]
+    assert [(s.zh_start, s.zh_end, s.en_start, s.en_end) for s in narrow] == spans
+    assert (2, 3, 3, 6) in spans  # the 40-long unit takes three English units
+
+
+# --- alignment quality ------------------------------------------------------------------------
+
+
+def test_own_text_links_have_high_precision_and_recall():
+    """The Anji text: its English splits and joins sentences, drops a caption and a sentence, adds one."""
+    gold = json.loads((DATA / "anji-tea.gold.json").read_text(encoding="utf-8"))["links"]
+    alignment = align_document(parse_source(DATA / "anji-tea.zh.txt"),
+                               parse_translation((DATA / "anji-tea.en.txt").read_text(encoding="utf-8")))
+    expected = Counter((tuple(link["zh"]), tuple(link["en"])) for link in gold)
+    found = Counter((link.source_text, link.target_text) for link in alignment.links)
+    correct = sum((expected & found).values())
+    assert correct / sum(found.values()) >= 0.85 and correct / sum(expected.values()) >= 0.8
+    kinds = {link.kind for link in alignment.links if (link.source_text, link.target_text) in expected}
+    assert {"1-2", "2-1", "2-2", "1-1"} <= kinds
+
+
+def test_two_chinese_sentences_in_one_english_and_one_in_two():
+    """Real article sentences: 立下愚公志… and 从这一天起… joined in English (2-1); 以援疆为例… split in two (1-2)."""
+    chinese = ("标题\n\n立下愚公志，吹响集结号。从这一天起，北京工会系统在助力打赢脱贫攻坚战的道路开始了“换挡提速”。\n\n"
+               "以援疆为例，2018年市总工会对北京市援疆和田指挥部和北京援藏拉萨指挥部，分别安排了50万和80万的援派干部慰问、"
+               "开展工会活动和服阵地建设资金，为援疆援藏干部解决实际困难；2019年市总工会对北京市援疆和田指挥部安排30万元资金。"
+               "市总工会及时向援派干部开展送温暖等慰问活动。\n")
+    english = ("Title\n\nWith the resolve of the Foolish Old Man who moved the mountains, they sounded the rallying "
+               "call, and from that day on Beijing's trade unions \"shifted into a higher gear\" in helping to win the "
+               "battle against poverty.\n\n"
+               "Take aid to Xinjiang: in 2018, the federation allocated 500,000 yuan to the Beijing Xinjiang Aid "
+               "Headquarters in Hotan and 800,000 yuan to the Beijing Tibet Aid Headquarters in Lhasa for visits to "
+               "officials, union activities and service facilities. In 2019 it allocated another 300,000 yuan to the "
+               "Hotan headquarters. The federation has also paid timely visits to the officials.\n")
+    document = parse_text(chinese, Path("t.zh.txt"), "t.zh.txt")
+    links = {link.kind: link for link in align_document(document, parse_translation(english)).links}
+    assert links["2-1"].source_text[0].startswith("立下愚公志") and links["2-1"].target_text[0].startswith("With")
+    assert links["1-2"].source_text[0].startswith("以援疆为例") and links["1-2"].target_text[1].startswith("In 2019")
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(merge_every=st.integers(min_value=0, max_value=6))
+def test_article_translation_reflowed_aligns_back(article_document, reference, merge_every):
+    """Round trip: the approved translation, re-flowed into paragraphs (some merged), gives back every entry."""
+    alignment = align_document(article_document, parse_translation(article_english(
+        article_document, reference, merge_every)))
+    po = build_catalog(article_document, load_config())
+    fill_catalog(po, alignment)
+    wrong = [e.msgid for e in po if e.msgid and " ".join(e.msgstr.split()) != " ".join(reference[e.msgid].split())]
+    assert len(wrong) <= 1, wrong  # the issue asks for 98% of 94 segments
+
+
+# --- the command and the catalog --------------------------------------------------------------
+
+
+@pytest.fixture
+def article_english_file(project: Path, article_document, reference) -> Path:
+    path = project / "article.en.md"
+    path.write_text(article_english(article_document, reference, merge_every=3), encoding="utf-8")
+    return path
+
+
+def test_align_fills_the_catalog_fuzzy_with_confidence_and_passes_msgfmt(project, article_english_file, reference):
+    result = invoke("align", "src/article.zh.txt", article_english_file)
+    assert result.exit_code == 0, result.output
+    assert "po/article.po: wrote: 94 entries given English (fuzzy)" in result.stderr
+    po = read_catalog(project / "po" / "article.po")
+    entries = [e for e in po if e.msgid]
+    assert all(entry_status(e) == "fuzzy" for e in entries)
+    assert all(e.tcomment.startswith(f"{NOTE_PREFIX} ") and "confidence" in e.tcomment for e in entries)
+    assert msgfmt_check(project / "po" / "article.po").returncode == 0
+    again = invoke("align", "src/article.zh.txt", article_english_file)
+    assert "po/article.po: unchanged" in again.stderr
+
+
+def test_translated_entries_are_kept_unless_overwrite(project, article_english_file):
+    invoke("segment")
+    catalog = project / "po" / "article.po"
+    po = read_catalog(catalog)
+    first = next(e for e in po if e.msgid)
+    first.msgstr = "A title of our own"
+    write_catalog(po, catalog)
+    result = invoke("align", "po/article.po", article_english_file)  # SOURCE given as the catalog
+    assert result.exit_code == 0 and "1 translated kept" in result.stderr
+    kept = next(e for e in read_catalog(catalog) if e.msgid)
+    assert kept.msgstr == "A title of our own" and entry_status(kept) == "translated"
+    invoke("align", "po/article.po", article_english_file, "--overwrite")
+    replaced = next(e for e in read_catalog(catalog) if e.msgid)
+    assert replaced.msgstr.startswith("Beijing's trade unions") and entry_status(replaced) == "fuzzy"
+
+
+def test_english_joining_two_segments_goes_on_the_first_with_a_note_on_the_second(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.zh.txt").write_text(
+        "标题\n\n“以前最大的困难是缺资金、缺好项目。这几年，在北京市总工会的支援下，工作机会多了，我们的人生选择也多了，"
+        "对未来也更有信心了。”这是北京市总工会对口支援众多工作场景中的一幕。\n", encoding="utf-8")
+    (tmp_path / "a.en.txt").write_text(
+        "Title\n\n\"Our biggest problems used to be a lack of money and good projects, but in the past few years, with "
+        "support from the Beijing Federation of Trade Unions, we have more job opportunities and more choices in "
+        "life, and we are more confident about the future.\" This is one of many scenes of the federation's "
+        "paired assistance work.\n", encoding="utf-8")
+    result = invoke("align", "a.zh.txt", "a.en.txt", "-o", "a.po")
+    assert result.exit_code == 0, result.output
+    first, second, third = [e for e in read_catalog(tmp_path / "a.po") if e.msgid][1:]
+    assert first.msgstr.startswith('"Our biggest problems') and "2-1 link" in first.tcomment
+    assert second.msgstr == "" and "joined to the previous segment" in second.tcomment
+    assert third.msgstr.startswith("This is one of many scenes") and entry_status(third) == "fuzzy"
+
+
+def test_report_lists_least_confident_links_first_and_xlsx_matches(project, article_english_file):
+    from openpyxl import load_workbook
+
+    result = invoke("align", "src/article.zh.txt", article_english_file, "--report", "--xlsx", "links.xlsx",
+                    "--dry-run")
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines()[1:] if line[:5].strip()]
+    confidences = [float(line.split()[0]) for line in rows]
+    assert confidences == sorted(confidences) and len(rows) > 90
+    assert "立下愚公志" in result.stdout
+    sheet = load_workbook(project / "links.xlsx").active
+    values = [row for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert [row[0] for row in values] == sorted(row[0] for row in values) and len(values) == len(rows)
+    assert not (project / "po" / "article.po").exists()  # a dry run writes no catalog
+
+
+def test_repeated_source_paragraph_gets_its_translation_once(project, article_english_file, reference):
+    invoke("align", "src/article.zh.txt", article_english_file)
+    entry = next(e for e in read_catalog(project / "po" / "article.po") if e.msgid == "落实任务，人是关键。")
+    assert entry.msgstr == reference["落实任务，人是关键。"]
+    assert len(entry.occurrences) == 2
+
+
+# --- bad input --------------------------------------------------------------------------------
+
+
+def _bad(project: Path, translation: Path) -> str:
+    result = invoke("align", "src/article.zh.txt", translation)
+    assert result.exit_code == 2
+    assert not (project / "po" / "article.po").exists()
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Error: {translation.name}") and "Traceback" not in result.output
+    return lines[0]
+
+
+def test_a_translation_of_another_text_is_refused(project):
+    shutil.copyfile(DATA / "anji-tea.en.txt", project / "other.en.txt")
+    assert "not a translation of article.zh.txt" in _bad(project, Path("other.en.txt"))
+
+
+def test_empty_chinese_and_badly_encoded_translations_are_refused(project):
+    (project / "empty.txt").write_text("\n  \n", encoding="utf-8")
+    assert "empty file" in _bad(project, Path("empty.txt"))
+    (project / "chinese.txt").write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert "Chinese, not an English translation" in _bad(project, Path("chinese.txt"))
+    (project / "latin1.txt").write_bytes("The caf\u00e9 opened.\n".encode("latin-1"))
+    assert "not valid utf-8" in _bad(project, Path("latin1.txt"))
+    (project / "utf16.txt").write_bytes("Some English.\n".encode("utf-16"))
+    assert "binary file" in _bad(project, Path("utf16.txt"))
+    assert "no such file" in _bad(project, Path("missing.txt"))
+
+
+def test_a_source_outside_the_project_needs_a_catalog(project):
+    shutil.copyfile(DATA / "anji-tea.zh.txt", project / "anji.zh.txt")
+    result = invoke("align", "anji.zh.txt", DATA / "anji-tea.en.txt")
+    assert result.exit_code == 2 and "give the catalog with -o" in result.stderr
