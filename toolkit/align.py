@@ -67,6 +67,8 @@ RATIO_SHRINK = 100
 # Past this length cost (|δ| ≈ 7) no anchors can make a link likely: they are not looked for.
 HOPELESS_COST = 25.0
 BAND = 4
+# Paragraph counts further apart than this factor are not paired: sentences are aligned over the whole text.
+PARAGRAPHS_APART = 2
 # The length model's wide component: its share, and its spread against the narrow one.
 WIDE_SHARE = 0.1
 WIDE_SPREAD = 3.0
@@ -579,7 +581,7 @@ class Alignment:
     paragraph_links: list[Step]
     ratio: float  # English characters per Chinese character
     variance: float
-    anchors_shared: int  # strong anchors (numbers, names, Latin words) inside paragraph links
+    anchors_shared: int  # strong anchors (numbers, names, Latin words) inside sentence links
     anchors_total: int  # strong anchors in the Chinese, plus names in the English
 
     @property
@@ -626,29 +628,34 @@ class _DocumentAligner:
         if not zh_length:
             raise InputError("no Chinese text to align", path=self.document.path)
         ratio = sum(u.length for u in en.units) / zh_length
-        prior_variance = GALE_CHURCH_VARIANCE * ratio * ratio
-        model = CostModel(zh, en, PARAGRAPH_MOVES, self.glossary, ratio=ratio, variance=prior_variance)
-        steps = best_path(len(zh), len(en), PARAGRAPH_MOVES, model.cost)
-        variance = _estimate_variance(steps, zh, en, ratio, prior_variance)
+        variance = GALE_CHURCH_VARIANCE * ratio * ratio
+        if max(len(zh), len(en)) > PARAGRAPHS_APART * min(len(zh), len(en)):
+            # paragraphs too unlike to pair (an English text without breaks): sentences over the whole text
+            steps = [Step(0, len(zh), 0, len(en), 1.0)]
+        else:
+            model = CostModel(zh, en, PARAGRAPH_MOVES, self.glossary, ratio=ratio, variance=variance)
+            steps = best_path(len(zh), len(en), PARAGRAPH_MOVES, model.cost)
+            variance = _estimate_variance(steps, zh, en, ratio, variance)
         links: list[Link] = []
         shared = 0
         for group, step in enumerate(steps):
-            if step.zh_end > step.zh_start and step.en_end > step.en_start:
-                shared += model.anchors(step.zh_start, step.zh_end - step.zh_start, step.en_start,
-                                        step.en_end - step.en_start).strong
-            links.extend(self._sentence_links(group, step, ratio, variance))
+            group_links, group_shared = self._sentence_links(group, step, ratio, variance)
+            links.extend(group_links)
+            shared += group_shared
         total = sum(sum(u.strong.values()) + len(u.latin) for u in self.zh_units) + sum(
             len(u.names) for u in self.en_units)
         return Alignment(self.document, self.english, links, steps, ratio, variance, shared, total)
 
-    def _sentence_links(self, group: int, paragraphs: Step, ratio: float, variance: float) -> list[Link]:
-        """Sentence links inside one paragraph link, with the ratio shrunk towards the group's own."""
+    def _sentence_links(self, group: int, paragraphs: Step, ratio: float, variance: float
+                        ) -> tuple[list[Link], int]:
+        """Sentence links inside one paragraph link (the ratio shrunk towards the group's own), and their
+        strong anchors shared."""
         zh_range = range(self.zh_first[paragraphs.zh_start], self.zh_first[paragraphs.zh_end])
         en_range = range(self.en_first[paragraphs.en_start], self.en_first[paragraphs.en_end])
         if not zh_range or not en_range:
             # a whole paragraph without counterpart: one null link per unit, as sentence links are
             return [self._link(group, (k,), (), paragraphs.confidence) for k in zh_range] + [
-                self._link(group, (), (k,), paragraphs.confidence, after=zh_range.start) for k in en_range]
+                self._link(group, (), (k,), paragraphs.confidence, after=zh_range.start) for k in en_range], 0
         zh_units = self.zh_units[zh_range.start:zh_range.stop]
         en_units = self.en_units[en_range.start:en_range.stop]
         zh_length = sum(u.length for u in zh_units)
@@ -659,12 +666,15 @@ class _DocumentAligner:
                           zh_breaks=frozenset(k - zh_range.start for k in zh_range if k in self.zh_starts),
                           en_breaks=frozenset(k - en_range.start for k in en_range if k in self.en_starts))
         links = []
+        shared = 0
         for step in best_path(len(zh_units), len(en_units), SENTENCE_MOVES, model.cost):
             source = tuple(range(zh_range.start + step.zh_start, zh_range.start + step.zh_end))
             target = tuple(range(en_range.start + step.en_start, en_range.start + step.en_end))
             links.append(self._link(group, source, target, step.confidence * paragraphs.confidence,
                                     after=zh_range.start + step.zh_start))
-        return links
+            if source and target:
+                shared += model.anchors(step.zh_start, len(source), step.en_start, len(target)).strong
+        return links, shared
 
     def _link(self, group: int, source: tuple[int, ...], target: tuple[int, ...], confidence: float,
               after: int = 0) -> Link:
