@@ -1,7 +1,10 @@
 """`toolkit export` and `toolkit import`: a workbook a reviewer can work in, and edits that land safely."""
 from __future__ import annotations
 
+import csv
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -456,3 +459,58 @@ def test_a_workbook_from_another_project_names_the_missing_catalog(review_projec
     (review_project / CATALOG).rename(review_project / "po" / "moved.po")
     result = invoke("import", str(path))
     assert result.exit_code == 2 and "catalog 'po/article.po' named in the workbook is not there" in result.stderr
+
+
+def test_import_reports_json_for_programs(review_project):
+    import json
+
+    path = export()
+    review(path, {ENTRIES[4][1]: {"Reviewer translation": "Sound the call."}})
+    result = invoke("import", "--format", "json", str(path))
+    data = json.loads(result.stdout)
+    assert data["counts"] == {"applied": 1, "unchanged": 0, "skipped": 0, "conflict": 0, "unknown": 0,
+                              "unedited": len(ENTRIES) - 1}
+    [row] = data["rows"]
+    assert row["outcome"] == "applied" and row["changes"] == ["translation replaced"]
+    assert row["source"] == ENTRIES[4][1] and data["written"] == [CATALOG]
+
+
+# --- a real spreadsheet program -----------------------------------------------------------------
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+needs_libreoffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+TRICKY = [(None, "公式", "=1+1", [], "body", ""), (None, "加号", "+86 10 1234", [], "body", ""),
+          (None, "@提及", "@SUM(A1)", [], "body", ""), (None, "#N/A", "#N/A", [], "body", ""),
+          (None, "控制\x01字符", "bell\x07, CR\r, tab\t, literal _x0041_", [], "body", ""),
+          (None, "两行\n文字", "two\nlines", [], "body", ""), (None, "长句" * 2000, "long " * 3000, [], "body", "")]
+
+
+def libreoffice(tmp: Path, target: str, workbook: Path, outdir: Path) -> Path:
+    """Convert with LibreOffice headless, in a profile of its own so that parallel runs do not collide."""
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp}/lo-profile", "--headless", "--convert-to",
+                    target, "--outdir", str(outdir), str(workbook)], check=True, capture_output=True, timeout=180)
+    return outdir / f"{workbook.stem}.{target.split(':')[0]}"
+
+
+@needs_libreoffice
+def test_libreoffice_reads_every_source_and_translation_intact(review_project):
+    build_catalog(review_project / CATALOG, ENTRIES + TRICKY)
+    csv_path = libreoffice(review_project, "csv:Text - txt - csv (StarCalc):44,34,76,1", export(),
+                           review_project / "csv")
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == [column.header for column in COLUMNS]
+    assert [(row[2], row[3]) for row in rows[1:]] == [(msgid, msgstr) for _, msgid, msgstr, *_ in ENTRIES + TRICKY]
+
+
+@needs_libreoffice
+def test_an_edit_saved_by_libreoffice_on_a_sorted_sheet_lands_in_its_entry(review_project):
+    path = export()
+    review(path, {ENTRIES[4][1]: {"Reviewer translation": "Resolve like the Foolish Old Man; sound the call.",
+                                  "Reviewer comment": "Idiom: keep the allusion."}})
+    saved = libreoffice(review_project, "xlsx:Calc MS Excel 2007 XML", path, review_project / "lo")
+    result = invoke("import", str(saved))
+    assert result.exit_code == 0 and "1 applied" in result.stdout, result.output
+    entry = entries(review_project)[ENTRIES[4][1]]
+    assert entry.msgstr == "Resolve like the Foolish Old Man; sound the call."
+    assert entry.tcomment == "Reviewer: Idiom: keep the allusion."

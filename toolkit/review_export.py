@@ -91,6 +91,7 @@ def export_review(catalog_paths: Sequence[Path], output: Path, *, config: "Confi
     check_output_path(output)
     glossary = load_glossary(glossary_paths, config)
     catalogs = [ReviewCatalog(path, config.relative(path), read_catalog(path)) for path in catalog_paths]
+    _check_cell_sizes(_live_rows(catalogs))  # fail before the checks, which take a while
     report = run_checks(list(catalog_paths), config=config, glossary=glossary)
     return write_review_workbook(catalogs, output, findings=report.findings, glossary=glossary, track=track)
 
@@ -104,7 +105,7 @@ def write_review_workbook(catalogs: Sequence[ReviewCatalog], output: Path, *, fi
                           glossary: Glossary, track: Track | None = None) -> ExportResult:
     """Write the Review, Summary and Glossary sheets; nothing is left at ``output`` if anything fails."""
     check_output_path(output)
-    rows = [(catalog, entry) for catalog in catalogs for entry in live_entries(catalog.po)]
+    rows = _live_rows(catalogs)
     _check_cell_sizes(rows)
     findings = list(findings)
     checks = Counter((finding.check, finding.severity) for finding in findings)
@@ -119,6 +120,10 @@ def write_review_workbook(catalogs: Sequence[ReviewCatalog], output: Path, *, fi
     _write_glossary(wb, glossary)
     _save_atomic(wb, output)
     return ExportResult(output, len(rows), stats, findings=len(findings), terms=writer.terms, checks=checks)
+
+
+def _live_rows(catalogs: Sequence[ReviewCatalog]) -> list[tuple[ReviewCatalog, polib.POEntry]]:
+    return [(catalog, entry) for catalog in catalogs for entry in live_entries(catalog.po)]
 
 
 def _check_cell_sizes(rows: list[tuple[ReviewCatalog, polib.POEntry]]) -> None:
