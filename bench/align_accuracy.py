@@ -5,7 +5,9 @@
    and every third pair of neighbouring body paragraphs merged into one; then
    aligned into an empty catalog by the library function `toolkit align`
    calls. A segment is correct when its aligned msgstr is the approved one
-   (whitespace aside). Issue 8 asks for at least 98%.
+   (whitespace aside). Issue 8 asks for at least 98%. A harder variant
+   follows: every paragraph after the byline run into one (headings then
+   run into the first sentence after them, which no splitter can undo).
 2. tests/data/align/anji-tea: precision, recall and F1 of links (null links
    included) against the hand-made gold links. Its English splits and joins
    sentences, merges and splits paragraphs, drops a caption and a sentence
@@ -60,6 +62,12 @@ def reflow(merge_every: int) -> str:
     return "\n\n".join(out) + "\n"
 
 
+def run_together(english: str, keep: int = 3) -> str:
+    """The same English with every paragraph after the first ``keep`` run into one."""
+    paragraphs = english.strip().split("\n\n")
+    return "\n\n".join([*paragraphs[:keep], " ".join(paragraphs[keep:])]) + "\n"
+
+
 def article_accuracy(english: Path, glossary: Glossary) -> tuple[int, int, list[str]]:
     """Correct segments, segments, and the Chinese of the wrong ones."""
     config = load_config(ROOT)
@@ -104,21 +112,25 @@ def main() -> int:
     project_glossary = load_glossary(None, config)
     runs = [("glossary + anchors", project_glossary, False), ("anchors, no glossary", Glossary(), False),
             ("length only (floor)", Glossary(), True)]
+    reflowed = reflow(args.merge_every)
+    variants = [("article", reflowed, "approved translation re-flowed into {} English paragraphs "
+                 f"(a body paragraph merged with the next where its index mod {args.merge_every} is 1)"),
+                ("article, run together", run_together(reflowed), "the same in {} English paragraphs: "
+                 "all after the byline run into one")]
+    article_score = 0.0
     with tempfile.TemporaryDirectory() as scratch:
-        english = Path(scratch) / "article.en.txt"
-        english.write_text(reflow(args.merge_every), encoding="utf-8")
-        paragraphs = len(aligner.read_translation(english))
-        print(f"article: approved translation re-flowed into {paragraphs} English paragraphs "
-              f"(body paragraph pairs merged at every {args.merge_every}th paragraph)")
-        article_score = 0.0
-        for name, glossary, plain in runs:
-            with length_only() if plain else _nothing():
-                correct, total, wrong = article_accuracy(english, glossary)
-            score = 100 * correct / total
-            article_score = article_score or score
-            print(f"  {name:<22} {correct}/{total} segments correct = {score:.1f}%")
-            for msgid in wrong[:5]:
-                print(f"      wrong: {msgid[:40]}")
+        for label, text, description in variants:
+            english = Path(scratch) / "article.en.txt"
+            english.write_text(text, encoding="utf-8")
+            print(f"{label}: " + description.format(len(aligner.read_translation(english))))
+            for name, glossary, plain in runs:
+                with length_only() if plain else _nothing():
+                    correct, total, wrong = article_accuracy(english, glossary)
+                score = 100 * correct / total
+                article_score = article_score or score
+                print(f"  {name:<22} {correct}/{total} segments correct = {score:.1f}%")
+                for msgid in wrong[:3] if label == "article" else []:
+                    print(f"      wrong: {msgid[:40]}")
     print(f"anji-tea (own text): links against {DATA.relative_to(ROOT)}/anji-tea.gold.json")
     for name, glossary, plain in runs[1:]:
         with length_only() if plain else _nothing():

@@ -56,6 +56,9 @@ NAME_BONUS = 2.0
 LATIN_BONUS = 2.0
 TERM_BONUS = 1.0
 QUOTE_BONUS = 0.7
+# A glossary term is an anchor only where it is rare: in at most this share of segments (or this many).
+RARE_TERM_SHARE = 0.05
+RARE_TERM_SEGMENTS = 2
 # A sentence link reaching across a paragraph boundary the paragraph pass kept together.
 CROSSING_COST = 3.0
 # A link whose two sides end differently: one a heading or caption, the other a sentence.
@@ -89,6 +92,7 @@ NAME_TOKEN = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)*\b")
 CHINESE_QUOTES = re.compile(r"[“「『《]")
 ENGLISH_QUOTES = re.compile(r"“|\"(?=\w)")
 ENGLISH_HEADING_END = re.compile(r"\w[\"'”’)\]]*$")
+SENTENCE_BREAK = re.compile(r"(?P<word>\S*?)(?P<end>[.!?]+)['’)\]]*\s+(?=[‘'(\[]?[A-Z0-9])")
 DOUBLE_QUOTE = re.compile(r"[\"“”]")
 OPENING_QUOTES = re.compile(r"(?:(?<=\s)[\"“]|^[\"“]|“)*$")
 CLOSING_QUOTE = re.compile(r"^(?:”|\"(?=\s|$))+")
@@ -113,17 +117,31 @@ def _sentence_splitter():
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
+@cache
+def _abbreviations() -> frozenset[str]:
+    from pysbd.lang.english import English
+
+    return frozenset(English.Abbreviation.ABBREVIATIONS)
+
+
 def split_english(text: str) -> list[str]:
     """English sentences, by pysbd's rules (abbreviations, decimals and initials end none) and the Chinese ones.
 
     As the Chinese rules do, a sentence ends inside a quotation too (pysbd
     keeps a quotation whole, so it reads the text with double quotes masked,
     then hands each closing quote back to its sentence), and an ellipsis
-    before a capital ends one.
+    before a capital ends one. pysbd is slow (it compiles regular expressions
+    as it goes), so a paragraph none of whose full stops follows an
+    abbreviation, an initial or a dotted word is cut at its terminators
+    directly, as pysbd would cut it.
     """
     text = " ".join(text.split())
     masked = DOUBLE_QUOTE.sub(" ", text)
-    starts = [span.start for span in _sentence_splitter().segment(masked)] if text else []
+    breaks = list(SENTENCE_BREAK.finditer(masked))
+    if any(_doubtful(match, masked) for match in breaks):
+        starts = [span.start for span in _sentence_splitter().segment(masked)]
+    else:
+        starts = [match.end() for match in breaks]
     starts += [match.end() for match in ELLIPSIS_BREAK.finditer(text)]
     cuts = {0} | {OPENING_QUOTES.search(text, 0, start).start() for start in starts}
     sentences: list[str] = []
@@ -136,6 +154,14 @@ def split_english(text: str) -> list[str]:
         if sentence:
             sentences.append(sentence)
     return sentences
+
+
+def _doubtful(match: re.Match[str], text: str) -> bool:
+    """A full stop that may not end a sentence: after an abbreviation, an initial or a dotted word, or before a digit."""
+    if "." not in match.group("end"):
+        return False
+    word = match.group("word").lstrip("('‘[").lower()
+    return "." in word or len(word) <= 1 or word in _abbreviations() or text[match.end()].isdigit()
 
 
 def parse_translation(text: str) -> list[EnglishParagraph]:
@@ -337,7 +363,7 @@ class Side:
 class CostModel:
     """The cost of linking a run of Chinese units to a run of English units, in nats."""
 
-    def __init__(self, zh: Side, en: Side, moves: dict[Move, float], glossary: Glossary, *,
+    def __init__(self, zh: Side, en: Side, moves: dict[Move, float], glossary: Glossary | None, *,
                  ratio: float, variance: float, zh_breaks: frozenset[int] = frozenset(),
                  en_breaks: frozenset[int] = frozenset()):
         self.zh, self.en, self.glossary = zh, en, glossary
@@ -345,6 +371,8 @@ class CostModel:
         self.ratio, self.variance = ratio, variance
         self.zh_breaks, self.en_breaks = zh_breaks, en_breaks  # unit indices that start a paragraph
         self._pairs: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
+        self._names: dict[tuple[str, int], bool] = {}  # (name, Chinese unit)
+        self._terms: dict[tuple[str, int], bool] = {}  # (term source, English unit)
 
     def cost(self, i: int, di: int, j: int, dj: int) -> float:
         prior = self.priors[(di, dj)]
@@ -388,11 +416,25 @@ class CostModel:
         """Names of English unit l found in Chinese unit k, and terms of k whose rendering is in l."""
         found = self._pairs.get((k, l))
         if found is None:
-            zh, en = self.zh.units[k], self.en.units[l]
-            names = frozenset(name for name in en.names if name_pattern(name).search(zh.text))
-            terms = frozenset(term.source for term in zh.terms
-                              if self.glossary.rendering_in(term, en.text) is not None)
+            names = frozenset(name for name in self.en.units[l].names if self._name_in(name, k))
+            terms = frozenset(term.source for term in self.zh.units[k].terms
+                              if self.glossary and self._rendered(term, l))
             found = self._pairs[(k, l)] = (names, terms)
+        return found
+
+    def _name_in(self, name: str, k: int) -> bool:
+        found = self._names.get((name, k))
+        if found is None:
+            found = self._names[(name, k)] = bool(name_pattern(name).search(self.zh.units[k].text))
+        return found
+
+    def _rendered(self, term: Term, l: int) -> bool:
+        found = self._terms.get((term.source, l))
+        if found is None:
+            text = self.en.units[l].text
+            lowered = text.lower()
+            found = self._terms[(term.source, l)] = any(key in lowered for key in _rendering_keys(term)) and (
+                self.glossary.rendering_in(term, text) is not None)
         return found
 
 
@@ -409,6 +451,13 @@ class Anchors:
     def strong(self) -> int:
         """Anchors a translation of a different text would rarely share by chance."""
         return self.strong_numbers + self.names + self.latin
+
+
+@cache
+def _rendering_keys(term: Term) -> tuple[str, ...]:
+    """A cheap test before the glossary's inflection-tolerant one: the start of each rendering's longest word
+    (the longest is the least likely to be an irregular verb)."""
+    return tuple(max(re.findall(r"[a-z0-9]+", rendering.lower()) or [""], key=len)[:4] for rendering in term.renderings)
 
 
 def _shared(a: Counter[float], b: Counter[float]) -> int:
@@ -614,6 +663,7 @@ class _DocumentAligner:
         self.segments = document.segments
         self.sentences = [s for p in english for s in p.sentences]
         self.zh_units = [chinese_unit(s.text, s.kind, glossary) for s in self.segments]
+        _keep_rare_terms(self.zh_units)
         self.en_units = [english_unit(s) for s in self.sentences]
         self.zh_first = _firsts(len(p.segments) for p in document.paragraphs)
         self.en_first = _firsts(len(p.sentences) for p in english)
@@ -633,7 +683,8 @@ class _DocumentAligner:
             # paragraphs too unlike to pair (an English text without breaks): sentences over the whole text
             steps = [Step(0, len(zh), 0, len(en), 1.0)]
         else:
-            model = CostModel(zh, en, PARAGRAPH_MOVES, self.glossary, ratio=ratio, variance=variance)
+            # glossary terms only in the sentence pass: checking them across the band costs more than they tell
+            model = CostModel(zh, en, PARAGRAPH_MOVES, None, ratio=ratio, variance=variance)
             steps = best_path(len(zh), len(en), PARAGRAPH_MOVES, model.cost)
             variance = _estimate_variance(steps, zh, en, ratio, variance)
         links: list[Link] = []
@@ -682,6 +733,14 @@ class _DocumentAligner:
         line = self.segments[source[0] if source else max(after - 1, 0)].line
         return Link(source, target, tuple(self.segments[k].text for k in source),
                     tuple(self.sentences[k] for k in target), confidence, line, group)
+
+
+def _keep_rare_terms(units: list[Unit]) -> None:
+    """Drop terms found in many segments as anchors: 工会 everywhere tells no sentence from another."""
+    frequency = Counter(term.source for unit in units for term in unit.terms)
+    limit = max(RARE_TERM_SEGMENTS, RARE_TERM_SHARE * len(units))
+    for unit in units:
+        unit.terms = tuple(term for term in unit.terms if frequency[term.source] <= limit)
 
 
 def _firsts(counts: Iterable[int]) -> list[int]:
