@@ -17,11 +17,12 @@ def glossary(item: Item, context: Context) -> Iterator[str]:
             continue
         seen.add(term.source)
         note = f" ({term.note})" if term.note else ""
-        if context.glossary.rendering_in(term, item.msgstr) is None:
+        forbidden = context.glossary.forbidden_in(term, item.msgstr) if term.forbidden else []
+        for wrong in forbidden:
+            yield f"{term.source}: \"{wrong}\" is a forbidden rendering; use \"{term.target}\"{note}"
+        if not forbidden and context.glossary.rendering_in(term, item.msgstr) is None:
             also = f" or {_quoted(term.variants)}" if term.variants else ""
             yield f"{term.source}: expected \"{term.target}\"{also}{note}"
-        for wrong in context.glossary.forbidden_in(term, item.msgstr):
-            yield f"{term.source}: \"{wrong}\" is a forbidden rendering; use \"{term.target}\"{note}"
 
 
 def _quoted(renderings: tuple[str, ...]) -> str:

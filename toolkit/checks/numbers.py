@@ -2,10 +2,11 @@
 
 Values, not digit strings, are compared (see toolkit.numbers): 65万 = 650,000,
 4月 = April, 第七 = seventh. Numbers inside a matched glossary term (四梁八柱)
-are the glossary's business, on both sides.
+are the glossary's business: they may match, but are never required.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterator
 
@@ -37,40 +38,26 @@ def number_qualifier(item: Item, context: Context) -> Iterator[str]:
     """A qualified amount (余/多/以上 more than, 近 nearly, 约 about) lost or changed its qualifier."""
     for source, translation in _compare(item, context).qualifier:
         given = f"\"{translation.approx}\"" if translation.approx else "no qualifier"
-        yield f"source says {source.approx} {format_value(source.value)} ({source.text}), translation has {given}"
+        yield f"source says {source.approx} {format_value(source.value, source.kind)} ({source.text}), translation has {given}"
 
 
 def _compare(item: Item, context: Context) -> NumberComparison:
     """The comparison for an entry, computed once for the three checks above."""
-    terms = context.term_matches(item.msgid)
-    spans = tuple((m.start, m.end) for m in terms)
-    term_values = tuple(value for m in terms for value in _rendering_values(m.term.renderings))
-    return _compare_texts(item.msgid, item.msgstr, spans, term_values)
+    spans = tuple((m.start, m.end) for m in context.term_matches(item.msgid))
+    return _compare_texts(item.msgid, item.msgstr, spans)
 
 
 @lru_cache(maxsize=256)
-def _compare_texts(source: str, translation: str, term_spans: tuple[tuple[int, int], ...],
-                   term_values: tuple[float, ...]) -> NumberComparison:
-    source_quantities = [q for q in chinese_quantities(source)
-                         if not any(start <= q.start and q.end <= end for start, end in term_spans)]
-    translation_quantities = english_quantities(translation)
-    for value in term_values:  # the glossary rendering's own numbers ("Two Upholds") are not extra
-        found = next((q for q in translation_quantities if q.value == value), None)
-        if found is not None:
-            translation_quantities.remove(found)
-    return compare_quantities(source_quantities, translation_quantities)
-
-
-@lru_cache(maxsize=4096)
-def _rendering_values(renderings: tuple[str, ...]) -> tuple[float, ...]:
-    """Numbers in a term's renderings (those of the preferred one; any rendering's when it has none)."""
-    for rendering in renderings:
-        values = tuple(q.value for q in english_quantities(rendering) if not q.weak)
-        if values:
-            return values
-    return ()
+def _compare_texts(source: str, translation: str, term_spans: tuple[tuple[int, int], ...]) -> NumberComparison:
+    """Numbers inside a glossary term turn weak: "the 14th Division" may match 第十四师, "basic framework"
+    need not match 四梁八柱."""
+    source_quantities = [
+        replace(q, weak=True) if any(start <= q.start and q.end <= end for start, end in term_spans) else q
+        for q in chinese_quantities(source)
+    ]
+    return compare_quantities(source_quantities, english_quantities(translation))
 
 
 def _describe(quantity: Quantity) -> str:
-    value = format_value(quantity.value)
+    value = format_value(quantity.value, quantity.kind)
     return value if quantity.text == value else f"{value} (\"{quantity.text}\")"

@@ -1,14 +1,14 @@
-"""Spelling of the English, with pyspellchecker's word list, tolerant of what a zh→en text is full of.
+"""Spelling of the English, tolerant of what a zh→en text is full of.
 
-A word is known when pyspellchecker's word list or simplemma's English lexicon
-has it (the latter brings British spellings: labour, programme, organise), when
-it is in a glossary rendering, when it is a capitalised Chinese name in pinyin
-(Zhangjiakou, Guo Lihua), an acronym, or a Latin word the source itself contains.
+A word is known when simplemma's English lexicon has it (it has British
+spellings: labour, programme, organise) or pyspellchecker's word list does,
+when it is in a glossary rendering, when it is a capitalised Chinese name in
+pinyin (Zhangjiakou, Guo Lihua), an acronym, or a Latin word the source
+itself contains. pyspellchecker also supplies the "did you mean" guesses.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
@@ -20,21 +20,52 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _SKIP = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|<[^>]+>|%\(\w+\)[sd]|\{\w*\}")
+_SKIP_MARKS = ("/", "@", "<", "%", "{", "www")  # cheap test before the _SKIP regex
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Toneless pinyin syllables (ü written v or u), as listed by pypinyin's character table.
+PINYIN_SYLLABLES = frozenset("""
+    a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong bu ca cai can
+    cang cao ce cei cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan
+    chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den deng di dia dian
+    diao die din ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fiao fo fou
+    fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao
+    he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong
+    jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la
+    lai lan lang lao le lei len leng li lia lian liang liao lie lin ling liu lo long lou lu luan lue lun luo
+    lv lve ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu na nai nan nang nao
+    ne nei nen neng ni nia nian niang niao nie nin ning niu nong nou nu nuan nue nun nuo nv nve o ou pa pai
+    pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong
+    qiu qu quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se
+    sen seng sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun
+    shuo si song sou su suan sui sun suo ta tai tan tang tao te tei teng ti tian tiao tie ting tong tou tu
+    tuan tui tun tuo wa wai wan wang wei wen weng wo wong wu xi xia xian xiang xiao xie xin xing xiong xiu
+    xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei
+    zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui
+    zhun zhuo zi zong zou zu zuan zui zun zuo
+""".split())
+
+
 class Speller:
-    """The dictionary plus this run's known words, with a verdict cached per word."""
+    """The lexicons plus this run's known words, with a verdict cached per word."""
 
     def __init__(self, glossary: "Glossary | None"):
-        import simplemma  # both loaded only when spelling is checked
-        from spellchecker import SpellChecker
+        import simplemma  # loaded only when spelling is checked
 
-        self.checker = SpellChecker(language="en", distance=1)
-        extra = {w.lower() for term in (glossary.terms if glossary else ())
-                 for rendering in term.renderings for w in _WORD.findall(rendering)}
-        self.checker.word_frequency.load_words(extra)
-        self.known = self.checker.word_frequency.dictionary
         self.lexicon = simplemma
+        self.extra = {w.lower() for term in (glossary.terms if glossary else ())
+                      for rendering in term.renderings for w in _WORD.findall(rendering)}
+        self._checker = None
         self.verdicts: dict[str, bool] = {}
+        self.guesses: dict[str, str | None] = {}
+
+    @property
+    def checker(self):
+        """pyspellchecker, loaded on the first word simplemma does not know."""
+        if self._checker is None:
+            from spellchecker import SpellChecker
+
+            self._checker = SpellChecker(language="en", distance=1)
+        return self._checker
 
     def unknown(self, word: str) -> bool:
         verdict = self.verdicts.get(word)
@@ -45,19 +76,22 @@ class Speller:
     def _unknown(self, word: str) -> bool:
         if len(word) < 2 or word.isupper() or any(c.isupper() for c in word[1:]):
             return False  # single letters, acronyms (CPC), inner capitals (WeChat)
-        lower = _POSSESSIVE.sub("", word.replace("’", "'").lower()) if "'" in word or "’" in word else word.lower()
-        if lower in self.known or lower.split("'")[0] in self.known:
+        lower = word.lower()
+        if "'" in lower or "’" in lower:
+            lower = _POSSESSIVE.sub("", lower.replace("’", "'"))
+        if lower in self.extra or self.lexicon.is_known(lower, lang="en"):
             return False
-        if self.lexicon.is_known(lower, lang="en"):
-            return False  # simplemma's lexicon has British spellings and rarer words pyspellchecker lacks
-        return not (word[0].isupper() and is_pinyin(lower))
+        if word[0].isupper() and is_pinyin(lower):
+            return False
+        return lower not in self.checker.word_frequency.dictionary and \
+            lower.split("'")[0] not in self.checker.word_frequency.dictionary
 
     def suggestion(self, word: str) -> str | None:
         """A correction for a lower-case word (for names the dictionary's guesses are noise)."""
-        if word[0].isupper():
-            return None
-        guess = self.checker.correction(word)
-        return None if guess == word else guess
+        if word not in self.guesses:
+            guess = None if word[0].isupper() else self.checker.correction(word)
+            self.guesses[word] = None if guess == word else guess
+        return self.guesses[word]
 
 
 @register("spelling", "warning")
@@ -66,43 +100,28 @@ def spelling(item: Item, context: Context) -> Iterator[str]:
     speller = context.shared.get("speller")
     if speller is None:
         speller = context.shared["speller"] = Speller(context.glossary)
-    text = _SKIP.sub(" ", item.msgstr)
-    source_words = None
-    for word in dict.fromkeys(_WORD.findall(text)):
-        if speller.unknown(word):
-            if source_words is None:
-                source_words = {w.lower() for w in _WORD.findall(item.msgid)}
-            if word.lower() in source_words:
-                continue
-            guess = speller.suggestion(word)
-            yield f"unknown word \"{word}\"" + (f" (did you mean \"{guess}\"?)" if guess else "")
-
-
-@lru_cache(maxsize=1)
-def _syllables() -> frozenset[str]:
-    """Every toneless pinyin syllable (ü written v or u), from pypinyin's character table."""
-    from pypinyin.constants import PINYIN_DICT
-
-    found = set()
-    for readings in PINYIN_DICT.values():
-        for reading in readings.split(","):
-            plain = "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
-            if any(v in plain for v in "aeiouü"):
-                found.update({plain.replace("ü", "v"), plain.replace("ü", "u")})
-    return frozenset(found)
+    text = item.msgstr
+    if any(mark in text for mark in _SKIP_MARKS):
+        text = _SKIP.sub(" ", text)
+    unknown = [word for word in dict.fromkeys(_WORD.findall(text)) if speller.unknown(word)]
+    if unknown:
+        in_source = {w.lower() for w in _WORD.findall(item.msgid)}
+        for word in unknown:
+            if word.lower() not in in_source:
+                guess = speller.suggestion(word)
+                yield f"unknown word \"{word}\"" + (f" (did you mean \"{guess}\"?)" if guess else "")
 
 
 @lru_cache(maxsize=65536)
 def is_pinyin(word: str) -> bool:
     """True when the word splits wholly into pinyin syllables: zhangjiakou = zhang+jia+kou, xi'an = xi+an."""
-    syllables = _syllables()
     parts = [p for p in re.split(r"['’-]", word.lower()) if p]
     if not parts:
         return False
     for part in parts:
         reachable = [True] + [False] * len(part)
         for end in range(1, len(part) + 1):
-            reachable[end] = any(reachable[start] and part[start:end] in syllables
+            reachable[end] = any(reachable[start] and part[start:end] in PINYIN_SYLLABLES
                                  for start in range(max(0, end - 6), end))
         if not reachable[-1]:
             return False

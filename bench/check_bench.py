@@ -1,0 +1,134 @@
+"""Benchmark `toolkit check` against bare polib parsing of the same catalog, measured in the same run.
+
+Builds (in bench/out/) a catalog of 100,000 segments from the article's
+translated entries, replicated with varied numbers, and a 20,000-term
+glossary (the project's terms, 300 phrases of the article, random filler),
+then times:
+  floor     polib.pofile() on the catalog
+  check     glossary load + every check but spelling (what `toolkit check --no-spelling` does)
+  spelling  the same with spelling on
+Targets (issue 4): check <= 2x floor, and spelling adds <= 1x floor.
+
+Usage: python bench/check_bench.py [--segments N] [--terms N] [--repeat N]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+import polib
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from toolkit.checks import run_checks  # noqa: E402
+from toolkit.config import Config  # noqa: E402
+from toolkit.glossary import load_glossary, term_row  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+ARTICLE = ROOT / "translations" / "drafts" / "literal-first-pass.po"
+DIGITS = re.compile(r"\d+")
+
+
+def build_catalog(path: Path, segments: int, rng: random.Random) -> None:
+    """The article's entries over and over; each copy numbered, a few with numbers changed on one side."""
+    pairs = [(e.msgid, e.msgstr, e.comment) for e in polib.pofile(str(ARTICLE)) if e.msgid and e.msgstr]
+    po = polib.POFile(wrapwidth=78)
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    for number in range(segments):
+        msgid, msgstr, comment = pairs[number % len(pairs)]
+        copy = number // len(pairs)
+        msgid, msgstr = f"{msgid}（第{copy}版）", f"{msgstr} (edition {copy})"
+        if rng.random() < 0.01:  # an error for the number check to find
+            msgstr = DIGITS.sub(lambda m: str(int(m.group()) + 1), msgstr, count=1)
+        po.append(polib.POEntry(msgid=msgid, msgstr=msgstr, comment=comment,
+                                occurrences=[("article.zh.txt", str(number + 1))]))
+    po.save(str(path))
+
+
+def build_glossary(path: Path, terms: int, rng: random.Random) -> None:
+    """The project's glossary; 300 phrases of the article rendered by words of their entry's translation
+    (so most matches pass, as in a finished catalog); random Chinese filler up to the size asked for."""
+    entries = [e for e in polib.pofile(str(ARTICLE)) if e.msgid and e.msgstr]
+    real = load_glossary([ROOT / "glossary"], Config(root=ROOT)) if (ROOT / "glossary").is_dir() else None
+    rows = [term_row(term) for term in (real.terms if real else [])]
+    seen = {row["source"] for row in rows}
+    article = 0
+    while article < 300:
+        entry = rng.choice(entries)
+        han = re.findall(r"[\u4e00-\u9fff]{4,}", entry.msgid)
+        words = re.findall(r"[A-Za-z]{4,}", entry.msgstr)
+        if not han or not words:
+            continue
+        run = rng.choice(han)
+        size = rng.randint(4, min(6, len(run)))
+        at = rng.randrange(len(run) - size + 1)
+        source = run[at:at + size]
+        if source not in seen:
+            seen.add(source)
+            first = rng.randrange(len(words))
+            rows.append(_row(source, " ".join(words[first:first + rng.randint(1, 2)])))
+            article += 1
+    while len(rows) < terms:
+        filler = "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(rng.randint(2, 5)))
+        if filler not in seen:
+            seen.add(filler)
+            rows.append(_row(filler, f"term {len(rows)}"))
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows[:terms])
+
+
+def _row(source: str, target: str) -> dict[str, str]:
+    return {"source": source, "target": target, "variants": "", "forbidden": "", "type": "term", "note": ""}
+
+
+def best_of(repeat: int, action) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = action()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--segments", type=int, default=100_000)
+    parser.add_argument("--terms", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    rng = random.Random(4)
+    OUT.mkdir(parents=True, exist_ok=True)
+    catalog, glossary_csv = OUT / "check-bench.po", OUT / "check-bench-glossary.csv"
+    build_catalog(catalog, args.segments, rng)
+    build_glossary(glossary_csv, args.terms, rng)
+    config = Config(root=OUT)
+
+    def check(spelling: bool):
+        glossary = load_glossary([glossary_csv], config)
+        return run_checks([catalog], config=config, glossary=glossary, spelling=spelling)
+
+    floor, _ = best_of(args.repeat, lambda: polib.pofile(str(catalog)))
+    checked, report = best_of(args.repeat, lambda: check(False))
+    spelled, _ = best_of(args.repeat, lambda: check(True))
+    counts = {check_id: sum(c.values()) for check_id, c in report.counts().items()}
+    print(f"catalog: {args.segments:,} segments, {catalog.stat().st_size / 1e6:.1f} MB; glossary: {args.terms:,} terms")
+    print(f"findings without spelling: {counts}")
+    print(f"polib parse (floor):        {floor:7.2f} s")
+    print(f"check, no spelling:         {checked:7.2f} s  = {checked / floor:.2f}x floor (target <= 2x)")
+    print(f"check with spelling:        {spelled:7.2f} s  = {spelled / floor:.2f}x floor; "
+          f"spelling adds {(spelled - checked) / floor:.2f}x (target <= 1x)")
+    ok = checked <= 2 * floor and spelled - checked <= floor
+    print("PASS" if ok else "FAIL")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
