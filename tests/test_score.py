@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from toolkit.catalog import new_catalog, write_catalog
 from toolkit.cli import cli
-from toolkit.glossary import Glossary, Term
+from toolkit.glossary import Glossary
 from toolkit.scoring import load_scoring_set, score_drafts
 from toolkit.scoring.inputs import read_lines
 from toolkit.scoring.segments import worst_segments
@@ -375,6 +375,12 @@ def test_drafts_that_cannot_be_scored_exit_2_with_one_line(tmp_path, catalogs, m
     assert result.exit_code == 2
     assert message in result.stderr and len(result.stderr.splitlines()) == 1
     assert "Traceback" not in result.stdout
+
+
+def test_a_draft_given_twice_is_refused(catalogs):
+    result = run("--ref", str(catalogs["ref"]), str(catalogs["literal"]), str(catalogs["literal"]))
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {catalogs['literal']}: draft given twice\n"
 
 
 def test_unusable_references_exit_2(tmp_path, catalogs):

@@ -62,22 +62,21 @@ def is_catalog(path: Path) -> bool:
 
 def load_scoring_set(references: Sequence[Path], drafts: Sequence[Path]) -> ScoringSet:
     """Read every reference and draft and align them segment by segment."""
+    references, drafts = [Path(p) for p in references], [Path(p) for p in drafts]
     if not references:
         raise UsageError("no reference: give --ref FILE or set [score] references in toolkit.toml")
     if not drafts:
         raise UsageError("no draft to score: name DRAFT files or set [score] drafts in toolkit.toml")
-    kinds = {is_catalog(Path(p)) for p in (*references, *drafts)}
+    kinds = {is_catalog(path) for path in (*references, *drafts)}
     if len(kinds) > 1:
         raise UsageError("references and drafts mix PO catalogs and plain text: give all as .po, "
                          "or all as text files with one segment per line")
-    resolved = [Path(p).resolve() for p in drafts]
-    repeated = next((p for p in drafts if resolved.count(Path(p).resolve()) > 1), None)
+    resolved = [path.resolve() for path in drafts]
+    repeated = next((path for path, full in zip(drafts, resolved) if resolved.count(full) > 1), None)
     if repeated is not None:
         raise UsageError("draft given twice", path=repeated)
-    names = _draft_names([Path(p) for p in drafts])
-    if kinds == {True}:
-        return _from_catalogs([Path(p) for p in references], [Path(p) for p in drafts], names)
-    return _from_plain_text([Path(p) for p in references], [Path(p) for p in drafts], names)
+    load = _from_catalogs if kinds == {True} else _from_plain_text
+    return load(references, drafts, _draft_names(drafts))
 
 
 def _draft_names(paths: list[Path]) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Any, Sequence
 
 from toolkit.config import Config
 from toolkit.scoring.inputs import Draft, ScoringSet, load_scoring_set
-from toolkit.scoring.metrics import METRICS, MetricRun, run_metrics
+from toolkit.scoring.metrics import METRICS, run_metrics
 from toolkit.scoring.segments import SegmentTable, segment_table
 from toolkit.scoring.significance import Significance, paired_test
 from toolkit.scoring.terminology import TermEngine, TermReport, score_terms, source_terms
