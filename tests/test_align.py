@@ -12,13 +12,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ARTICLE, ARTICLE_CATALOG, msgfmt_check
-from toolkit.align import (NOTE_PREFIX, _banded, align_document, best_path, fill_catalog, parse_translation,
-                           split_english)
+from toolkit.align import (NOTE_PREFIX, SENTENCE_MOVES, CostModel, Side, _banded, align_document, best_path,
+                           chinese_unit, english_names, english_unit, fill_catalog, name_pattern,
+                           parse_translation, split_english)
 from toolkit.catalog import entry_status, read_catalog, write_catalog
 from toolkit.cli import cli
 from toolkit.render import render_document
 from toolkit.segment import build_catalog, parse_source, parse_text
 from toolkit.config import load_config
+from toolkit.glossary import Glossary, Term
 
 DATA = Path(__file__).parent / "data" / "align"
 
@@ -89,6 +91,39 @@ def test_split_english(text, sentences):
 def test_split_english_loses_no_character(parts):
     text = " ".join(parts)
     assert " ".join(split_english(text)) == " ".join(text.split())
+
+
+def test_fast_splitting_agrees_with_pysbd_on_the_article(reference, monkeypatch):
+    import toolkit.align
+
+    fast = [split_english(text) for text in reference.values()]
+    monkeypatch.setattr(toolkit.align, "_doubtful", lambda match, text: True)  # every paragraph through pysbd
+    assert [split_english(text) for text in reference.values()] == fast
+
+
+# --- anchors ----------------------------------------------------------------------------------
+
+
+def test_pinyin_names_are_found_in_chinese_whatever_the_reading():
+    names = english_names("Farmers from Zhangjiakou and Chongqing met Guo Lihua. Women in Pu'an county were glad.")
+    assert names == {"Zhangjiakou", "Chongqing", "Lihua", "Pu'an"}  # Guo: one syllable; Women: English
+    assert name_pattern("Zhangjiakou").search("到朔风阵阵的塞外重镇张家口")
+    assert name_pattern("Chongqing").search("重庆")  # 重 is read chong here, zhong elsewhere
+    assert name_pattern("Pu'an").search("贵州普安") and not name_pattern("Pu'an").search("普通")
+
+
+def test_anchors_count_numbers_by_value_names_and_rendered_terms():
+    glossary = Glossary([Term("四梁八柱", "four beams and eight pillars", variants=("pillars",))])
+    zh = Side([chinese_unit("市总工会投入65万元，构建起北京工会扶贫协作的“四梁八柱”。", "body", glossary),
+               chinese_unit("北京工会。", "body", glossary)])
+    en = Side([english_unit('The federation put in 650,000 yuan and built the "four beams and eight pillars" '
+                            "of its work in Xinjiang."),
+               english_unit("Union work went on.")])
+    model = CostModel(zh, en, SENTENCE_MOVES, glossary, ratio=4.5, variance=25)
+    right, wrong = model.anchors(0, 1, 0, 1), model.anchors(0, 1, 1, 1)
+    assert (right.strong_numbers, right.terms, right.quotes) == (1, 1, 1)
+    assert (wrong.strong_numbers, wrong.terms, wrong.quotes) == (0, 0, 0)
+    assert model.cost(0, 1, 0, 1) + model.cost(1, 1, 1, 1) < model.cost(0, 1, 1, 1) + model.cost(1, 1, 0, 1)
 
 
 # --- reading a translation --------------------------------------------------------------------

@@ -84,6 +84,8 @@ MIN_ANCHORS_TO_JUDGE = 6
 GALE_CHURCH_VARIANCE = 6.8
 MAX_VARIANCE_FACTOR = 8.0
 
+# A word seen this often in pyspellchecker's corpus is English, not a name in pinyin (women, change, hang).
+COMMON_WORD_COUNT = 1000
 WRAPPED_WIDTH = 120
 MARKDOWN_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+)")
 MARKDOWN_EMPHASIS = re.compile(r"^(\*\*|\*|__|_)(.+)\1$")
@@ -266,9 +268,11 @@ def _pinyin_parses(word: str) -> list[list[str]]:
 
 @cache
 def _english_words() -> frozenset[str]:
+    """Common English words (pyspellchecker's list also holds Chongqing and Zhangjiakou, but as rare words)."""
     from spellchecker import SpellChecker
 
-    return frozenset(SpellChecker().word_frequency.keys())
+    frequency = SpellChecker().word_frequency
+    return frozenset(word for word in frequency.keys() if frequency[word] >= COMMON_WORD_COUNT)
 
 
 @cache
@@ -282,7 +286,7 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
 
 
 def english_names(text: str) -> frozenset[str]:
-    """Capitalised words that read as pinyin of two or more syllables and are not English words."""
+    """Capitalised words that read as pinyin of two or more syllables and are not common English words."""
     return frozenset(token for token in NAME_TOKEN.findall(text)
                      if len(token) >= 4 and token.lower() not in _english_words() and name_pattern(token))
 
