@@ -305,7 +305,10 @@ def _bad(project: Path, translation: Path) -> str:
 
 def test_a_translation_of_another_text_is_refused(project):
     shutil.copyfile(DATA / "anji-tea.en.txt", project / "other.en.txt")
-    assert "not a translation of article.zh.txt" in _bad(project, Path("other.en.txt"))
+    message = _bad(project, Path("other.en.txt"))
+    assert "not a translation of article.zh.txt" in message and "numbers and names agree" in message
+    (project / "short.en.txt").write_text("Beijing's unions helped.\n", encoding="utf-8")
+    assert "English characters per Chinese character" in _bad(project, Path("short.en.txt"))
 
 
 def test_empty_chinese_and_badly_encoded_translations_are_refused(project):

@@ -77,9 +77,11 @@ WIDE_SHARE = 0.1
 WIDE_SPREAD = 3.0
 # Below this the report lists a link among those to check first.
 LOW_CONFIDENCE = 0.5
-# A translation of this source shares this fraction of its anchors with it, or more.
+# A translation of this source shares this fraction of its anchors with it, or more (0.8 is usual);
+# its length is within these bounds per Chinese character (2.5 to 5 is usual).
 MIN_ANCHOR_AGREEMENT = 0.2
 MIN_ANCHORS_TO_JUDGE = 6
+MIN_RATIO, MAX_RATIO = 1.0, 12.0
 # Gale–Church's variance per character (6.8), scaled by the squared ratio, bounds the estimate.
 GALE_CHURCH_VARIANCE = 6.8
 MAX_VARIANCE_FACTOR = 8.0
@@ -768,12 +770,21 @@ def _estimate_variance(steps: list[Step], zh: Side, en: Side, ratio: float, prio
 
 
 def check_is_translation(alignment: Alignment, translation: Path) -> None:
-    """Refuse an English text that is plainly not a translation of this source: its anchors do not agree."""
+    """Refuse an English text that is plainly not a translation of this source, saying why.
+
+    Either a length out of all proportion to the Chinese, or too few of the
+    numbers and names shared (judged when there are enough of them). The mean
+    confidence is not a test: without anchors, an unrelated text of the right
+    length aligns about as confidently as a loose translation.
+    """
+    reasons = []
+    if not MIN_RATIO <= alignment.ratio <= MAX_RATIO:
+        reasons.append(f"{alignment.ratio:.1f} English characters per Chinese character")
     if alignment.anchors_total >= MIN_ANCHORS_TO_JUDGE and alignment.anchor_agreement < MIN_ANCHOR_AGREEMENT:
-        raise InputError(
-            f"not a translation of {alignment.document.path.name}: only {alignment.anchors_shared} of "
-            f"{alignment.anchors_total} numbers and names agree (mean confidence {alignment.mean_confidence:.2f})",
-            path=translation)
+        reasons.append(f"only {alignment.anchors_shared} of {alignment.anchors_total} numbers and names agree")
+    if reasons:
+        raise InputError(f"not a translation of {alignment.document.path.name}: {'; '.join(reasons)}",
+                         path=translation)
 
 
 # --- filling the catalog ---------------------------------------------------------------------
