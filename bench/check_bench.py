@@ -26,7 +26,7 @@ import polib
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from toolkit.checks import run_checks  # noqa: E402
+from toolkit.checks import REGISTRY, run_checks  # noqa: E402
 from toolkit.config import Config  # noqa: E402
 from toolkit.glossary import load_glossary, term_row  # noqa: E402
 
@@ -103,6 +103,7 @@ def main() -> None:
     parser.add_argument("--segments", type=int, default=100_000)
     parser.add_argument("--terms", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--breakdown", action="store_true", help="also time each check on its own")
     args = parser.parse_args()
     rng = random.Random(4)
     OUT.mkdir(parents=True, exist_ok=True)
@@ -125,6 +126,16 @@ def main() -> None:
     print(f"check, no spelling:         {checked:7.2f} s  = {checked / floor:.2f}x floor (target <= 2x)")
     print(f"check with spelling:        {spelled:7.2f} s  = {spelled / floor:.2f}x floor; "
           f"spelling adds {(spelled - checked) / floor:.2f}x (target <= 1x)")
+    if args.breakdown:
+        glossary = load_glossary([glossary_csv], config)
+        base, _ = best_of(args.repeat, lambda: run_checks([catalog], config=config, glossary=glossary,
+                                                           select=["untranslated"]))
+        print(f"  reading + indexing (with untranslated): {base:.2f} s = {base / floor:.2f}x floor")
+        for check_id in REGISTRY:
+            alone, _ = best_of(args.repeat, lambda: run_checks([catalog], config=config, glossary=glossary,
+                                                                select=["untranslated", check_id],
+                                                                min_coverage=50))
+            print(f"  {check_id:<17} +{alone - base:6.2f} s = {(alone - base) / floor:.2f}x floor")
     ok = checked <= 2 * floor and spelled - checked <= floor
     print("PASS" if ok else "FAIL")
     sys.exit(0 if ok else 1)

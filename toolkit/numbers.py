@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+import ahocorasick
 import cn2an
 from text_to_num import text2num
 
@@ -70,7 +71,7 @@ def _trie(words: list[str], *, capital: bool = False) -> str:
 
 # --- Chinese ---------------------------------------------------------------------------------
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _CN_SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7,
               "百万": 10**6, "万": 10**4, "千": 10**3, "百": 10**2}
 _CN_DIGITS = "零〇一二两三四五六七八九"
@@ -105,34 +106,43 @@ _CN_QUANTITY = re.compile(
     r"|(?P<double>双))"
 )
 _CN_AFTER = re.compile(r"[^\W\d]{0,2}?(以上|左右|以下)")
+_CN_VAGUE_BEFORE = set("几数上成好")
+_CN_MAY_HAVE_NUMBER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿双]")
+_FULL_WIDTH_ANY = re.compile("[０-９．％]")
 
 
 def chinese_quantities(text: str) -> list[Quantity]:
     """Every number in a Chinese text, in order, with scales, qualifiers and kinds applied."""
-    scanned = text.translate(_FULL_WIDTH)
-    excluded = [m.span() for m in _CN_NOT_NUMBER.finditer(scanned)] if _has_numeral(scanned) else []
+    if not _CN_MAY_HAVE_NUMBER.search(text):
+        return []
+    scanned = text.translate(_FULL_WIDTH) if _FULL_WIDTH_ANY.search(text) else text
+    excluded = [m.span() for m in _CN_NOT_NUMBER.finditer(scanned)]
     found: list[Quantity] = []
     for match in _CN_QUANTITY.finditer(scanned):
         start, end = match.span()
         # In 千方百计 or 十堰 (but not 一万一千, which holds 万一) a numeral is no amount:
         # a literal "a thousand ways" may match it, nothing is required.
-        idiom = any(s <= start and end <= e for s, e in excluded)
-        quantity = _read_chinese(match, scanned, idiom)
-        if quantity is not None:
-            found.append(quantity)
+        idiom = any(s <= start and end <= e for s, e in excluded) if excluded else False
+        after = _CN_AFTER.match(scanned, end)
+        reading = _chinese_reading(match.group(0), scanned[start - 1:start], scanned[end:end + 1],
+                                   after.group(1) if after else "", idiom)
+        if reading is not None:
+            found.append(Quantity(reading[0], match.group(0), start, end, *reading[1:]))
     return found
 
 
-def _has_numeral(text: str) -> bool:
-    return any(c in text for c in "零〇一二两三四五六七八九十百千万亿")
+@lru_cache(maxsize=8192)
+def _chinese_reading(token: str, before: str, following: str, qualifier_after: str,
+                     idiom: bool) -> tuple[float, str, str | None, bool] | None:
+    """(value, kind, approx, weak) of one matched token, given the characters around it; None if no amount.
 
-
-def _read_chinese(match: re.Match, text: str, idiom: bool) -> Quantity | None:
-    start, end = match.span()
-    before = match.group("before")
-    if before == "近" and start > 0 and text[start - 1] in "最附":
-        before = None  # 最近 "recently", 附近 "nearby"
-    approx = _CN_APPROX_BEFORE.get(before) if before else None
+    Cached: the same few tokens (2018年, 一, 10万) recur throughout a catalog.
+    """
+    match = _CN_QUANTITY.fullmatch(token)
+    prefix = match.group("before")
+    if prefix == "近" and before in ("最", "附"):
+        prefix = None  # 最近 "recently", 附近 "nearby"
+    approx = _CN_APPROX_BEFORE.get(prefix) if prefix else None
     kind = ORDINAL if match.group("ordinal") else CARDINAL
     weak = False
     if match.group("percent_words"):
@@ -149,10 +159,10 @@ def _read_chinese(match: re.Match, text: str, idiom: bool) -> Quantity | None:
         if match.group("pct"):
             kind = PERCENT
         elif kind == CARDINAL and not scale:
-            kind = _chinese_date_kind(value, raw, text, end)
+            kind = _chinese_date_kind(value, raw, following)
     elif match.group("numeral"):
         numeral = match.group("numeral")
-        if start > 0 and text[start - 1] in "几数上成好" or text[end:end + 1] == "几":
+        if before in _CN_VAGUE_BEFORE or following == "几":
             return None  # 几十, 数百, 上万, 十几: vague amounts
         if numeral in _CN_SCALES and not idiom:
             return None  # a bare scale word (万元 after a vague word) is not an amount
@@ -162,21 +172,19 @@ def _read_chinese(match: re.Match, text: str, idiom: bool) -> Quantity | None:
         if match.group("more3"):
             approx = MORE
         if kind == CARDINAL:
-            kind = _chinese_date_kind(value, str(int(value)), text, end)
+            kind = _chinese_date_kind(value, str(int(value)), following)
         weak = idiom or kind != ORDINAL and (
-            value == 1 or (numeral == "两" and text[end:end + 1] in _CN_WEAK_TWO_AFTER))
+            value == 1 or (numeral == "两" and following in _CN_WEAK_TWO_AFTER))
     else:  # 双: "double", "twin", "both"
         value, weak = Decimal(2), True
     if value is None:
         return None
-    after = _CN_AFTER.match(text, end)
-    if after and not approx:
-        approx = _CN_APPROX_AFTER[after.group(1)]
-    return Quantity(float(value), match.group(0), start, end, kind, approx, weak)
+    if qualifier_after and not approx:
+        approx = _CN_APPROX_AFTER[qualifier_after]
+    return float(value), kind, approx, weak
 
 
-def _chinese_date_kind(value: Decimal, digits: str, text: str, end: int) -> str:
-    following = text[end:end + 1]
+def _chinese_date_kind(value: Decimal, digits: str, following: str) -> str:
     whole = value == value.to_integral_value()
     if following == "年" and whole and 1000 <= value <= 2100:
         return YEAR
@@ -249,24 +257,44 @@ _EN_QUANTITY = re.compile(  # every alternative starts a word: the leading \b sk
 )
 _EN_SCALE_AFTER = re.compile(r"\s*(?:-\s*)?(hundred|thousand|million|billion|trillion)\b(?!s)", re.I)
 _EN_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b)", re.I)
-_EN_APPROX_BEFORE = re.compile(
-    r"\b(more than|over|upwards of|in excess of|at least|above|exceeding|nearly|almost|close to|"
-    r"approaching|just under|about|around|approximately|roughly|some|an estimated|less than|fewer than|"
-    r"under|up to)\s+(?:(?:RMB|CNY|US\$|USD|\$|¥|￥)\s*)?$", re.I)
 _EN_APPROX_AFTER = re.compile(r"(?:-?plus\b|\+|\s+or more\b|\s+odd\b)", re.I)
 _EN_APPROX = {"more than": MORE, "over": MORE, "upwards of": MORE, "in excess of": MORE, "at least": MORE,
               "above": MORE, "exceeding": MORE, "nearly": NEARLY, "almost": NEARLY, "close to": NEARLY,
               "approaching": NEARLY, "just under": NEARLY, "about": ABOUT, "around": ABOUT,
               "approximately": ABOUT, "roughly": ABOUT, "some": ABOUT, "an estimated": ABOUT,
               "less than": LESS, "fewer than": LESS, "under": LESS, "up to": LESS}
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)[Aa]n?\s+$")
+_CURRENCY = {"rmb", "cny", "usd", "us$", "$", "¥", "￥", "yuan"}
 _MAY_CONTEXT = re.compile(r"(?:\d|\b(?:in|of|since|until|by|from|through|to|last|next|early|late|mid))[\s-]+$")
 
 
+def _candidate_automaton() -> ahocorasick.Automaton:
+    """Where a number may start: number words, month names, "both" and digits, in lower case."""
+    automaton = ahocorasick.Automaton()
+    for key in [*_UNITS, *_TENS, *_SCALES, *_ORDINAL_WORDS, *(m.lower() for m in _MONTHS), "both", *"0123456789"]:
+        automaton.add_word(key, len(key))
+    automaton.make_automaton()
+    return automaton
+
+
+_EN_CANDIDATES = _candidate_automaton()
+
+
 def english_quantities(text: str) -> list[Quantity]:
-    """Every number in an English text, in order: digits, number words, scale words, months, ordinals."""
+    """Every number in an English text, in order: digits, number words, scale words, months, ordinals.
+
+    An Aho-Corasick pass over the lower-cased text finds the few places where a
+    number can start; the pattern is only tried there.
+    """
     found: list[Quantity] = []
     position = 0
-    while match := _EN_QUANTITY.search(text, position):
+    for start in _candidate_starts(text):
+        if start < position:
+            continue
+        article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)  # "a hundred" starts at the "a"
+        match = (article and _EN_QUANTITY.match(text, article.start())) or _EN_QUANTITY.match(text, start)
+        if match is None:
+            continue
         position = match.end()
         if match.group("digits"):
             found.append(_read_english_digits(match, text))
@@ -284,6 +312,15 @@ def english_quantities(text: str) -> list[Quantity]:
             found.append(Quantity(float(_MONTHS[month]), month, *match.span(), MONTH))
     _mark_days(found, text)
     return found
+
+
+def _candidate_starts(text: str) -> list[int]:
+    """Sorted word-initial offsets where a number word, month, "both" or digit begins."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # lower() changed the length (İ): offsets would drift, try every word
+        return [m.start() for m in re.finditer(r"\b\w", text)]
+    return sorted({start for end, length in _EN_CANDIDATES.iter(lowered)
+                   if (start := end - length + 1) == 0 or not lowered[start - 1].isalnum()})
 
 
 def _read_english_digits(match: re.Match, text: str) -> Quantity:
@@ -367,12 +404,21 @@ def _percent_after(text: str, end: int, kind: str) -> tuple[int, str]:
 
 
 def _english_approx(text: str, start: int, end: int) -> str | None:
-    before = _EN_APPROX_BEFORE.search(text, max(0, start - 30), start)
-    if before:
-        return _EN_APPROX[before.group(1).lower()]
-    if _EN_APPROX_AFTER.match(text, end):
-        return MORE
-    return None
+    """The qualifier written just before the number (more than, nearly, about, less than) or after it (-plus)."""
+    window = text[max(0, start - 30):start]
+    if not window or window.isspace():
+        return MORE if _EN_APPROX_AFTER.match(text, end) else None
+    words = window.lower().split()
+    if start > 30 and words:
+        words.pop(0)  # the window may have cut the first word
+    while words and (words[-1] in _CURRENCY or words[-1].endswith("$")):
+        words.pop()
+    for size in (1, 2, 3):
+        if len(words) >= size:
+            approx = _EN_APPROX.get(" ".join(words[-size:]))
+            if approx:
+                return approx
+    return MORE if _EN_APPROX_AFTER.match(text, end) else None
 
 
 def _mark_days(found: list[Quantity], text: str) -> None:
