@@ -138,13 +138,15 @@ def test_blank_lines_separate_paragraphs_and_markdown_markers_go():
     assert paragraphs[3].sentences == ("First body.", "Second sentence.")
 
 
-def test_hard_wrapped_lines_join_but_long_lines_are_paragraphs_each():
-    wrapped = "The federation held a special meeting\nto pass on the decisions.\n# Heading\nNext paragraph.\n"
+def test_hard_wrapped_lines_join_but_exported_lines_are_paragraphs_each():
+    wrapped = "The federation held a special meeting\nto pass on the decisions.\n# Heading\nNext\nparagraph.\n\nLast.\n"
     assert [p.text for p in parse_translation(wrapped)] == [
-        "The federation held a special meeting to pass on the decisions.", "Heading", "Next paragraph."]
+        "The federation held a special meeting to pass on the decisions.", "Heading", "Next paragraph.", "Last."]
     long_line = "A" * 130 + "."
-    exported = f"{long_line}\nSecond paragraph.\nThird paragraph.\n"
+    exported = f"{long_line}\nSecond paragraph.\n\nThird paragraph.\n"
     assert [p.text for p in parse_translation(exported)] == [long_line, "Second paragraph.", "Third paragraph."]
+    short_lines = "Poverty alleviation through consumption\nOpening a window for higher incomes\nBody text.\n"
+    assert len(parse_translation(short_lines)) == 3  # no blank line: a word processor's lines, not wrapping
 
 
 # --- the dynamic programme --------------------------------------------------------------------

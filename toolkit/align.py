@@ -23,7 +23,7 @@ import tempfile
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -69,6 +69,7 @@ NULL_COST_PER_CHAR = 0.05
 RATIO_SHRINK = 100
 # Past this length cost (|δ| ≈ 7) no anchors can make a link likely: they are not looked for.
 HOPELESS_COST = 25.0
+# Cells each side of the cheapest one of the previous row that the search looks at (it widens when needed).
 BAND = 4
 # Paragraph counts further apart than this factor are not paired: sentences are aligned over the whole text.
 PARAGRAPHS_APART = 2
@@ -161,7 +162,7 @@ def split_english(text: str) -> list[str]:
 
 
 def _doubtful(match: re.Match[str], text: str) -> bool:
-    """A full stop that may not end a sentence: after an abbreviation, an initial or a dotted word, or before a digit."""
+    """A full stop that may not end a sentence: after an abbreviation, initial or dotted word, or before a digit."""
     if "." not in match.group("end"):
         return False
     word = match.group("word").lstrip("('‘[").lower()
@@ -172,13 +173,13 @@ def parse_translation(text: str) -> list[EnglishParagraph]:
     """Paragraphs of a plain-text or Markdown translation.
 
     Blank lines separate paragraphs. Inside a block, lines are one paragraph
-    when the file is hard-wrapped (no line longer than 120 characters), else
-    each line is a paragraph (a word processor's export). Markdown headings,
-    quotes and list items start a paragraph; their markers and emphasis
-    wrapping a whole paragraph are dropped.
+    when the file is hard-wrapped (blank lines between blocks and no line
+    longer than 120 characters), else each line is a paragraph (a word
+    processor's export). Markdown headings, quotes and list items start a
+    paragraph; their markers and emphasis wrapping a whole paragraph are dropped.
     """
-    lines = text.split("\n")
-    wrapped = max((len(line.rstrip()) for line in lines), default=0) <= WRAPPED_WIDTH
+    lines = text.strip("\n").split("\n")
+    wrapped = any(not line.strip() for line in lines) and max(len(line.rstrip()) for line in lines) <= WRAPPED_WIDTH
     paragraphs: list[EnglishParagraph] = []
     current: list[str] = []
     start = 0
@@ -190,7 +191,8 @@ def parse_translation(text: str) -> list[EnglishParagraph]:
                 paragraphs.append(EnglishParagraph(joined, start, tuple(split_english(joined))))
             current.clear()
 
-    for number, line in enumerate(lines, start=1):
+    first_line = len(text) - len(text.lstrip("\n")) + 1
+    for number, line in enumerate(lines, start=first_line):
         stripped = line.strip()
         if not stripped:
             flush()
