@@ -20,9 +20,25 @@ def glossary(item: Item, context: Context) -> Iterator[str]:
         forbidden = context.glossary.forbidden_in(term, item.msgstr) if term.forbidden else []
         for wrong in forbidden:
             yield f"{term.source}: \"{wrong}\" is a forbidden rendering; use \"{term.target}\"{note}"
-        if not forbidden and context.glossary.rendering_in(term, item.msgstr) is None:
+        if not forbidden and not _verbatim(term.renderings, item.msgstr) \
+                and context.glossary.rendering_in(term, item.msgstr) is None:
             also = f" or {_quoted(term.variants)}" if term.variants else ""
             yield f"{term.source}: expected \"{term.target}\"{also}{note}"
+
+
+def _verbatim(renderings: tuple[str, ...], translation: str) -> bool:
+    """A rendering present word for word (any case): the common case, decided without the glossary's
+    inflection-tolerant analysis. Only a shortcut: when it says no, rendering_in decides."""
+    lowered = translation.lower()
+    for rendering in renderings:
+        wanted = rendering.lower()
+        at = lowered.find(wanted)
+        while at >= 0:
+            end = at + len(wanted)
+            if (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
+                return True
+            at = lowered.find(wanted, at + 1)
+    return False
 
 
 def _quoted(renderings: tuple[str, ...]) -> str:

@@ -11,7 +11,6 @@ from toolkit.checks.runner import Catalog, Context, Item
 from toolkit.text import count_han
 
 _DOUBLE_SPACE = re.compile(r"\S( {2,}|\t)\S")
-_REPEATED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
 REPEATS_ALLOWED = {"that", "had", "is", "bye", "no", "very", "long"}  # "that that", "had had", "very very"
 
 LENGTH_MIN_HAN = 12  # shorter sources vary too much to judge
@@ -28,16 +27,17 @@ def whitespace(item: Item, context: Context) -> Iterator[str]:
         yield "leading whitespace"
     if text[-1:].isspace() and not source[-1:].isspace():
         yield "trailing whitespace"
-    if _DOUBLE_SPACE.search(text):
+    if ("  " in text or "\t" in text) and _DOUBLE_SPACE.search(text):
         yield "double space or tab inside the translation"
 
 
 @register("repeated-word", "warning")
 def repeated_word(item: Item, context: Context) -> Iterator[str]:
     """The same word twice in a row ("the the")."""
-    for match in _REPEATED.finditer(item.msgstr):
-        if match.group(1).lower() not in REPEATS_ALLOWED:
-            yield f"repeated word: \"{match.group(0)}\""
+    words = item.msgstr.lower().split()
+    for first, second in zip(words, words[1:]):
+        if first == second and first.isalpha() and first not in REPEATS_ALLOWED:
+            yield f"repeated word: \"{first} {second}\""
 
 
 @register("length", "warning", scope="catalog")

@@ -182,6 +182,8 @@ def active_checks(select: Iterable[str] | None, ignore: Iterable[str] | None, *,
         ignored.add("spelling")
     if min_coverage is None:
         ignored.add("coverage")
+    elif selected:
+        selected.add("coverage")  # asking for a minimum is asking for the check
     return [check for check_id, check in REGISTRY.items()
             if (not selected or check_id in selected) and check_id not in ignored]
 

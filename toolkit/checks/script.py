@@ -27,6 +27,8 @@ _SOURCE_PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("【", "】"), ("[
 @register("han", "error")
 def han(item: Item, context: Context) -> Iterator[str]:
     """Chinese characters left in the translation."""
+    if item.msgstr.isascii():
+        return
     runs = _HAN_RUN.findall(item.msgstr)
     if runs:
         yield "Chinese characters in the translation: " + ", ".join(dict.fromkeys(runs))
@@ -35,8 +37,12 @@ def han(item: Item, context: Context) -> Iterator[str]:
 @register("punctuation", "error")
 def punctuation(item: Item, context: Context) -> Iterator[str]:
     """Full-width (Chinese) punctuation or characters in the English: ，。：；（）！？、《》 and the like."""
-    for mark in dict.fromkeys(_FULL_WIDTH.findall(item.msgstr)):
-        yield f"Chinese punctuation {mark!r} in the translation: use {_english_for(mark)}"
+    if item.msgstr.isascii():
+        return
+    marks = dict.fromkeys(_FULL_WIDTH.findall(item.msgstr))
+    if marks:
+        yield "Chinese punctuation in the translation: " + ", ".join(
+            f"{mark!r} (use {_english_for(mark)})" for mark in marks)
 
 
 def _english_for(mark: str) -> str:
@@ -67,6 +73,8 @@ def _balanced(text: str, pairs: tuple[tuple[str, str], ...]) -> bool:
 @register("title-marks", "warning")
 def title_marks(item: Item, context: Context) -> Iterator[str]:
     """A 《》 title in the source is not rendered as a quoted or italic title in the translation."""
+    if "《" not in item.msgid:
+        return
     titles = [m for m in _TITLE.finditer(item.msgid) if not _is_term(m.span(), item, context)]
     rendered = len(_EN_TITLE.findall(item.msgstr))
     if len(titles) > rendered:

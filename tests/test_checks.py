@@ -1,0 +1,371 @@
+"""The check registry and each check, on sentences from the article and hand-made bad entries."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+import pytest
+
+from toolkit.checks import REGISTRY, SEVERITIES, run_checks
+from toolkit.config import Config
+from toolkit.errors import InputError, UsageError
+from toolkit.glossary import Glossary, Term, load_glossary
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_GLOSSARY = ROOT / "glossary"
+
+
+def write_po(path: Path, entries: list[tuple]) -> Path:
+    """A catalog from (msgid, msgstr) or (msgid, msgstr, flags) or (msgid, msgstr, flags, msgctxt) tuples."""
+    po = polib.POFile(wrapwidth=78)
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    for msgid, msgstr, *rest in entries:
+        flags = rest[0] if rest else []
+        msgctxt = rest[1] if len(rest) > 1 else None
+        po.append(polib.POEntry(msgid=msgid, msgstr=msgstr, flags=list(flags), msgctxt=msgctxt))
+    po.save(str(path))
+    return path
+
+
+def check(tmp_path: Path, entries: list[tuple], *, select: list[str] | None = None, glossary=None,
+          config: Config | None = None, **options):
+    path = write_po(tmp_path / "test.po", entries)
+    return run_checks([path], config=config or Config(root=tmp_path), glossary=glossary, select=select, **options)
+
+
+def ids(report) -> list[str]:
+    return [f.check for f in report.findings]
+
+
+def project_glossary() -> Glossary:
+    return load_glossary([PROJECT_GLOSSARY], None) if PROJECT_GLOSSARY.is_dir() else Glossary()
+
+
+# --- registry ------------------------------------------------------------------------------------
+
+
+def test_registry_has_the_issue_ids_with_docs_and_valid_severities():
+    for check_id in ("untranslated", "fuzzy", "coverage", "glossary", "numbers", "han", "punctuation",
+                     "consistency", "whitespace", "repeated-word", "length", "spelling"):
+        assert check_id in REGISTRY
+    for registered in REGISTRY.values():
+        assert registered.severity in SEVERITIES
+        assert registered.doc and "\n" not in registered.doc
+
+
+def test_unknown_check_ids_are_a_usage_error(tmp_path):
+    with pytest.raises(UsageError, match="nope"):
+        check(tmp_path, [("你好", "Hello")], select=["nope"])
+    with pytest.raises(UsageError, match="nada"):
+        check(tmp_path, [("你好", "Hello")], ignore=["nada"])
+
+
+def test_unknown_check_in_config_severity_names_the_config(tmp_path):
+    config = Config(root=tmp_path, severity={"no-such-check": "info"})
+    with pytest.raises(InputError, match="no-such-check") as raised:
+        check(tmp_path, [("你好", "Hello")], config=config)
+    assert raised.value.path.endswith("toolkit.toml")
+
+
+def test_bad_catalog_is_an_input_error_naming_the_file(tmp_path):
+    bad = tmp_path / "bad.po"
+    bad.write_text('msgid "a"\nmsgstr "unterminated\n', encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        run_checks([bad], config=Config(root=tmp_path), glossary=None)
+    assert raised.value.path == str(bad)
+
+
+# --- status and coverage -------------------------------------------------------------------------
+
+
+def test_untranslated_and_fuzzy_per_entry(tmp_path):
+    report = check(tmp_path, [("资料图", ""), ("扶贫协作", "poverty alleviation cooperation", ["fuzzy"]),
+                              ("立下愚公志，吹响集结号。", "With the resolve of the Foolish Old Man, the rallying call "
+                                                      "was sounded.")], select=["untranslated", "fuzzy"])
+    assert [(f.check, f.msgid) for f in report.findings] == [("untranslated", "资料图"), ("fuzzy", "扶贫协作")]
+    assert report.exit_code == 0
+    [stats] = report.coverage
+    assert (stats.total, stats.translated, stats.fuzzy, stats.untranslated) == (3, 1, 1, 1)
+
+
+def test_min_coverage_makes_low_coverage_an_error(tmp_path):
+    entries = [("资料图", "File photo"), ("劳模扶贫", "")]
+    assert check(tmp_path, entries, min_coverage=50).exit_code == 0
+    report = check(tmp_path, entries, min_coverage=60)
+    assert "coverage" in ids(report) and report.exit_code == 1
+    assert "coverage" not in ids(check(tmp_path, entries))  # no threshold, no coverage finding
+
+
+def test_fuzzy_and_untranslated_entries_skip_the_content_checks(tmp_path):
+    report = check(tmp_path, [("投入65万元", "invested 65,000 yuan", ["fuzzy"])])
+    assert ids(report) == ["fuzzy"]
+
+
+# --- glossary ------------------------------------------------------------------------------------
+
+FEDERATION = Term("北京市总工会", "Beijing Federation of Trade Unions", variants=("federation",),
+                  forbidden=("Beijing General Trade Union",), type="org", note="Its own English name.")
+
+
+@pytest.mark.parametrize("translation,expected", [
+    ("The Beijing Federation of Trade Unions won the award.", []),
+    ("The federation won the award.", []),
+    ("The Beijing Municipal Trade Union won the award.", ["expected \"Beijing Federation of Trade Unions\""]),
+    ("The Beijing General Trade Union won the award.", ["\"Beijing General Trade Union\" is a forbidden"]),
+])
+def test_glossary_rendering_and_forbidden(tmp_path, translation, expected):
+    report = check(tmp_path, [("北京市总工会荣获“北京市扶贫协作奖”。", translation)], select=["glossary"],
+                   glossary=Glossary([FEDERATION]))
+    messages = [f.message for f in report.findings]
+    assert len(messages) == len(expected)
+    for message, wanted in zip(messages, expected):
+        assert wanted in message and "北京市总工会" in message and "Its own English name." in message
+
+
+def test_no_glossary_means_no_glossary_findings(tmp_path):
+    report = check(tmp_path, [("北京市总工会荣获奖项。", "The union won a prize.")], select=["glossary"])
+    assert report.findings == []
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+ISSUE_PASSING = [
+    ("投入65万元", "invested 650,000 yuan"),
+    ("捐赠图书1.48万余册", "donated more than 14,800 books"),
+    ("近1亿贫困人口", "nearly 100 million poor people"),
+    ("2018年4月4日", "April 4, 2018"),
+    ("第七次全国扶贫日", "the seventh National Poverty Alleviation Day"),
+    ("五省六地", "five provinces and six regions"),
+]
+ISSUE_FAILING = [
+    ("投入65万元", "invested 65,000 yuan", "650,000 (\"65万\") in the source, 65,000 in the translation"),
+    ("近1亿", "nearly 10 million", "100,000,000 (\"近1亿\") in the source, 10,000,000 (\"10 million\")"),
+    ("2018年4月4日", "April 14, 2018", "4 in the source, 14 in the translation"),
+    ("培训贫困群众达980人", "trained 890 poor people", "980 in the source, 890 in the translation"),
+]
+
+
+@pytest.mark.parametrize("source,translation", ISSUE_PASSING)
+def test_numbers_pass(tmp_path, source, translation):
+    assert check(tmp_path, [(source, translation)], select=["numbers", "extra-number", "number-qualifier"]
+                 ).findings == []
+
+
+@pytest.mark.parametrize("source,translation,message", ISSUE_FAILING)
+def test_numbers_fail_with_both_values_as_an_error(tmp_path, source, translation, message):
+    report = check(tmp_path, [(source, translation)], select=["numbers"])
+    [finding] = report.findings
+    assert message in finding.message
+    assert finding.severity == "error" and report.exit_code == 1
+
+
+def test_number_missing_and_extra(tmp_path):
+    report = check(tmp_path, [
+        ("海淀区总工会为新疆和田地区皮山农场5所特殊人员幼儿园捐赠图书",
+         "The Haidian District federation donated books to kindergartens at Pishan Farm in Hotan."),
+        ("市金融工会援助湖北十堰工会60万元",
+         "The Beijing Financial Trade Union gave 600,000 yuan to 2 unions in Shiyan, Hubei."),
+    ], select=["numbers", "extra-number"])
+    assert [(f.check, f.message) for f in report.findings] == [
+        ("numbers", "5 in the source is missing from the translation"),
+        ("extra-number", "2 in the translation is not in the source"),
+    ]
+
+
+def test_number_qualifier_lost_is_a_warning(tmp_path):
+    report = check(tmp_path, [("捐赠图书1.48万余册", "donated 14,800 books")],
+                   select=["numbers", "number-qualifier"])
+    [finding] = report.findings
+    assert finding.check == "number-qualifier" and finding.severity == "warning"
+    assert "more than 14,800" in finding.message
+
+
+def test_numbers_inside_a_glossary_term_are_left_to_the_glossary(tmp_path):
+    entry = [("与新疆和田地区等五省六地工会建立了扶贫协作关系。",
+              "It built poverty alleviation partnerships with the unions of its partner regions in Hotan and "
+              "elsewhere.")]
+    assert "numbers" in ids(check(tmp_path, entry, select=["numbers"]))
+    partners = Term("五省六地", "partner regions")
+    assert check(tmp_path, entry, select=["numbers"], glossary=Glossary([partners])).findings == []
+
+
+@pytest.mark.skipif(not PROJECT_GLOSSARY.is_dir(), reason="the project glossary is not there")
+def test_glossary_idiom_with_numbers_raises_no_number_finding(tmp_path):
+    report = check(tmp_path, [("使命在肩 构建工会扶贫“四梁八柱”",
+                               "A Mission Shouldered: Building the Basic Framework of Union Poverty Relief")],
+                   select=["numbers", "extra-number"], glossary=project_glossary())
+    assert report.findings == []
+
+
+# --- script and punctuation ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("translation,check_id,fragment", [
+    ("The 北京 federation won.", "han", "北京"),
+    ("The federation won，and so did one individual.", "punctuation", "'，'"),
+    ("In spring 2018。", "punctuation", "'.'"),
+    ("It signed the 《Agreement》.", "punctuation", "quotation marks or italics"),
+    ("a field ——as ever", "punctuation", "'—'"),
+    ("Ｘinjiang", "punctuation", "'X'"),
+    ("It signed the (Agreement.", "brackets", "unbalanced ()"),
+    ("It said “help the poor.", "brackets", "unbalanced “”"),
+    ('It said "help the poor.', "brackets", "straight double quotes"),
+])
+def test_script_and_punctuation_fail(tmp_path, translation, check_id, fragment):
+    report = check(tmp_path, [("北京市总工会荣获奖项。", translation)], select=["han", "punctuation", "brackets"])
+    assert [f.check for f in report.findings] == [check_id]
+    assert fragment in report.findings[0].message
+
+
+def test_script_and_punctuation_pass_on_good_english(tmp_path):
+    report = check(tmp_path, [
+        ("“2020年，全面建成小康社会取得伟大历史性成就，决战脱贫攻坚取得决定性胜利。”",
+         "“In 2020 we achieved great historic success in building a moderately prosperous society in all "
+         "respects, and won a decisive victory in the battle against poverty.”"),
+        ("市工业（国防）工会投入经费20万元开展消费扶贫", "The Beijing Industrial (National Defense) Trade Union "
+         "spent 200,000 yuan on poverty alleviation through consumption — buying produce…"),
+    ], select=["han", "punctuation", "brackets", "title-marks"])
+    assert report.findings == []
+
+
+def test_brackets_unbalanced_in_the_source_are_not_reported(tmp_path):
+    report = check(tmp_path, [("“授人以鱼不如授人以渔”。市总工会通过发挥劳模",
+                               "“Teach a man to fish rather than give him a fish.” Through model workers")],
+                   select=["brackets"])
+    assert report.findings == []
+    report = check(tmp_path, [("“经过培训我掌握了一技之能，", "“After the training I had a skill,")],
+                   select=["brackets"])
+    assert report.findings == []
+
+
+@pytest.mark.parametrize("translation,flagged", [
+    ("signed the Poverty Alleviation Through Consumption Cooperation Agreement", True),
+    ("signed the “Poverty Alleviation Through Consumption Cooperation Agreement”", False),
+    ('signed the "Poverty Alleviation Through Consumption Cooperation Agreement"', False),
+    ("signed the *Poverty Alleviation Through Consumption Cooperation Agreement*", False),
+])
+def test_title_marks(tmp_path, translation, flagged):
+    report = check(tmp_path, [("共同签署了《消费扶贫合作协议》", translation)], select=["title-marks"])
+    assert bool(report.findings) is flagged
+
+
+# --- consistency ---------------------------------------------------------------------------------
+
+
+def test_consistency_across_catalogs_names_both_places(tmp_path):
+    first = write_po(tmp_path / "a.po", [("落实任务，人是关键。", "People are the key to getting the job done.")])
+    second = write_po(tmp_path / "b.po", [("落实任务，人是关键。", "To carry out the task, people are key.")])
+    report = run_checks([first, second], config=Config(root=tmp_path), glossary=None, select=["consistency"])
+    [finding] = report.findings
+    assert finding.path.endswith("b.po") and "a.po:" in finding.message and finding.severity == "warning"
+
+
+def test_consistency_across_contexts_in_one_catalog(tmp_path):
+    report = check(tmp_path, [("落实任务，人是关键。", "People are the key.", [], "first"),
+                              ("落实任务，人是关键。", "People are the key.", [], "second"),
+                              ("落实任务，人是关键。", "People matter most.", [], "third")],
+                   select=["consistency"])
+    assert [f.msgctxt for f in report.findings] == ["third"]
+
+
+def test_same_translation_for_different_sources_is_info(tmp_path):
+    report = check(tmp_path, [("市总工会高度重视", "The federation attaches great importance to it."),
+                              ("市总工会非常重视", "The federation attaches great importance to it."),
+                              ("资料图", "File photo"), ("图片", "File photo")], select=["same-translation"])
+    assert [(f.msgid, f.severity) for f in report.findings] == [("市总工会非常重视", "info")]
+    assert report.exit_code == 0
+
+
+# --- layout --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("translation,check_id", [
+    (" Data photo", "whitespace"),
+    ("File photo ", "whitespace"),
+    ("File  photo", "whitespace"),
+    ("the the federation", "repeated-word"),
+    ("The federation federation won", "repeated-word"),
+])
+def test_layout_fail(tmp_path, translation, check_id):
+    report = check(tmp_path, [("资料图", translation)], select=["whitespace", "repeated-word"])
+    assert ids(report) == [check_id]
+
+
+def test_layout_pass(tmp_path):
+    report = check(tmp_path, [("资料图", "File photo"), ("他说", "He said that that was right."),
+                              ("他们", "They had had enough.")], select=["whitespace", "repeated-word"])
+    assert report.findings == []
+
+
+def test_length_flags_a_truncated_translation(tmp_path):
+    sentence = ("几年来，北京市总工会以高度的政治责任感和使命感，持续推进扶贫协作工作。",
+                "Over the years the Beijing Federation of Trade Unions has pressed on with poverty alleviation "
+                "cooperation out of a strong sense of political responsibility and mission.")
+    entries = [(f"{sentence[0]}（{n}）", f"{sentence[1]} ({n})") for n in range(12)]
+    entries.append(("市总工会及时向援派干部开展送温暖等慰问活动，让援派干部切实感受到工会的温暖和关怀。",
+                    "The federation cared."))
+    report = check(tmp_path, entries, select=["length"])
+    assert [f.msgid for f in report.findings] == [entries[-1][0]]
+    assert "truncated" in report.findings[0].message
+
+
+# --- spelling ------------------------------------------------------------------------------------
+
+
+def test_spelling_flags_typos_with_a_suggestion(tmp_path):
+    report = check(tmp_path, [("脱贫", "The federation helped the poor escape povety.")], select=["spelling"])
+    [finding] = report.findings
+    assert "povety" in finding.message and "poverty" in finding.message and finding.severity == "warning"
+
+
+def test_spelling_knows_pinyin_names_british_spelling_and_glossary_words(tmp_path):
+    entries = [
+        ("□本报记者 郭丽华 白莹/文", "By Guo Lihua and Bai Ying, staff reporters"),
+        ("从一望无际的内蒙古草原到朔风阵阵的塞外重镇张家口",
+         "from the boundless grasslands of Inner Mongolia to Zhangjiakou, the windswept frontier town"),
+        ("劳务扶贫", "Poverty alleviation through labour programmes organised by the centre"),
+        ("访惠聚", "the Fanghuiju programme"),
+        ("和田", "Hotan and Lhasa"),
+    ]
+    glossary = Glossary([Term("访惠聚", "Fanghuiju"), Term("和田", "Hotan")])
+    assert check(tmp_path, entries, select=["spelling"], glossary=glossary).findings == []
+
+
+def test_spelling_off(tmp_path):
+    report = check(tmp_path, [("脱贫", "escape povety")], spelling=False)
+    assert "spelling" not in ids(report)
+
+
+# --- suppression and severity --------------------------------------------------------------------
+
+
+def test_flag_suppresses_one_check_on_one_entry(tmp_path):
+    entries = [("投入65万元", "invested 65,000 yuan", ["toolkit-ignore:numbers"]),
+               ("投入65万元用于开展", "invested 65,000 yuan for")]
+    report = check(tmp_path, entries, select=["numbers"])
+    assert [f.msgid for f in report.findings] == ["投入65万元用于开展"]
+
+
+def test_bare_flag_suppresses_every_check(tmp_path):
+    report = check(tmp_path, [("投入65万元", "invested 65,000 yuan ，", ["toolkit-ignore"])])
+    assert report.findings == []
+
+
+def test_config_severity_override(tmp_path):
+    config = Config(root=tmp_path, severity={"numbers": "warning"})
+    report = check(tmp_path, [("投入65万元", "invested 65,000 yuan")], select=["numbers"], config=config)
+    assert [f.severity for f in report.findings] == ["warning"] and report.exit_code == 0
+
+
+def test_findings_carry_the_entry_line(tmp_path):
+    path = write_po(tmp_path / "test.po", [("资料图", "File photo"), ("投入65万元", "invested 65,000 yuan")])
+    report = run_checks([path], config=Config(root=tmp_path), glossary=None, select=["numbers"])
+    entry = [e for e in polib.pofile(str(path)) if e.msgid == "投入65万元"][0]
+    assert report.findings[0].line == entry.linenum
+
+
+def test_folders_are_searched_for_catalogs(tmp_path):
+    (tmp_path / "en").mkdir()
+    write_po(tmp_path / "en" / "a.po", [("投入65万元", "invested 65,000 yuan")])
+    report = run_checks([tmp_path], config=Config(root=tmp_path), glossary=None, select=["numbers"])
+    assert len(report.findings) == 1 and len(report.coverage) == 1
