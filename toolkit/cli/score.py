@@ -1,6 +1,7 @@
 """`toolkit score`: drafts against reference translations, on the terminal, as JSON or as a workbook."""
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -8,6 +9,7 @@ import click
 from toolkit.cli.common import echo_json, format_option, glossary_option, project_config, style
 
 SCORE_WIDTH = 1  # decimals, as the sacrebleu command line prints by default
+LOCATIONS_SHOWN = 8  # reference lines listed per term with problems
 METRIC_KEYS = ("bleu", "chrf", "ter")
 
 
@@ -123,12 +125,19 @@ def _term_lines(report, result) -> list[str]:
     for kind, tally in sorted(result.terms.by_type.items()):
         lines.append(f"  {kind:<8} {tally.occurrences:>11} {_percent(tally.accuracy):>9} "
                      f"{_percent(tally.consistency):>12} {tally.forbidden:>9}")
+    by_term: dict = {}
     for problem in result.terms.problems:
-        term = problem.term
-        what = ["missing"] if problem.missing else []
-        what += [f"forbidden “{rendering}”" for rendering in problem.forbidden]
-        lines.append(f"  {report.inputs.segments[problem.segment].location}  {term.source} → {term.target}: "
-                     f"{', '.join(what)}")
+        by_term.setdefault(problem.term, []).append(problem)
+    if by_term:
+        lines.append("  problems, by term (reference lines):")
+    for term, problems in sorted(by_term.items(), key=lambda item: -len(item[1])):
+        missing = [p for p in problems if p.missing]
+        forbidden = Counter(rendering for p in problems for rendering in p.forbidden)
+        what = [f"missing {len(missing)}×"] if missing else []
+        what += [f"forbidden “{rendering}” {count}×" for rendering, count in forbidden.items()]
+        places = ", ".join(_where(report, problem.segment) for problem in problems[:LOCATIONS_SHOWN])
+        more = f", … {len(problems) - LOCATIONS_SHOWN} more" if len(problems) > LOCATIONS_SHOWN else ""
+        lines.append(f"    {term.source} → {term.target} ({term.type}): {', '.join(what)}; {places}{more}")
     return lines
 
 
@@ -136,12 +145,13 @@ def _worst_lines(report, result, count: int) -> list[str]:
     from toolkit.scoring import METRICS
     from toolkit.scoring.segments import worst_segments
 
-    lines = [style(f"Worst segments of {result.name}", bold=True) + f" (lowest {METRICS['chrf'].label} first)"]
+    lines = [style(f"Worst segments of {result.name}", bold=True)
+             + f" (reference line, lowest {METRICS['chrf'].label} first)"]
     for index in worst_segments(result.segments, count):
         segment = report.inputs.segments[index]
         scores = "  ".join(f"{METRICS[key].label} {result.segments[key][index]:.{SCORE_WIDTH}f}"
                            for key in ("chrf", "bleu", "ter"))
-        lines.append(f"  {segment.location}  {scores}")
+        lines.append(f"  {_where(report, index)}  {scores}")
         if segment.source is not None:
             lines.append(f"    source:    {segment.source}")
         for stream in report.inputs.references:
@@ -149,6 +159,12 @@ def _worst_lines(report, result, count: int) -> list[str]:
                 lines.append(f"    reference: {stream[index]}")
         lines.append(f"    draft:     {result.draft.hypotheses[index] or '(missing)'}")
     return lines
+
+
+def _where(report, index: int) -> str:
+    """A segment's line in the (first) reference, with the file named only when it is another reference."""
+    segment = report.inputs.segments[index]
+    return str(segment.line) if segment.path == report.inputs.reference_paths[0] else segment.location
 
 
 def _percent(value: float | None, unit: str = "") -> str:

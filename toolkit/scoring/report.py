@@ -118,7 +118,8 @@ def score_project(references: Sequence[Path], drafts: Sequence[Path], *, config:
                   glossary_paths: Sequence[Path] = (), segment_scores: bool = True, test: str | None = "bs",
                   samples: int = 0) -> ScoreReport:
     """``toolkit score``: the files given, else the project's [score] references and drafts."""
-    inputs = load_scoring_set(list(references) or list(config.references), list(drafts) or list(config.drafts))
+    inputs = load_scoring_set(list(references) or _from_here(config.references),
+                              list(drafts) or _from_here(config.drafts))
     note = None
     glossary = None
     if not inputs.has_source:
@@ -132,3 +133,9 @@ def score_project(references: Sequence[Path], drafts: Sequence[Path], *, config:
     report = score_drafts(inputs, glossary=glossary, segment_scores=segment_scores, test=test, samples=samples)
     report.terminology_note = note
     return report
+
+
+def _from_here(paths: Sequence[Path]) -> list[Path]:
+    """The project's paths relative to the working directory where they lie below it, as a user types them."""
+    here = Path.cwd()
+    return [path.relative_to(here) if path.is_relative_to(here) else path for path in paths]
