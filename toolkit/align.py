@@ -61,8 +61,12 @@ RARE_TERM_SHARE = 0.05
 RARE_TERM_SEGMENTS = 2
 # A sentence link reaching across a paragraph boundary the paragraph pass kept together.
 CROSSING_COST = 3.0
-# A link whose two sides end differently: one a heading or caption, the other a sentence.
+# A link whose two sides end differently (one a heading or caption, the other a sentence), or that runs a
+# heading into body text, costs this for each such difference.
 SHAPE_COST = 2.0
+# Leaving out a caption, byline or credit costs this (−log 0.1), whatever its length.
+OMISSIBLE_KINDS = ("caption", "byline", "credit")
+OMITTED_COST = -math.log(0.1)
 # A unit left without counterpart costs its prior plus this per Chinese character (or its English equivalent).
 NULL_COST_PER_CHAR = 0.05
 # Chinese characters of evidence the document's length ratio is worth against a paragraph group's own.
@@ -308,6 +312,8 @@ class Unit:
     names: frozenset[str] = frozenset()  # English side
     terms: tuple[Term, ...] = ()  # Chinese side
     heading: bool = False  # a title, heading, byline or caption: in English, ends without punctuation
+    omissible: bool = False  # a caption, byline or credit, which translations often leave out
+    switches: int = 0  # changes between heading and body within a run
 
     @classmethod
     def combine(cls, units: Sequence["Unit"]) -> "Unit":
@@ -322,7 +328,9 @@ class Unit:
             terms.update((t.source, t) for t in unit.terms)
         return cls(" ".join(u.text for u in units), sum(u.length for u in units), numbers, strong,
                    frozenset().union(*(u.latin for u in units)), sum(u.quotes for u in units),
-                   frozenset().union(*(u.names for u in units)), tuple(terms.values()), units[-1].heading)
+                   frozenset().union(*(u.names for u in units)), tuple(terms.values()), units[-1].heading,
+                   all(u.omissible for u in units),
+                   sum(u.switches for u in units) + sum(a.heading != b.heading for a, b in zip(units, units[1:])))
 
 
 def _value_counts(quantities) -> tuple[Counter[float], Counter[float]]:
@@ -341,7 +349,7 @@ def chinese_unit(text: str, kind: str, glossary: Glossary) -> Unit:
     terms = {m.term.source: m.term for m in glossary.matches(text)}
     return Unit(text, sum(1 for c in text if not c.isspace()), numbers, strong,
                 frozenset(w.lower() for w in LATIN_WORD.findall(text)), len(CHINESE_QUOTES.findall(text)),
-                terms=tuple(terms.values()), heading=kind != "body")
+                terms=tuple(terms.values()), heading=kind != "body", omissible=kind in OMISSIBLE_KINDS)
 
 
 def english_unit(text: str) -> Unit:
@@ -385,7 +393,8 @@ class CostModel:
     def cost(self, i: int, di: int, j: int, dj: int) -> float:
         prior = self.priors[(di, dj)]
         if not dj:
-            return prior + NULL_COST_PER_CHAR * self.zh.run(i, di).length
+            zh = self.zh.run(i, di)
+            return OMITTED_COST if zh.omissible else prior + NULL_COST_PER_CHAR * zh.length
         if not di:
             return prior + NULL_COST_PER_CHAR * self.en.run(j, dj).length / self.ratio
         zh, en = self.zh.run(i, di), self.en.run(j, dj)
@@ -395,8 +404,7 @@ class CostModel:
         if any(k in self.zh_breaks for k in range(i + 1, i + di)) or any(
                 k in self.en_breaks for k in range(j + 1, j + dj)):
             cost += CROSSING_COST
-        if zh.heading != en.heading:
-            cost += SHAPE_COST
+        cost += SHAPE_COST * ((zh.heading != en.heading) + zh.switches + en.switches)
         return cost - self.bonus(i, di, j, dj, zh, en)
 
     def bonus(self, i: int, di: int, j: int, dj: int, zh: Unit, en: Unit) -> float:
