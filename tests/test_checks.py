@@ -369,3 +369,36 @@ def test_folders_are_searched_for_catalogs(tmp_path):
     write_po(tmp_path / "en" / "a.po", [("投入65万元", "invested 65,000 yuan")])
     report = run_checks([tmp_path], config=Config(root=tmp_path), glossary=None, select=["numbers"])
     assert len(report.findings) == 1 and len(report.coverage) == 1
+
+
+# --- the real article ----------------------------------------------------------------------------
+
+ARTICLE = ROOT / "translations" / "en" / "beijing-unions-poverty-alleviation.po"
+
+
+def _article_translated() -> bool:
+    return ARTICLE.is_file() and all(e.msgstr for e in polib.pofile(str(ARTICLE)) if e.msgid)
+
+
+@pytest.mark.skipif(not _article_translated(), reason="the article is not fully translated yet")
+def test_the_approved_translation_has_no_error_and_catches_planted_ones(tmp_path):
+    config = Config(root=ROOT)
+    glossary = project_glossary()
+    clean = run_checks([ARTICLE], config=config, glossary=glossary)
+    assert [f for f in clean.findings if f.severity == "error"] == []
+
+    po = polib.pofile(str(ARTICLE))
+    planted = {}
+    for entry in po:
+        if "650,000" in entry.msgstr and "numbers" not in planted.values():
+            entry.msgstr = entry.msgstr.replace("650,000", "65,000")
+            planted[entry.msgid] = "numbers"
+        elif " their " in entry.msgstr and len(planted) == 1:
+            entry.msgstr = entry.msgstr.replace(" their ", " thier ", 1)
+            planted[entry.msgid] = "spelling"
+        elif ", " in entry.msgstr and len(planted) == 2:
+            entry.msgstr = entry.msgstr.replace(", ", "，", 1)
+            planted[entry.msgid] = "punctuation"
+    po.save(str(tmp_path / "planted.po"))
+    report = run_checks([tmp_path / "planted.po"], config=config, glossary=glossary)
+    assert {(f.msgid, f.check) for f in report.findings} == set(planted.items())
