@@ -14,8 +14,8 @@
    and adds one.
 
 Each is run with the project's glossary, with none, and as plain Gale–Church
-(length only: no anchors, no heading shapes, no likelier omission of captions). Exit status 1 when the article
-is below 98%.
+(length only: no anchors, no heading shapes, no likelier omission of
+captions). Exit status 1 when the article is below 98%.
 
 Usage: python bench/align_accuracy.py [--merge-every N]
 """
