@@ -276,10 +276,13 @@ def test_text_report_ranks_drafts_with_significance_terms_and_worst_segments(cat
     assert "Significance against literal (paired bootstrap resampling, 1000 resamples" in result.stdout
     assert re.search(r"^revised\s.*p=0\.\d{4}\*", result.stdout, flags=re.M)
     assert "Terminology of literal: accuracy 50.0% (5/10 occurrences)" in result.stdout
-    assert "娘家人 → home away from home: missing, forbidden “maiden family”" in result.stdout
+    line = _line_of(catalogs["ref"], SOURCES[5])
+    assert f"娘家人 → home away from home (term): missing 1×, forbidden “maiden family” 1×; {line}\n" in result.stdout
+    assert re.search(r"市总工会 → federation \(org\): missing 2×, forbidden “municipal general trade union” 2×; \d+, "
+                     f"{line}\n", result.stdout)
     worst = lines[lines.index(next(l for l in lines if l.startswith("Worst segments of literal"))) + 1:]
     shown = [float(re.search(r"chrF2\+\+ (\S+)", line).group(1)) for line in worst
-             if re.search(r"\.po:\d+  chrF2", line)][:2]
+             if re.match(r"  \d+  chrF2", line)][:2]
     assert len(shown) == 2 and shown == sorted(shown)
 
 
