@@ -3,10 +3,14 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from toolkit.cli.common import echo_json, format_option, glossary_option, project_config, style
+
+if TYPE_CHECKING:
+    from toolkit.scoring import DraftResult, ScoreReport
 
 SCORE_WIDTH = 1  # decimals, as the sacrebleu command line prints by default
 LOCATIONS_SHOWN = 8  # reference lines listed per term with problems
@@ -54,7 +58,7 @@ def score(drafts: tuple[Path, ...], references: tuple[Path, ...], glossary_paths
         click.echo(f"Wrote {xlsx_path}", err=True)
 
 
-def render_text(report, worst: int) -> str:
+def render_text(report: ScoreReport, worst: int) -> str:
     """The ranking, significance, signatures, terminology and worst segments, as plain text."""
     from toolkit.scoring import METRICS
 
@@ -95,7 +99,7 @@ def render_text(report, worst: int) -> str:
     return "\n".join(lines)
 
 
-def _significance_lines(report, labels: list[str], name_width: int) -> list[str]:
+def _significance_lines(report: ScoreReport, labels: list[str], name_width: int) -> list[str]:
     significance = report.significance
     lines = [style(f"Significance against {significance.baseline} ({significance.description}; "
                    "score (bootstrap mean ± 95% CI), p-value, * p < 0.05)", bold=True)]
@@ -115,7 +119,7 @@ def _significance_lines(report, labels: list[str], name_width: int) -> list[str]
     return lines
 
 
-def _term_lines(report, result) -> list[str]:
+def _term_lines(report: ScoreReport, result: DraftResult) -> list[str]:
     totals = result.terms.total
     lines = [style(f"Terminology of {result.name}", bold=True) +
              f": accuracy {_percent(totals.accuracy, '%')} ({totals.hits}/{totals.occurrences} occurrences), "
@@ -125,7 +129,7 @@ def _term_lines(report, result) -> list[str]:
     for kind, tally in sorted(result.terms.by_type.items()):
         lines.append(f"  {kind:<8} {tally.occurrences:>11} {_percent(tally.accuracy):>9} "
                      f"{_percent(tally.consistency):>12} {tally.forbidden:>9}")
-    by_term: dict = {}
+    by_term: dict[object, list] = {}
     for problem in result.terms.problems:
         by_term.setdefault(problem.term, []).append(problem)
     if by_term:
@@ -141,7 +145,7 @@ def _term_lines(report, result) -> list[str]:
     return lines
 
 
-def _worst_lines(report, result, count: int) -> list[str]:
+def _worst_lines(report: ScoreReport, result: DraftResult, count: int) -> list[str]:
     from toolkit.scoring import METRICS
     from toolkit.scoring.segments import worst_segments
 
@@ -161,7 +165,7 @@ def _worst_lines(report, result, count: int) -> list[str]:
     return lines
 
 
-def _where(report, index: int) -> str:
+def _where(report: ScoreReport, index: int) -> str:
     """A segment's line in the (first) reference, with the file named only when it is another reference."""
     segment = report.inputs.segments[index]
     return str(segment.line) if segment.path == report.inputs.reference_paths[0] else segment.location
