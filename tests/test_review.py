@@ -227,13 +227,13 @@ def test_control_characters_are_escaped_in_the_file_and_restored(review_project)
 
 
 def test_a_cell_over_excels_limit_is_an_error_naming_the_entry(review_project):
-    build_catalog(review_project / CATALOG, [(None, "长句", "x" * MAX_CELL_CHARS, [], "body", ""),
-                                            (None, "太长", "y" * (MAX_CELL_CHARS + 1), [], "body", "")])
-    line = {e.msgid: e.linenum for e in read_catalog(review_project / CATALOG)}["太长"]
+    longest, too_long = "长" * MAX_CELL_CHARS, "太长" + "长" * (MAX_CELL_CHARS - 1)
+    build_catalog(review_project / CATALOG, [(None, longest, "", [], "body", ""), (None, too_long, "", [], "body", "")])
+    line = {e.msgid: e.linenum for e in read_catalog(review_project / CATALOG)}[too_long]
     result = invoke("export", "-o", "review.xlsx")
     assert result.exit_code == 2
-    assert result.stderr.strip() == (f"Error: {CATALOG}:{line}: the translation has 32,768 characters; an Excel "
-                                     f"cell holds at most 32,767: 太长")
+    assert result.stderr.strip() == (f"Error: {CATALOG}:{line}: the source has 32,768 characters; an Excel "
+                                     f"cell holds at most 32,767: {too_long[:40]}")
     assert not Path("review.xlsx").exists() and not list(review_project.glob(".review.xlsx*"))
 
 

@@ -9,7 +9,6 @@ whether a translator changed the entry in the meantime.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass
 
@@ -56,12 +55,15 @@ COLUMNS = (LOCATION, KIND, SOURCE, TRANSLATION, STATUS, FINDINGS, TERMS,
 # would be read back as LF), and the underscore that starts a literal "_xHHHH_", which would otherwise be
 # read as an escape. OOXML escapes both as _xHHHH_ (ST_Xstring): Excel and LibreOffice decode it.
 _NEEDS_ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+_MAY_NEED_ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f_\ufffe\uffff]")  # one character class: a fast first test
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 ESCAPE_GROWTH = len("_x0001_")  # the most one character can grow by escaping
 
 
 def encode_cell(text: str) -> str:
     """Text as stored in a cell: unstorable characters escaped, so that decode_cell restores the original."""
+    if _MAY_NEED_ESCAPE.search(text) is None:
+        return text
     return _NEEDS_ESCAPE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
 
 
@@ -74,14 +76,16 @@ def cell_length(text: str, stored: str) -> int:
     return max(len(stored), len(text.encode("utf-16-le")) // 2)
 
 
-def _digest(value: object, size: int) -> str:
-    data = json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass")
+def _digest(parts: list[str], size: int) -> str:
+    """A hex digest of the parts; NUL separates them, as no PO text can hold a NUL."""
+    data = "\0".join(parts).encode("utf-8", "surrogatepass")
     return hashlib.blake2b(data, digest_size=size).hexdigest()
 
 
 def entry_digest(entry: polib.POEntry) -> str:
     """A digest of the entry's identity (msgctxt and msgid): the same in every version of the catalog."""
-    return _digest([entry.msgctxt, entry.msgid], 16)
+    context = "-" if entry.msgctxt is None else f"+{entry.msgctxt}"  # no msgctxt differs from an empty one
+    return _digest([context, entry.msgid], 16)
 
 
 def row_key(catalog: str, entry: polib.POEntry) -> str:
@@ -99,8 +103,8 @@ def split_key(key: str) -> tuple[str, str] | None:
 
 def entry_hash(entry: polib.POEntry) -> str:
     """A fingerprint of what a translator may change: translation, plural forms, flags, translator comment."""
-    plural = sorted(entry.msgstr_plural.items())
-    return _digest([entry.msgstr, plural, list(entry.flags), entry.tcomment], 8)
+    plural = [part for number, text in sorted(entry.msgstr_plural.items()) for part in (str(number), text)]
+    return _digest([entry.msgstr, entry.tcomment, ",".join(entry.flags), *plural], 8)  # no flag holds a comma
 
 
 def translation_text(entry: polib.POEntry) -> str:
