@@ -467,6 +467,8 @@ def compare_quantities(source: list[Quantity], translation: list[Quantity]) -> N
     order of appearance; weak ones (一, "one", "both") only soak up leftovers.
     Leftover source and translation quantities are paired in order as wrong values.
     """
+    if not source and not translation:
+        return NumberComparison([], [], [], [])
     unused = list(translation)
     pairs: list[tuple[Quantity, Quantity]] = []
     unmatched: list[Quantity] = []
