@@ -119,7 +119,7 @@ def test_anchors_count_numbers_by_value_names_and_rendered_terms():
     en = Side([english_unit('The federation put in 650,000 yuan and built the "four beams and eight pillars" '
                             "of its work in Xinjiang."),
                english_unit("Union work went on.")])
-    model = CostModel(zh, en, SENTENCE_MOVES, glossary, ratio=4.5, variance=25)
+    model = CostModel(zh, en, SENTENCE_MOVES, glossary, ratio=4.5, variance=25, wide_share=0.1)
     right, wrong = model.anchors(0, 1, 0, 1), model.anchors(0, 1, 1, 1)
     assert (right.strong_numbers, right.terms, right.quotes) == (1, 1, 1)
     assert (wrong.strong_numbers, wrong.terms, wrong.quotes) == (0, 0, 0)

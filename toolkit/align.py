@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 import polib
 
@@ -74,10 +74,10 @@ RATIO_SHRINK = 100
 # Past this length cost (|δ| ≈ 7) no anchors can make a link likely: they are not looked for.
 HOPELESS_COST = 25.0
 # Cells each side of the cheapest one of the previous row that the search looks at (it widens when needed).
-BAND = 4
+BAND = 3
 # Paragraph counts further apart than this factor are not paired: sentences are aligned over the whole text.
 PARAGRAPHS_APART = 2
-# The length model's wide component: its share, and its spread against the narrow one.
+# The sentence length model's wide component: its share, and its spread against the narrow one.
 WIDE_SHARE = 0.1
 WIDE_SPREAD = 3.0
 # Below this the report lists a link among those to check first.
@@ -380,11 +380,11 @@ class CostModel:
     """The cost of linking a run of Chinese units to a run of English units, in nats."""
 
     def __init__(self, zh: Side, en: Side, moves: dict[Move, float], glossary: Glossary | None, *,
-                 ratio: float, variance: float, zh_breaks: frozenset[int] = frozenset(),
+                 ratio: float, variance: float, wide_share: float, zh_breaks: frozenset[int] = frozenset(),
                  en_breaks: frozenset[int] = frozenset()):
         self.zh, self.en, self.glossary = zh, en, glossary
         self.priors = {move: -math.log(p) for move, p in moves.items()}
-        self.ratio, self.variance = ratio, variance
+        self.ratio, self.variance, self.wide_share = ratio, variance, wide_share
         self.zh_breaks, self.en_breaks = zh_breaks, en_breaks  # unit indices that start a paragraph
         self._pairs: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
         self._names: dict[tuple[str, int], bool] = {}  # (name, Chinese unit)
@@ -398,11 +398,11 @@ class CostModel:
         if not di:
             return prior + NULL_COST_PER_CHAR * self.en.run(j, dj).length / self.ratio
         zh, en = self.zh.run(i, di), self.en.run(j, dj)
-        cost = prior + length_cost(zh.length, en.length, self.ratio, self.variance)
+        cost = prior + length_cost(zh.length, en.length, self.ratio, self.variance, self.wide_share)
         if cost > HOPELESS_COST:
             return cost
-        if any(k in self.zh_breaks for k in range(i + 1, i + di)) or any(
-                k in self.en_breaks for k in range(j + 1, j + dj)):
+        if (di > 1 and any(k in self.zh_breaks for k in range(i + 1, i + di))) or (
+                dj > 1 and any(k in self.en_breaks for k in range(j + 1, j + dj))):
             cost += CROSSING_COST
         cost += SHAPE_COST * ((zh.heading != en.heading) + zh.switches + en.switches)
         return cost - self.bonus(i, di, j, dj, zh, en)
@@ -454,8 +454,9 @@ class CostModel:
         return found
 
 
-@dataclass(frozen=True)
-class Anchors:
+class Anchors(NamedTuple):
+    """Anchors a link's two sides share, by kind."""
+
     strong_numbers: int
     weak_numbers: int
     names: int
@@ -482,20 +483,26 @@ def _shared(a: Counter[float], b: Counter[float]) -> int:
     return sum(min(count, b[value]) for value, count in a.items() if value in b)
 
 
-def length_cost(zh_length: int, en_length: int, ratio: float, variance: float) -> float:
+def length_cost(zh_length: int, en_length: int, ratio: float, variance: float, wide_share: float = 0.0) -> float:
     """−log of the two-sided tail probability of the English length given the Chinese.
 
-    Gale–Church's normal model, mixed with a share of one three times as wide:
-    a translator who spells out a four-character idiom in a whole clause is
-    unusual, not impossible, and should not force a merge.
+    Gale–Church's normal model, mixed (for sentences) with a share of one
+    three times as wide: a translator who spells out a four-character idiom
+    in a whole clause is unusual, not impossible, and should not force a merge.
     """
     delta = abs(en_length - ratio * zh_length) / math.sqrt(variance * max(zh_length, 1))
     z = delta / math.sqrt(2)
-    wide = z / WIDE_SPREAD
-    if wide < 20:
-        return -math.log(max((1 - WIDE_SHARE) * math.erfc(z) + WIDE_SHARE * math.erfc(wide), 1e-300))
-    # asymptotic tail of erfc, to stay finite
-    return wide * wide + math.log(wide * math.sqrt(math.pi)) - math.log(WIDE_SHARE)
+    if wide_share:
+        z_wide = z / WIDE_SPREAD
+        if z_wide < 20:
+            return -math.log(max((1 - wide_share) * math.erfc(z) + wide_share * math.erfc(z_wide), 1e-300))
+        return _log_tail(z_wide) - math.log(wide_share)
+    return -math.log(max(math.erfc(z), 1e-300)) if z < 20 else _log_tail(z)
+
+
+def _log_tail(z: float) -> float:
+    """−log erfc(z) for large z, from its asymptotic form, to stay finite."""
+    return z * z + math.log(z * math.sqrt(math.pi))
 
 
 # --- the banded dynamic programme ------------------------------------------------------------
@@ -700,7 +707,7 @@ class _DocumentAligner:
             steps = [Step(0, len(zh), 0, len(en), 1.0)]
         else:
             # glossary terms only in the sentence pass: checking them across the band costs more than they tell
-            model = CostModel(zh, en, PARAGRAPH_MOVES, None, ratio=ratio, variance=variance)
+            model = CostModel(zh, en, PARAGRAPH_MOVES, None, ratio=ratio, variance=variance, wide_share=0.0)
             steps = best_path(len(zh), len(en), PARAGRAPH_MOVES, model.cost)
             variance = _estimate_variance(steps, zh, en, ratio, variance)
         links: list[Link] = []
@@ -729,7 +736,7 @@ class _DocumentAligner:
         en_length = sum(u.length for u in en_units)
         local_ratio = (en_length + ratio * RATIO_SHRINK) / (zh_length + RATIO_SHRINK)
         model = CostModel(Side(zh_units), Side(en_units), SENTENCE_MOVES, self.glossary, ratio=local_ratio,
-                          variance=variance,
+                          variance=variance, wide_share=WIDE_SHARE,
                           zh_breaks=frozenset(k - zh_range.start for k in zh_range if k in self.zh_starts),
                           en_breaks=frozenset(k - en_range.start for k in en_range if k in self.en_starts))
         links = []
