@@ -173,6 +173,12 @@ def test_significance_equals_sacrebleus_paired_test_run_directly(texts, test):
     assert ours.estimates["revised"]["chrf"].p_value < 0.05
 
 
+def test_a_copy_of_the_baseline_is_not_significantly_different(tmp_path, texts):
+    copy = write_lines(tmp_path / "copy.txt", LITERAL)
+    significance = score_drafts(load_scoring_set([texts["ref"]], [texts["literal"], copy]), samples=100).significance
+    assert {estimate.p_value for estimate in significance.estimates["copy"].values()} == {1.0}
+
+
 # --- PO catalogs ------------------------------------------------------------------------------
 
 
@@ -391,9 +397,10 @@ def test_unusable_references_exit_2(tmp_path, catalogs):
     broken = tmp_path / "broken.po"
     broken.write_text('msgid "a"\nmsgstr "b"\nmsgid\n', encoding="utf-8")
     blank = write_lines(tmp_path / "blank.txt", ["", ""])
+    two_lines = write_lines(tmp_path / "two.txt", ["a", "b"])
     for ref, draft, message in ((untranslated, catalogs["literal"], "no translated entry in the reference"),
                                 (broken, catalogs["literal"], f"Error: {broken}:"),
-                                (blank, write_lines(tmp_path / "two.txt", ["a", "b"]), "every reference line is blank")):
+                                (blank, two_lines, "every reference line is blank")):
         result = run("--ref", str(ref), str(draft))
         assert result.exit_code == 2, result.stdout
         assert message in result.stderr

@@ -109,7 +109,8 @@ def _significance_lines(report: ScoreReport, labels: list[str], name_width: int)
         cells = [result.name.ljust(name_width)]
         for key in METRIC_KEYS:
             estimate = significance.estimates[result.name][key]
-            cell = f"{estimate.score:.{SCORE_WIDTH}f} ({estimate.mean:.{SCORE_WIDTH}f} ± {estimate.ci:.{SCORE_WIDTH}f})"
+            score, mean, ci = (f"{value:.{SCORE_WIDTH}f}" for value in (estimate.score, estimate.mean, estimate.ci))
+            cell = f"{score} ({mean} ± {ci})"
             if estimate.p_value is None:
                 cell += " baseline"
             else:

@@ -55,20 +55,23 @@ def paired_test(runs: Sequence[MetricRun], drafts: Sequence[Draft], *, test: str
     """Compare every draft with the first; ``samples`` 0 takes sacrebleu's defaults (1000 resamples, 10000 trials)."""
     from sacrebleu.significance import PairedTest
 
-    names = [draft.name for draft in drafts]
     metrics = {run.spec.label: _with_known_statistics(run, drafts) for run in runs}
     paired = PairedTest([(draft.name, draft.hypotheses) for draft in drafts], metrics, references=None,
                         test_type=test, n_samples=samples, n_ar_confidence=0)
     signatures, results = paired()
     keys = {run.spec.label: run.spec.key for run in runs}
-    estimates = {name: {} for name in names}
+    estimates: dict[str, dict[str, Estimate]] = {draft.name: {} for draft in drafts}
     for label, column in results.items():
         if label == "System":
             continue
-        for name, result in zip(names, column):
-            estimates[name][keys[label]] = Estimate(*(None if value is None else float(value) for value in (
-                result.score, result.mean, result.ci, result.p_value)))  # numpy floats to plain ones
-    return Significance(test, paired.n_samples, names[0],
+        for draft, result in zip(drafts, column):
+            p_value = result.p_value
+            if p_value is not None and draft.hypotheses == drafts[0].hypotheses:
+                # sacrebleu counts only strictly larger deltas: a copy of the baseline would look "significant"
+                p_value = 1.0
+            estimates[draft.name][keys[label]] = Estimate(*(None if value is None else float(value) for value in (
+                result.score, result.mean, result.ci, p_value)))  # numpy floats to plain ones
+    return Significance(test, paired.n_samples, drafts[0].name,
                         {label: signature.format() for label, signature in signatures.items()}, estimates)
 
 

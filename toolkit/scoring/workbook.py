@@ -105,7 +105,8 @@ def _segment_sheet(sheet: Any, report: ScoreReport) -> None:
 
     for index in sorted(range(len(inputs.segments)), key=mean_badness):
         segment = inputs.segments[index]
-        row = [segment.location, *([segment.source] if sources else [])] + [stream[index] for stream in inputs.references]
+        row = [segment.location, *([segment.source] if sources else []),
+               *(stream[index] for stream in inputs.references)]
         for result in report.drafts:
             row.append(result.draft.hypotheses[index])
             row += [round(result.segments[key][index], 2) for key in CHART_METRICS]
