@@ -45,26 +45,23 @@ METRICS: dict[str, MetricSpec] = {
 class MetricRun:
     """One metric over all drafts: corpus scores, and the statistics they were computed from."""
 
-    def __init__(self, spec: MetricSpec, references: Sequence[Sequence[str | None]]):
+    def __init__(self, spec: MetricSpec, references: Sequence[Sequence[str | None]],
+                 drafts: Sequence[Sequence[str]]):
         self.spec = spec
         self.metric = spec.build(references)
-        self.stats: list[list[list[float]]] = []  # per draft, per segment
-        self.scores: list[Any] = []  # per draft: sacrebleu Score objects
-
-    def add_draft(self, hypotheses: Sequence[str]) -> Any:
-        """Score one draft as ``corpus_score`` does, keeping the per-segment statistics."""
-        stats = self.metric._extract_corpus_statistics(hypotheses, None)
-        score = self.metric._aggregate_and_compute(stats)
-        self.stats.append(stats)
-        self.scores.append(score)
-        return score
+        # per draft, per segment; what ``corpus_score`` computes and then throws away
+        self.stats: list[list[list[float]]] = [self.metric._extract_corpus_statistics(hypotheses, None)
+                                               for hypotheses in drafts]
+        self.scores: list[Any] = [self.metric._aggregate_and_compute(stats) for stats in self.stats]
+        # Everything below needs only the statistics: free the tokenized references before the next metric.
+        self.metric._ref_cache = None
 
     @property
     def signature(self) -> str:
         return self.metric.get_signature().format()
 
     def segment_metric(self) -> Any:
-        """The same metric set up for single segments (sharing the cached references)."""
+        """The same metric set up for single segments."""
         metric = copy.copy(self.metric)
         for name, value in self.spec.segment_options.items():
             setattr(metric, name, value)
@@ -78,10 +75,4 @@ class MetricRun:
 
 def run_metrics(references: Sequence[Sequence[str | None]], drafts: Sequence[Sequence[str]],
                 specs: Sequence[MetricSpec] = tuple(METRICS.values())) -> list[MetricRun]:
-    runs = []
-    for spec in specs:
-        run = MetricRun(spec, references)
-        for hypotheses in drafts:
-            run.add_draft(hypotheses)
-        runs.append(run)
-    return runs
+    return [MetricRun(spec, references, drafts) for spec in specs]
