@@ -24,7 +24,7 @@ def _ids(values: tuple[str, ...]) -> list[str]:
               help="Make a catalog with fewer than PCT% of entries translated an error.")
 @click.option("--select", multiple=True, metavar="IDS", help="Run only these checks (comma-separated ids).")
 @click.option("--ignore", multiple=True, metavar="IDS", help="Skip these checks (comma-separated ids).")
-@click.option("--no-spelling", is_flag=True, help="Skip the spelling check (the slowest).")
+@click.option("--no-spelling", is_flag=True, help="Skip the spelling check.")
 @click.option("--list", "list_checks", is_flag=True, help="List the checks with their severities and exit.")
 def check(paths: tuple[Path, ...], glossary_paths: tuple[Path, ...], output_format: str,
           min_coverage: float | None, select: tuple[str, ...], ignore: tuple[str, ...], no_spelling: bool,
