@@ -17,10 +17,10 @@ from toolkit.align import (NOTE_PREFIX, SENTENCE_MOVES, CostModel, Side, _banded
                            parse_translation, split_english)
 from toolkit.catalog import entry_status, read_catalog, write_catalog
 from toolkit.cli import cli
-from toolkit.render import render_document
-from toolkit.segment import build_catalog, parse_source, parse_text
 from toolkit.config import load_config
 from toolkit.glossary import Glossary, Term
+from toolkit.render import render_document
+from toolkit.segment import build_catalog, parse_source, parse_text
 
 DATA = Path(__file__).parent / "data" / "align"
 
