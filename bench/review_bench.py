@@ -45,7 +45,9 @@ from toolkit.checks import run_checks  # noqa: E402
 from toolkit.config import Config  # noqa: E402
 from toolkit.glossary import load_glossary  # noqa: E402
 from toolkit.review import FINDINGS, SOURCE, TERMS, TRANSLATION, COLUMNS  # noqa: E402
-from toolkit.review_export import CJK_FONT, WRAP, ReviewCatalog, export_review, write_review_workbook  # noqa: E402
+from toolkit.review_export import (  # noqa: E402
+    CJK_FONT, WRAP, FindingNotes, ReviewCatalog, export_review, write_review_workbook,
+)
 from toolkit.review_import import import_review  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
@@ -184,7 +186,7 @@ def main() -> None:
     glossary = load_glossary([], config)
     parse, _ = timed(lambda: read_catalog(catalog), 1)
     start = time.process_time()
-    findings = run_checks([catalog], config=config, glossary=glossary).findings
+    findings = FindingNotes.collect(run_checks([catalog], config=config, glossary=glossary).findings)
     checks = time.process_time() - start
     with found_path.open("wb") as handle:
         pickle.dump(findings, handle)
@@ -211,7 +213,7 @@ def main() -> None:
     imported, imported_wall = timed(run_import, 1)
 
     cells = sum(1 for row in rows for value in row if value is not None)
-    print(f"entries {args.entries:,}  findings {len(findings):,}  glossary terms {len(glossary.terms):,}  "
+    print(f"entries {args.entries:,}  findings {sum(findings.counts.values()):,}  glossary terms {len(glossary.terms):,}  "
           f"cells {cells:,}  workbook {review.stat().st_size / 1e6:.1f} MB")
     print("                         CPU s   wall s")
     print(f"parse PO (polib)       {parse:7.2f}")

@@ -15,7 +15,7 @@ from toolkit.config import Config
 from toolkit.errors import InputError
 from toolkit.glossary import Glossary
 from toolkit.review import MAX_CELL_CHARS, cell_length, decode_cell, encode_cell
-from toolkit.review_export import ReviewCatalog, write_review_workbook
+from toolkit.review_export import FindingNotes, ReviewCatalog, write_review_workbook
 from toolkit.review_import import import_review, read_review_sheet
 
 # Any character a UTF-8 PO file can hold (no NUL, no lone surrogate), with the troublemakers made likely.
@@ -64,7 +64,8 @@ def test_export_import_round_trip(entries, typed):
         po = catalog_from(entries, catalog)
         original = catalog.read_bytes()
         workbook = root / "review.xlsx"
-        write_review_workbook([ReviewCatalog(catalog, "article.po", po)], workbook, findings=[], glossary=Glossary())
+        write_review_workbook([ReviewCatalog(catalog, "article.po", po)], workbook, findings=FindingNotes(),
+                              glossary=Glossary())
         config = Config(root=root)
 
         rows = read_review_sheet(workbook)

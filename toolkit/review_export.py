@@ -24,17 +24,19 @@ from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from toolkit.catalog import FUZZY, UNTRANSLATED, CatalogStats, entry_kind, entry_status, live_entries
 from toolkit.errors import InputError, UsageError
 from toolkit.glossary import Glossary
 from toolkit.review import (
-    COLUMNS, DECISION, DECISIONS, FINDINGS, GLOSSARY_SHEET, HASH, KEY, KIND, LOCATION, MAX_CELL_CHARS,
-    REVIEW_SHEET, SOURCE, STATUS, SUMMARY_SHEET, TERMS, TRANSLATION, ESCAPE_GROWTH, cell_length, encode_cell, entry_hash, row_key, translation_text,
+    COLUMNS, DECISION, DECISIONS, ESCAPE_GROWTH, FINDINGS, GLOSSARY_SHEET, HASH, KEY, KIND, LOCATION,
+    MAX_CELL_CHARS, REVIEW_SHEET, SOURCE, STATUS, SUMMARY_SHEET, TERMS, TRANSLATION, cell_length, encode_cell,
+    entry_hash, row_key, translation_text,
 )
 
 if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
     from toolkit.checks import Finding
     from toolkit.config import Config
 
@@ -71,6 +73,40 @@ class ReviewCatalog:
         """The label as stored in cells (escaped once, not on every row)."""
         return encode_cell(self.label)
 
+    @cached_property
+    def resolved(self) -> Path:
+        return self.path.resolve()
+
+
+@dataclass
+class FindingNotes:
+    """QA findings as the Review sheet shows them: a line per finding under its entry, and counts per check.
+
+    Built once from the check report, so that the report's Finding objects can be freed before the
+    catalogs are read for the export (a 100,000-entry catalog may have as many findings).
+    """
+
+    lines: dict[tuple[Path, str | None, str], list[str]] = field(default_factory=dict)
+    counts: Counter = field(default_factory=Counter)  # per (check id, severity), catalog-wide findings too
+
+    @classmethod
+    def collect(cls, findings: Iterable["Finding"]) -> "FindingNotes":
+        notes = cls()
+        resolved: dict[str, Path] = {}
+        for finding in findings:
+            notes.counts[(finding.check, finding.severity)] += 1
+            if not finding.msgid:
+                continue
+            path = resolved.get(finding.path)
+            if path is None:
+                path = resolved[finding.path] = Path(finding.path).resolve()
+            notes.lines.setdefault((path, finding.msgctxt, finding.msgid), []).append(
+                f"{finding.severity} {finding.check}: {finding.message}")
+        return notes
+
+    def of(self, catalog: ReviewCatalog, entry: polib.POEntry) -> list[str]:
+        return self.lines.get((catalog.resolved, entry.msgctxt, entry.msgid), [])
+
 
 @dataclass
 class ExportResult:
@@ -100,9 +136,9 @@ def export_review(catalog_paths: Sequence[Path], output: Path, *, config: "Confi
     check_output_path(output)
     glossary = load_glossary(glossary_paths, config)
     # The checks first: they read the catalogs on their own, and that memory is free again before ours is taken.
-    findings = run_checks(list(catalog_paths), config=config, glossary=glossary).findings
+    notes = FindingNotes.collect(run_checks(list(catalog_paths), config=config, glossary=glossary).findings)
     catalogs = [ReviewCatalog(path, config.relative(path), read_catalog(path)) for path in catalog_paths]
-    return write_review_workbook(catalogs, output, findings=findings, glossary=glossary, track=track)
+    return write_review_workbook(catalogs, output, findings=notes, glossary=glossary, track=track)
 
 
 def check_output_path(output: Path) -> None:
@@ -110,25 +146,24 @@ def check_output_path(output: Path) -> None:
         raise UsageError("the review workbook must be an .xlsx file", path=output)
 
 
-def write_review_workbook(catalogs: Sequence[ReviewCatalog], output: Path, *, findings: Iterable["Finding"],
+def write_review_workbook(catalogs: Sequence[ReviewCatalog], output: Path, *, findings: FindingNotes,
                           glossary: Glossary, track: Track | None = None) -> ExportResult:
     """Write the Review, Summary and Glossary sheets; nothing is left at ``output`` if anything fails."""
     check_output_path(output)
     rows = _live_rows(catalogs)
     _check_cell_sizes(rows)
-    findings = list(findings)
-    checks = Counter((finding.check, finding.severity) for finding in findings)
     wb = Workbook(write_only=True)
     wb.properties.creator = "toolkit"
-    writer = _ReviewWriter(wb, _findings_by_entry(findings, catalogs), glossary)
+    writer = _ReviewWriter(wb, findings, glossary)
     for catalog, entry in track(rows, len(rows)) if track else rows:
         writer.append(catalog, entry)
     writer.finish()
     stats = [CatalogStats(catalog.label, **writer.statuses[catalog.label]) for catalog in catalogs]
-    _write_summary(wb, stats, checks)
+    _write_summary(wb, stats, findings.counts)
     _write_glossary(wb, glossary)
     _save_atomic(wb, output)
-    return ExportResult(output, len(rows), stats, findings=len(findings), terms=writer.terms, checks=checks)
+    return ExportResult(output, len(rows), stats, findings=sum(findings.counts.values()), terms=writer.terms,
+                        checks=findings.counts)
 
 
 def _live_rows(catalogs: Sequence[ReviewCatalog]) -> list[tuple[ReviewCatalog, polib.POEntry]]:
@@ -148,30 +183,12 @@ def _check_cell_sizes(rows: list[tuple[ReviewCatalog, polib.POEntry]]) -> None:
                                      line=entry.linenum)
 
 
-def _findings_by_entry(findings: Iterable["Finding"], catalogs: Sequence[ReviewCatalog]
-                       ) -> dict[tuple[str, str | None, str], list["Finding"]]:
-    """Findings on entries, under (catalog label, msgctxt, msgid); catalog-wide findings are left out."""
-    labels = {catalog.path.resolve(): catalog.label for catalog in catalogs}
-    resolved: dict[str, Path] = {}
-    found: dict[tuple[str, str | None, str], list["Finding"]] = defaultdict(list)
-    for finding in findings:
-        if not finding.msgid:
-            continue
-        path = resolved.get(finding.path)
-        if path is None:
-            path = resolved[finding.path] = Path(finding.path).resolve()
-        label = labels.get(path)
-        if label is not None:
-            found[(label, finding.msgctxt, finding.msgid)].append(finding)
-    return found
-
-
 class _ReviewWriter:
     """Streams the Review sheet row by row, then adds what needs the row count (filter, fills, validation)."""
 
-    def __init__(self, wb: Workbook, findings: dict, glossary: Glossary):
+    def __init__(self, wb: Workbook, findings: FindingNotes, glossary: Glossary):
         self.wb, self.findings, self.glossary = wb, findings, glossary
-        self.ws: WriteOnlyWorksheet = wb.create_sheet(REVIEW_SHEET)
+        self.ws: "WriteOnlyWorksheet" = wb.create_sheet(REVIEW_SHEET)
         self.terms = 0
         self.statuses: dict[str, Counter] = defaultdict(Counter)  # per catalog label: entries per status
         self.term_lines: dict[str, str] = {}  # each term's line, formatted once
@@ -228,7 +245,6 @@ class _ReviewWriter:
         return self.cell(stored, "Review text")
 
     def append(self, catalog: ReviewCatalog, entry: polib.POEntry) -> None:
-        findings = self.findings.get((catalog.label, entry.msgctxt, entry.msgid), ())
         terms = self._terms(entry.msgid)
         self.terms += len(terms)
         label = catalog.stored_label
@@ -240,7 +256,7 @@ class _ReviewWriter:
             SOURCE: self.entry_text(entry.msgid, "Review source"),
             TRANSLATION: self.entry_text(translation_text(entry), "Review text"),
             STATUS: status,
-            FINDINGS: self.note([f"{f.severity} {f.check}: {f.message}" for f in findings]),
+            FINDINGS: self.note(self.findings.of(catalog, entry)),
             TERMS: self.note(terms),
             KEY: self.cell(row_key(label, entry)),
             HASH: entry_hash(entry),
@@ -267,8 +283,7 @@ class _ReviewWriter:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{self.row}"
         decision = DataValidation(type="list", formula1=f'"{",".join(DECISIONS)}"', allow_blank=True,
                                   showErrorMessage=True, errorTitle="Decision",
-                                  error=f"Choose {', '.join(DECISIONS)}, or leave empty.",
-                                  promptTitle="Decision", prompt="approve, change or query")
+                                  error=f"Choose {', '.join(DECISIONS)}, or leave empty.")
         decision.add(f"{letter[DECISION]}2:{letter[DECISION]}{last}")
         ws.data_validations.append(decision)
         visible = f"A2:{letter[DECISION]}{last}"
@@ -333,13 +348,13 @@ def _write_glossary(wb: Workbook, glossary: Glossary) -> None:
     ws.auto_filter.ref = f"A1:F{len(glossary.terms) + 1}"
 
 
-def _text(ws: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
+def _text(ws: "WriteOnlyWorksheet", text: str) -> WriteOnlyCell:
     cell = WriteOnlyCell(ws, text)
     cell.data_type = "s"
     return cell
 
 
-def _bold_row(ws: WriteOnlyWorksheet, headers: list[str], bold: Font) -> list[WriteOnlyCell]:
+def _bold_row(ws: "WriteOnlyWorksheet", headers: list[str], bold: Font) -> list[WriteOnlyCell]:
     cells = [_text(ws, header) for header in headers]
     for cell in cells:
         cell.font = bold
