@@ -173,6 +173,20 @@ def test_significance_equals_sacrebleus_paired_test_run_directly(texts, test):
     assert ours.estimates["revised"]["chrf"].p_value < 0.05
 
 
+def test_one_draft_gets_confidence_intervals(texts):
+    output = run("--ref", str(texts["ref"]), str(texts["literal"]), "--segments", "0").stdout
+    assert "Confidence (bootstrap resampling, 1000 resamples; score (bootstrap mean ± 95% CI))" in output
+    assert re.search(r"^literal\s+\d+\.\d \(\d+\.\d ± \d+\.\d\)", output, flags=re.M)
+
+
+def test_resampling_too_large_for_memory_is_left_out_with_a_warning(texts, monkeypatch):
+    monkeypatch.setattr("toolkit.scoring.report.RESAMPLING_BUDGET", 1000)
+    result = run("--ref", str(texts["ref"]), str(texts["literal"]), str(texts["revised"]), "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["significance"] is None
+    assert "confidence intervals and significance left out: sacrebleu's resampling would hold" in result.stderr
+
+
 def test_a_copy_of_the_baseline_is_not_significantly_different(tmp_path, texts):
     copy = write_lines(tmp_path / "copy.txt", LITERAL)
     significance = score_drafts(load_scoring_set([texts["ref"]], [texts["literal"], copy]), samples=100).significance

@@ -101,8 +101,11 @@ def render_text(report: ScoreReport, worst: int) -> str:
 
 def _significance_lines(report: ScoreReport, labels: list[str], name_width: int) -> list[str]:
     significance = report.significance
-    lines = [style(f"Significance against {significance.baseline} ({significance.description}; "
-                   "score (bootstrap mean ± 95% CI), p-value, * p < 0.05)", bold=True)]
+    if len(report.drafts) == 1:
+        lines = [style(f"Confidence ({significance.description}; score (bootstrap mean ± 95% CI))", bold=True)]
+    else:
+        lines = [style(f"Significance against {significance.baseline} ({significance.description}; "
+                       "score (bootstrap mean ± 95% CI), p-value, * p < 0.05)", bold=True)]
     width = 32
     lines.append("  ".join(["Draft".ljust(name_width), *(label.ljust(width) for label in labels)]).rstrip())
     for result in report.drafts:
@@ -112,7 +115,7 @@ def _significance_lines(report: ScoreReport, labels: list[str], name_width: int)
             score, mean, ci = (f"{value:.{SCORE_WIDTH}f}" for value in (estimate.score, estimate.mean, estimate.ci))
             cell = f"{score} ({mean} ± {ci})"
             if estimate.p_value is None:
-                cell += " baseline"
+                cell += " baseline" if len(report.drafts) > 1 else ""
             else:
                 cell += f" p={estimate.p_value:.4f}" + ("*" if estimate.p_value < 0.05 else "")
             cells.append(cell.ljust(width))

@@ -9,7 +9,7 @@ from toolkit.config import Config
 from toolkit.scoring.inputs import Draft, ScoringSet, load_scoring_set
 from toolkit.scoring.metrics import METRICS, run_metrics
 from toolkit.scoring.segments import SegmentTable, segment_table
-from toolkit.scoring.significance import Significance, paired_test
+from toolkit.scoring.significance import RESAMPLING_BUDGET, Significance, paired_test, resampling_bytes
 from toolkit.scoring.terminology import TermEngine, TermReport, score_terms, source_terms
 
 RANK_ORDER = ("chrf", "bleu", "ter")  # drafts rank by chrF++, ties broken by BLEU then TER
@@ -90,7 +90,7 @@ class ScoreReport:
 
 def score_drafts(inputs: ScoringSet, *, glossary: TermEngine | None = None, segment_scores: bool = True,
                  test: str | None = "bs", samples: int = 0) -> ScoreReport:
-    """Score every draft of ``inputs``; significance (test "bs" or "ar") when there are two drafts or more."""
+    """Score every draft of ``inputs``, with confidence intervals and paired significance (test "bs" or "ar")."""
     runs = run_metrics(inputs.references, [draft.hypotheses for draft in inputs.drafts])
     terms_per_segment = (source_terms(glossary, [s.source for s in inputs.segments])
                          if glossary is not None and inputs.has_source else None)
@@ -102,15 +102,23 @@ def score_drafts(inputs: ScoringSet, *, glossary: TermEngine | None = None, segm
             score_terms(glossary, terms_per_segment, draft.hypotheses) if terms_per_segment is not None else None,
             segment_table(runs, index) if segment_scores else None,
         ))
-    significance = (paired_test(runs, inputs.drafts, test=test, samples=samples)
-                    if test and len(inputs.drafts) > 1 else None)
+    warnings = list(inputs.warnings)
+    significance = None
+    if test:
+        need = resampling_bytes(runs, len(inputs.segments), test=test, samples=samples)
+        if need <= RESAMPLING_BUDGET:
+            significance = paired_test(runs, inputs.drafts, test=test, samples=samples)
+        else:
+            warnings.append(f"confidence intervals and significance left out: sacrebleu's resampling would hold "
+                            f"about {need / 1024 ** 3:.1f} GB for {len(inputs.segments)} segments; "
+                            "lower --samples to have them")
     return ScoreReport(
         inputs,
         {run.spec.label: run.signature for run in runs},
         {run.spec.label: run.segment_metric().get_signature().format() for run in runs},
         results,
         significance,
-        warnings=list(inputs.warnings),
+        warnings=warnings,
     )
 
 

@@ -16,6 +16,8 @@ from toolkit.scoring.inputs import Draft
 from toolkit.scoring.metrics import MetricRun
 
 TESTS = {"bs": "paired bootstrap resampling", "ar": "approximate randomization"}
+DEFAULT_SAMPLES = {"bs": 1000, "ar": 10000}  # as sacrebleu's PairedTest
+RESAMPLING_BUDGET = 2 * 1024 ** 3  # bytes
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ class Significance:
 
     @property
     def description(self) -> str:
+        if len(self.estimates) == 1:
+            return f"bootstrap resampling, {self.samples} resamples"
         return f"{TESTS[self.test]}, {self.samples} {'resamples' if self.test == 'bs' else 'trials'}"
 
     def as_dict(self) -> dict:
@@ -52,8 +56,14 @@ class Significance:
 
 def paired_test(runs: Sequence[MetricRun], drafts: Sequence[Draft], *, test: str = "bs",
                 samples: int = 0) -> Significance:
-    """Compare every draft with the first; ``samples`` 0 takes sacrebleu's defaults (1000 resamples, 10000 trials)."""
+    """Compare every draft with the first; ``samples`` 0 takes sacrebleu's defaults (1000 resamples, 10000 trials).
+
+    With a single draft, PairedTest gives its bootstrap confidence intervals only.
+    """
     from sacrebleu.significance import PairedTest
+
+    if len(drafts) == 1:
+        test = "bs"
 
     metrics = {run.spec.label: _with_known_statistics(run, drafts) for run in runs}
     paired = PairedTest([(draft.name, draft.hypotheses) for draft in drafts], metrics, references=None,
@@ -73,6 +83,17 @@ def paired_test(runs: Sequence[MetricRun], drafts: Sequence[Draft], *, test: str
                 result.score, result.mean, result.ci, p_value)))  # numpy floats to plain ones
     return Significance(test, paired.n_samples, drafts[0].name,
                         {label: signature.format() for label, signature in signatures.items()}, estimates)
+
+
+def resampling_bytes(runs: Sequence[MetricRun], segments: int, *, test: str, samples: int = 0) -> int:
+    """About what sacrebleu's tests hold at once: for every bootstrap resample of every segment, an index and the
+    statistics it picks (float32); approximate randomization adds two boolean masks of trials × segments."""
+    width = max(len(run.stats[0][0]) for run in runs) if segments else 0
+    bootstrap = (samples or DEFAULT_SAMPLES["bs"]) if test == "bs" else DEFAULT_SAMPLES["bs"]
+    need = bootstrap * segments * (8 + 4 * width)
+    if test == "ar":
+        need += 2 * (samples or DEFAULT_SAMPLES["ar"]) * segments
+    return need
 
 
 def _with_known_statistics(run: MetricRun, drafts: Sequence[Draft]) -> Any:
