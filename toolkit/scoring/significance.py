@@ -42,13 +42,15 @@ class Significance:
     estimates: dict[str, dict[str, Estimate]]  # draft name -> metric key -> estimate
 
     @property
+    def method(self) -> str:
+        return TESTS[self.test] if len(self.estimates) > 1 else "bootstrap resampling"
+
+    @property
     def description(self) -> str:
-        if len(self.estimates) == 1:
-            return f"bootstrap resampling, {self.samples} resamples"
-        return f"{TESTS[self.test]}, {self.samples} {'resamples' if self.test == 'bs' else 'trials'}"
+        return f"{self.method}, {self.samples} {'resamples' if self.test == 'bs' else 'trials'}"
 
     def as_dict(self) -> dict:
-        return {"test": TESTS[self.test], "samples": self.samples, "baseline": self.baseline,
+        return {"test": self.method, "samples": self.samples, "baseline": self.baseline,
                 "signatures": self.signatures,
                 "drafts": {name: {key: e.as_dict() for key, e in per_metric.items()}
                            for name, per_metric in self.estimates.items()}}
