@@ -96,9 +96,17 @@ class Glossary:
 
     @cached_property
     def _automaton(self) -> ahocorasick.Automaton:
+        """Keys are the sources' UTF-8 bytes (one latin-1 character per byte), and so is each text searched.
+
+        pyahocorasick scans a node's children one by one: over characters, the
+        root of a 20,000-term glossary has thousands of children and every step
+        of a search pays for them. Over UTF-8 bytes no node has more than 64,
+        and as UTF-8 is self-synchronising a key only ever matches whole characters.
+        """
         automaton = ahocorasick.Automaton()
         for source, term in self.by_source.items():
-            automaton.add_word(source, (len(source), term))
+            key = _bytes(source)
+            automaton.add_word(key, (len(key), term))
         automaton.make_automaton()
         return automaton
 
@@ -106,23 +114,29 @@ class Glossary:
         """Every term occurrence in the text, leftmost-longest: terms nested in a longer match do not count."""
         if not self.by_source or not source:
             return []
-        candidates = sorted(
-            ((end + 1 - length, end + 1, term) for end, (length, term) in self._automaton.iter(source)),
-            key=lambda found: (found[0], -found[1]),
-        )
+        encoded = _bytes(source)
+        longest: dict[int, tuple[int, Term]] = {}  # start byte -> (end byte, term) of the longest term there
+        for last, (size, term) in self._automaton.iter(encoded):
+            end = last + 1
+            start = end - size
+            if end > longest.get(start, (0, None))[0]:
+                longest[start] = (end, term)
         chosen: list[TermMatch] = []
         covered_to = 0
-        for start, end, term in candidates:
+        for start in sorted(longest):
             if start >= covered_to:
+                end, term = longest[start]
                 chosen.append(TermMatch(term, start, end))
                 covered_to = end
-        return chosen
+        if len(encoded) == len(source):  # all ASCII: byte offsets are character offsets
+            return chosen
+        return [TermMatch(m.term, at := _characters(encoded, m.start), at + len(m.term.source)) for m in chosen]
 
     def all_matches(self, text: str) -> list[Term]:
         """Every term occurring in the text, nested and overlapping ones included (for lint, not for checks)."""
         if not self.by_source or not text:
             return []
-        return [term for _, (_, term) in self._automaton.iter(text)]
+        return [term for _, (_, term) in self._automaton.iter(_bytes(text))]
 
     def occurring(self, texts: Iterable[str]) -> set[str]:
         """The sources of the terms that occur anywhere in the texts, nested occurrences included."""
@@ -174,6 +188,16 @@ def _outside(spans: dict[str, list[tuple[int, int]]], others: dict[str, list[tup
         return any(o_start <= start and end <= o_end and o_end - o_start > end - start for o_start, o_end in covers)
 
     return {rendering for rendering, found in spans.items() if any(not inside(*span) for span in found)}
+
+
+def _bytes(text: str) -> str:
+    """The text's UTF-8 bytes as latin-1 characters: what the automaton's keys are made of."""
+    return text.encode("utf-8", "surrogatepass").decode("latin-1")
+
+
+def _characters(encoded: str, offset: int) -> int:
+    """The character offset of a byte offset into ``_bytes(text)``."""
+    return len(encoded[:offset].encode("latin-1").decode("utf-8", "surrogatepass"))
 
 
 def load_glossary(paths: Iterable[str | Path] | None, config: "Config | None" = None) -> Glossary:
