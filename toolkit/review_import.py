@@ -13,7 +13,7 @@ import zlib
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 import polib
 from openpyxl import load_workbook
@@ -117,8 +117,8 @@ def import_review(workbook: Path, *, config: "Config", dry_run: bool = False, fo
     return report
 
 
-def read_review_sheet(path: Path) -> list[SheetRow]:
-    """The Review sheet's rows after the header; any unreadable workbook is one InputError naming the file."""
+def read_review_sheet(path: Path) -> Iterator[SheetRow]:
+    """The Review sheet's rows after the header, streamed; an unreadable workbook is one InputError naming it."""
     if not path.is_file():
         raise InputError("no such file" if not path.exists() else "not a file", path=path)
     try:
@@ -133,7 +133,6 @@ def read_review_sheet(path: Path) -> list[SheetRow]:
         sheet.reset_dimensions()  # other programs may write a wrong <dimension>; read every row there is
         rows = sheet.iter_rows()
         columns = _header_columns(next(rows, ()), path)
-        rows_read = []
         for number, cells in enumerate(rows, start=2):
             values: dict[str, str] = {}
             formulas: list[str] = []
@@ -145,12 +144,11 @@ def read_review_sheet(path: Path) -> list[SheetRow]:
                     formulas.append(header)
                 values[header] = _cell_text(cell.value)
             if values:
-                rows_read.append(SheetRow(number, values, tuple(formulas)))
+                yield SheetRow(number, values, tuple(formulas))
     except _UNREADABLE as exc:
         raise InputError(f"not a readable XLSX workbook ({_reason(exc)})", path=path) from exc
     finally:
         wb.close()
-    return rows_read
 
 
 def _reason(exc: BaseException) -> str:
