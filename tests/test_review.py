@@ -161,6 +161,19 @@ def test_review_sheet_is_made_for_work(review_project):
     assert formulas == ['$E2="untranslated"', '$E2="fuzzy"', "LEN($F2)>0"]
 
 
+def test_the_location_column_fits_a_long_catalog_path(tmp_path):
+    from toolkit.glossary import Glossary
+    from toolkit.review_export import FindingNotes, ReviewCatalog, write_review_workbook
+
+    label = "translations/en/beijing-unions-poverty-alleviation.po"
+    build_catalog(tmp_path / "article.po")
+    catalog = ReviewCatalog(tmp_path / "article.po", label, read_catalog(tmp_path / "article.po"))
+    write_review_workbook([catalog], tmp_path / "review.xlsx", findings=FindingNotes(), glossary=Glossary())
+    ws = openpyxl.load_workbook(tmp_path / "review.xlsx")["Review"]
+    assert ws.column_dimensions["A"].width == len(label) + len(":1234") + 2
+    assert ws.cell(2, 1).value.startswith(f"{label}:")
+
+
 def test_segments_that_look_like_formulas_stay_text(review_project):
     path = export()
     ws = openpyxl.load_workbook(path)["Review"]

@@ -56,6 +56,7 @@ FILLS = {  # conditional fills, first match wins
     "fuzzy": PatternFill("solid", bgColor="FFEB9C"),
     "findings": PatternFill("solid", bgColor="FCE4D6"),
 }
+LOCATION_MAX_WIDTH = 70
 # Leading characters that make Excel or openpyxl read text as a formula or an error value.
 _FORMULA_LIKE = ("=", "+", "-", "@", "#")
 
@@ -156,7 +157,7 @@ def write_review_workbook(catalogs: Sequence[ReviewCatalog], output: Path, *, fi
     _check_cell_sizes(rows)
     wb = Workbook(write_only=True)
     wb.properties.creator = "toolkit"
-    writer = _ReviewWriter(wb, findings, glossary)
+    writer = _ReviewWriter(wb, findings, glossary, labels=[catalog.label for catalog in catalogs])
     for catalog, entry in track(rows, len(rows)) if track else rows:
         writer.append(catalog, entry)
     writer.finish()
@@ -188,7 +189,7 @@ def _check_cell_sizes(rows: list[tuple[ReviewCatalog, polib.POEntry]]) -> None:
 class _ReviewWriter:
     """Streams the Review sheet row by row, then adds what needs the row count (filter, fills, validation)."""
 
-    def __init__(self, wb: Workbook, findings: FindingNotes, glossary: Glossary):
+    def __init__(self, wb: Workbook, findings: FindingNotes, glossary: Glossary, *, labels: list[str]):
         self.wb, self.findings, self.glossary = wb, findings, glossary
         self.ws: "WriteOnlyWorksheet" = wb.create_sheet(REVIEW_SHEET)
         self.terms = 0
@@ -201,14 +202,16 @@ class _ReviewWriter:
             "Review source": {"font": CJK_FONT, "alignment": WRAP},
             "Review editable": {"alignment": WRAP, "protection": UNLOCKED, "number_format": TEXT_FORMAT},
         }.items()}
-        self._setup_columns()
+        self._setup_columns(labels)
         self.ws.append([self.cell(column.header, "Review header") for column in COLUMNS])
 
-    def _setup_columns(self) -> None:
+    def _setup_columns(self, labels: list[str]) -> None:
+        # Wide enough for the longest "catalog:line", within reason.
+        location_width = min(LOCATION_MAX_WIDTH, max([len(label) + 7 for label in labels], default=0))
         ws = self.ws
         for number, column in enumerate(COLUMNS, start=1):
             dimension = ws.column_dimensions[get_column_letter(number)]
-            dimension.width = column.width
+            dimension.width = max(column.width, location_width) if column is LOCATION else column.width
             dimension.hidden = column.hidden
             if column.editable:  # empty cells take the column's style: unlocked, text, wrapped
                 dimension.protection, dimension.alignment, dimension.number_format = UNLOCKED, WRAP, TEXT_FORMAT
