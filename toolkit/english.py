@@ -14,8 +14,9 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
-from lemminflect import getAllLemmas
+from lemminflect import Lemmatizer, getAllLemmas
 
 # A word: letters and digits, with inner apostrophes (Xi'an, don't); hyphens, dashes and quotes separate words.
 WORD = re.compile(r"[^\W_]+(?:['’ʼ‘`´][^\W_]+)*")
@@ -24,6 +25,9 @@ JOINERS = re.compile(r"[\s\-‐‑‒–\"“”„'‘’«»‹›`´ʼ]*")
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
 # Lemmas of these parts of speech cover plurals and verb forms; adjective lemmas would make "better" = "good".
 LEMMA_POS = ("NOUN", "VERB", "AUX", "PROPN")
+# How many leading letters of a word the presence test looks for (inflections mostly keep them: craftsm-an/-en).
+KEY_LENGTH = 4
+APOSTROPHE_LIKE = re.compile("['’ʼ‘`´]")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -98,6 +102,68 @@ def analyse(text: str) -> Words:
 
 # A checker asks about many terms in the same translation: analyse each translation once.
 analyse_cached = lru_cache(maxsize=4096)(analyse)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A glossary rendering analysed once, with what a text must contain for it to be there at all.
+
+    Analysing a text costs far more than looking for a few short strings in
+    it, and most renderings asked about are absent: ``may_occur_in`` rules
+    them out first. For each word of the phrase, ``keys`` holds the first
+    letters of every form that word may take in a text (its forms, and the
+    dictionary words whose lemma is one of them: went for go), so a text
+    lacking all of them for some word cannot contain the phrase.
+    """
+
+    words: Words
+    keys: tuple[frozenset[str], ...]
+
+    def may_occur_in(self, folded: str | None) -> bool:
+        """False only when the phrase is surely absent from the text ``folded_text`` returned."""
+        return folded is None or all(any(key in folded for key in keys) for keys in self.keys)
+
+
+def phrase(text: str) -> Phrase:
+    words = analyse(text)
+    irregular = _irregular_forms()
+    return Phrase(words, tuple(
+        frozenset(_key(form) for form in chain(forms, *(irregular.get(f, ()) for f in forms)))
+        for forms in words.forms))
+
+
+@lru_cache(maxsize=64)
+def folded_text(text: str) -> str | None:
+    """The text as the keys of a Phrase are looked for in it, or None when they cannot be trusted there.
+
+    Case folding maps each character on its own, so a word's folded form is
+    part of the folded text; NFKC normalisation (which word_forms applies too)
+    may join characters across word boundaries, so it must leave the text alone.
+    """
+    return text.casefold() if unicodedata.is_normalized("NFKC", text) else None
+
+
+def _key(form: str) -> str:
+    """The first letters of a form, up to any apostrophe (texts write them in several ways)."""
+    return APOSTROPHE_LIKE.split(form[:KEY_LENGTH], 1)[0]
+
+
+@lru_cache(maxsize=1)
+def _irregular_forms() -> dict[str, frozenset[str]]:
+    """Lemma -> the dictionary words that lemmatise to it but do not start with its key (was, were -> be).
+
+    Read from lemminflect's own lookup tables (what getAllLemmas consults), so
+    no inflection it knows is missed; lemmas are lower case, as word_forms asks.
+    """
+    lemmatizer = Lemmatizer()
+    found: defaultdict[str, set[str]] = defaultdict(set)
+    for word, by_pos in chain(lemmatizer._getLemmaDict().items(), lemmatizer._getOverridesDict().items()):
+        for pos, lemmas in by_pos.items():
+            if pos in LEMMA_POS:
+                for lemma in lemmas:
+                    if not word.lower().startswith(_key(lemma.lower())):
+                        found[lemma.lower()].add(word.lower())
+    return {lemma: frozenset(words) for lemma, words in found.items()}
 
 
 def same_phrase(first: str, second: str) -> bool:

@@ -3,8 +3,9 @@
 Chinese side: one Aho-Corasick automaton over every source term, so matching
 costs time linear in the text whatever the glossary's size, and matches are
 leftmost-longest (北京市总工会 hides the 总工会 and 工会 inside it).
-English side: see toolkit.english; each translation is analysed once and each
-rendering once, then a lookup costs a few dictionary probes.
+English side: see toolkit.english; each rendering is analysed once, and a
+translation only when some rendering asked about may be in it (a few substring
+tests decide); then a lookup costs a few dictionary probes.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Iterable
 
 import ahocorasick
 
-from toolkit.english import Words, analyse, analyse_cached, same_phrase
+from toolkit.english import Phrase, Words, analyse, analyse_cached, folded_text, phrase, same_phrase
 from toolkit.errors import InputError, UsageError
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ class Glossary:
 
     def __init__(self, terms: Iterable[Term] = ()):
         self.terms: list[Term] = list(terms)
-        self._phrases: dict[str, Words] = {}
+        self._phrases: dict[str, Phrase] = {}
         # A check asks rendering_in then forbidden_in for the same term and translation: compute once.
         self._occurrences = lru_cache(maxsize=64)(self._find_occurrences)
 
@@ -154,29 +155,45 @@ class Glossary:
 
     def forbidden_in(self, term: Term, translation: str) -> list[str]:
         """The forbidden renderings present in the translation (not counting those inside a longer approved one)."""
+        if not self._candidates(term.forbidden, translation):
+            return []  # none can be there: the translation need not be analysed for the approved ones
         _, forbidden = self._occurrences(term, translation)
         return [rendering for rendering in term.forbidden if rendering in forbidden]
 
-    def _phrase(self, rendering: str) -> Words:
-        phrase = self._phrases.get(rendering)
-        if phrase is None:
-            phrase = self._phrases[rendering] = analyse(rendering)
-        return phrase
+    def _phrase(self, rendering: str) -> Phrase:
+        found = self._phrases.get(rendering)
+        if found is None:
+            found = self._phrases[rendering] = phrase(rendering)
+        return found
 
     def _find_occurrences(self, term: Term, translation: str) -> tuple[set[str], set[str]]:
-        """Approved and forbidden renderings present, where an occurrence inside a longer one of the other kind is dropped."""
+        """Approved and forbidden renderings present, where an occurrence inside a longer one of the other kind is dropped.
+
+        Renderings surely absent are left out before the translation is analysed (often it need not be).
+        """
+        approved = self._candidates(term.renderings, translation)
+        forbidden = self._candidates(term.forbidden, translation)
+        if not approved and not forbidden:
+            return set(), set()
         words = analyse_cached(translation)
-        approved = self._spans(term.renderings, words)
-        forbidden = self._spans(term.forbidden, words)
-        return _outside(approved, forbidden), _outside(forbidden, approved)
+        approved_spans = self._spans(approved, words)
+        forbidden_spans = self._spans(forbidden, words)
+        return _outside(approved_spans, forbidden_spans), _outside(forbidden_spans, approved_spans)
+
+    def _candidates(self, renderings: tuple[str, ...], translation: str) -> list[str]:
+        """The renderings that may occur in the translation (the others surely do not)."""
+        if not renderings:
+            return []
+        folded = folded_text(translation)
+        return [rendering for rendering in renderings if self._phrase(rendering).may_occur_in(folded)]
 
     def _spans(self, renderings: Iterable[str], words: Words) -> dict[str, list[tuple[int, int]]]:
         found: dict[str, list[tuple[int, int]]] = {}
         for rendering in renderings:
-            phrase = self._phrase(rendering)
-            starts = words.find(phrase)
+            wanted = self._phrase(rendering).words
+            starts = words.find(wanted)
             if starts:
-                found[rendering] = [(start, start + len(phrase)) for start in starts]
+                found[rendering] = [(start, start + len(wanted)) for start in starts]
         return found
 
 
