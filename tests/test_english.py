@@ -42,3 +42,25 @@ def test_the_presence_test_never_rules_out_what_analysis_finds(pair, swap, suffi
     rendering = phrase(wanted)
     if analyse(text).find(rendering.words):
         assert rendering.may_occur_in(folded_text(text))
+
+
+def test_plain_inflected_occurrences_are_confirmed_without_analysis():
+    team = phrase("model worker poverty alleviation team")
+    assert team.surely_in("The Model Workers’ poverty-alleviation teams went to Luanping.")
+    assert not team.surely_in("model workers, poverty alleviation teams")  # a comma: left to the analysis
+    assert not any(phrase("team").surely_in(text) for text in ("2team", "o'team", "team'o", "teamwork"))
+
+
+VOCABULARY = "model worker workers team teams union unions trade went go children child craftsmen x 2 14th".split()
+MARKS = [" ", "  ", "-", "–", "—", "'", "’", "“", "”", "\"", "`", ",", "_", "'s", "’s", "s", "\n", "é", "ʼ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=3),
+       st.lists(st.tuples(st.sampled_from(VOCABULARY), st.sampled_from(["lower", "upper", "capitalize"]),
+                          st.lists(st.sampled_from(MARKS), max_size=2)), min_size=1, max_size=8))
+def test_a_confirmed_occurrence_is_one_the_analysis_finds(words, pieces):
+    rendering = phrase(" ".join(words))
+    text = "".join(getattr(word, case)() + "".join(marks) for word, case, marks in pieces)
+    if rendering.surely_in(text):
+        assert analyse(text).find(rendering.words)

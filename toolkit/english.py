@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 
-from lemminflect import Lemmatizer, getAllLemmas
+from lemminflect import Lemmatizer, getAllInflections, getAllLemmas
 
 # A word: letters and digits, with inner apostrophes (Xi'an, don't); hyphens, dashes and quotes separate words.
 WORD = re.compile(r"[^\W_]+(?:['’ʼ‘`´][^\W_]+)*")
@@ -28,6 +28,9 @@ LEMMA_POS = ("NOUN", "VERB", "AUX", "PROPN")
 # How many leading letters of a word the presence test looks for (inflections mostly keep them: craftsm-an/-en).
 KEY_LENGTH = 4
 APOSTROPHE_LIKE = re.compile("['’ʼ‘`´]")
+# Text made of these characters only reads the same lowered as word_forms reads it word by word: no
+# normalisation changes it, and its word characters are ASCII letters and digits.
+PLAIN_TEXT = re.compile(r"[\x00-\x7f’‘“”–—]*")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -118,18 +121,53 @@ class Phrase:
 
     words: Words
     keys: tuple[frozenset[str], ...]
+    pattern: re.Pattern | None = None  # see surely_in
 
     def may_occur_in(self, folded: str | None) -> bool:
         """False only when the phrase is surely absent from the text ``folded_text`` returned."""
         return folded is None or all(any(key in folded for key in keys) for keys in self.keys)
 
+    def surely_in(self, text: str) -> bool:
+        """True when the phrase is certainly in the text; False means only "not known without analysis".
+
+        The common case, a plain text with the phrase's words in their usual
+        inflections joined by spaces, hyphens or quotes, is one regular
+        expression search; ``Words.find`` would find the same occurrence.
+        """
+        return self.pattern is not None and PLAIN_TEXT.fullmatch(text) is not None \
+            and self.pattern.search(folded_text(text)) is not None
+
 
 def phrase(text: str) -> Phrase:
     words = analyse(text)
     irregular = _irregular_forms()
+    surfaces = [_surfaces(forms, irregular.get) for forms in words.forms]
+    pattern = None
+    if words.forms and all(surfaces) and len(set(words.runs)) == 1:
+        pattern = re.compile(_NOT_AFTER_WORD + _JOINED.join(
+            "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")" + _WORD_END for words in surfaces))
     return Phrase(words, tuple(
         frozenset(_key(form) for form in chain(forms, *(irregular.get(f, ()) for f in forms)))
-        for forms in words.forms))
+        for forms in words.forms), pattern)
+
+
+# The pieces of Phrase.pattern, over plain lowered text: a word starts where no word (letters, or letters and
+# an inner apostrophe) runs into it, may end in a possessive 's, and nothing word-like may follow it;
+# between words only what JOINERS allows.
+_NOT_AFTER_WORD = r"(?<![a-z0-9'’‘`])"
+_WORD_END = r"(?:['’‘`]s)?(?![a-z0-9])(?!['’‘`][a-z0-9])"
+_JOINED = r"[\s\-–\"“”'‘’`]+"
+
+
+def _surfaces(forms: frozenset[str], irregular) -> list[str]:
+    """The usual spellings of a phrase word (its forms and their inflections), plain lower-case letters and
+    digits only, each checked with word_forms to stand for the phrase word."""
+    candidates = set(forms)
+    for form in forms:
+        candidates.update(irregular(form, ()))
+        candidates.update(w.lower() for spellings in getAllInflections(form).values() for w in spellings)
+    return sorted(w for w in candidates
+                  if w.isascii() and w.isalnum() and w == w.lower() and not word_forms(w).isdisjoint(forms))
 
 
 @lru_cache(maxsize=64)

@@ -150,6 +150,11 @@ class Glossary:
         with the variant "family" and the forbidden "maiden family", the text
         "maiden family" has no approved rendering.
         """
+        candidates = self._candidates(term.renderings, translation)
+        if not candidates:
+            return None
+        if self._phrase(candidates[0]).surely_in(translation) and not self._candidates(term.forbidden, translation):
+            return candidates[0]  # the renderings before it are absent, and no forbidden one can hide it
         approved, _ = self._occurrences(term, translation)
         return next((rendering for rendering in term.renderings if rendering in approved), None)
 
