@@ -116,22 +116,17 @@ class Glossary:
         if not self.by_source or not source:
             return []
         encoded = _bytes(source)
-        longest: dict[int, tuple[int, Term]] = {}  # start byte -> (end byte, term) of the longest term there
-        for last, (size, term) in self._automaton.iter(encoded):
-            end = last + 1
-            start = end - size
-            if end > longest.get(start, (0, None))[0]:
-                longest[start] = (end, term)
+        # (start, -last byte, term): sorted, the longest term at each start comes first (no two share both).
+        found = sorted((last + 1 - size, -last, term) for last, (size, term) in self._automaton.iter(encoded))
+        same_offsets = len(encoded) == len(source)  # all ASCII: byte offsets are character offsets
         chosen: list[TermMatch] = []
-        covered_to = 0
-        for start in sorted(longest):
+        covered_to = at = 0  # the end of the last match, in bytes and in characters
+        for start, minus_last, term in found:
             if start >= covered_to:
-                end, term = longest[start]
-                chosen.append(TermMatch(term, start, end))
-                covered_to = end
-        if len(encoded) == len(source):  # all ASCII: byte offsets are character offsets
-            return chosen
-        return [TermMatch(m.term, at := _characters(encoded, m.start), at + len(m.term.source)) for m in chosen]
+                at += start - covered_to if same_offsets else _characters(encoded[covered_to:start])
+                chosen.append(TermMatch(term, at, at + len(term.source)))
+                covered_to, at = 1 - minus_last, at + len(term.source)
+        return chosen
 
     def all_matches(self, text: str) -> list[Term]:
         """Every term occurring in the text, nested and overlapping ones included (for lint, not for checks)."""
@@ -217,9 +212,9 @@ def _bytes(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").decode("latin-1")
 
 
-def _characters(encoded: str, offset: int) -> int:
-    """The character offset of a byte offset into ``_bytes(text)``."""
-    return len(encoded[:offset].encode("latin-1").decode("utf-8", "surrogatepass"))
+def _characters(encoded: str) -> int:
+    """How many characters the bytes of ``_bytes(text)`` stand for."""
+    return len(encoded.encode("latin-1").decode("utf-8", "surrogatepass"))
 
 
 def load_glossary(paths: Iterable[str | Path] | None, config: "Config | None" = None) -> Glossary:
