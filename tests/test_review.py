@@ -159,6 +159,9 @@ def test_review_sheet_is_made_for_work(review_project):
     assert str(validation.sqref) == f"J2:J{len(ENTRIES) + 1}"
     formulas = [rule.formula[0] for rules in ws.conditional_formatting for rule in rules.rules]
     assert formulas == ['$E2="untranslated"', '$E2="fuzzy"', "LEN($F2)>0"]
+    # the streamed sheet still states its size, so read-only readers need not scan it first
+    assert openpyxl.load_workbook("review.xlsx", read_only=True)["Review"].calculate_dimension() == \
+        f"A1:L{len(ENTRIES) + 1}"
 
 
 def test_the_location_column_fits_a_long_catalog_path(tmp_path):

@@ -157,7 +157,7 @@ def write_review_workbook(catalogs: Sequence[ReviewCatalog], output: Path, *, fi
     _check_cell_sizes(rows)
     wb = Workbook(write_only=True)
     wb.properties.creator = "toolkit"
-    writer = _ReviewWriter(wb, findings, glossary, labels=[catalog.label for catalog in catalogs])
+    writer = _ReviewWriter(wb, findings, glossary, labels=[catalog.label for catalog in catalogs], rows=len(rows))
     for catalog, entry in track(rows, len(rows)) if track else rows:
         writer.append(catalog, entry)
     writer.finish()
@@ -189,7 +189,7 @@ def _check_cell_sizes(rows: list[tuple[ReviewCatalog, polib.POEntry]]) -> None:
 class _ReviewWriter:
     """Streams the Review sheet row by row, then adds what needs the row count (filter, fills, validation)."""
 
-    def __init__(self, wb: Workbook, findings: FindingNotes, glossary: Glossary, *, labels: list[str]):
+    def __init__(self, wb: Workbook, findings: FindingNotes, glossary: Glossary, *, labels: list[str], rows: int):
         self.wb, self.findings, self.glossary = wb, findings, glossary
         self.ws: "WriteOnlyWorksheet" = wb.create_sheet(REVIEW_SHEET)
         self.terms = 0
@@ -203,6 +203,11 @@ class _ReviewWriter:
             "Review editable": {"alignment": WRAP, "protection": UNLOCKED, "number_format": TEXT_FORMAT},
         }.items()}
         self._setup_columns(labels)
+        # openpyxl writes a <dimension> only for sheets that can compute one, which streamed sheets cannot; but
+        # the row count is known, and without it every read-only reader (the import too) parses the whole sheet
+        # once just to size it.
+        dimension = f"A1:{get_column_letter(len(COLUMNS))}{rows + 1}"
+        self.ws.calculate_dimension = lambda: dimension
         self.ws.append([self.cell(column.header, "Review header") for column in COLUMNS])
 
     def _setup_columns(self, labels: list[str]) -> None:
