@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import gc
 import math
-import os
 import re
-import tempfile
 import unicodedata
 from collections import Counter
 from contextlib import contextmanager
@@ -35,6 +33,7 @@ from toolkit.catalog import (TRANSLATED, entry_status, index_entries, merge_cata
                              write_catalog)
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
+from toolkit.files import atomic_path
 from toolkit.glossary import Glossary, Term
 from toolkit.numbers import chinese_quantities, english_quantities
 from toolkit.segment import SourceDocument, build_catalog, parse_source, read_source
@@ -983,17 +982,8 @@ def write_alignment_sheet(alignment: Alignment, path: str | Path) -> None:
         for cell in row:
             cell.alignment = CellAlignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
-    path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        os.close(handle)
-        try:
+        with atomic_path(path) as temp:
             book.save(temp)
-            os.chmod(temp, 0o644)
-            os.replace(temp, path)
-        finally:
-            if os.path.exists(temp):
-                os.unlink(temp)
     except OSError as exc:
         raise UsageError(f"cannot write the sheet: {exc.strerror or exc}", path=path) from exc

@@ -20,6 +20,7 @@ import polib
 from toolkit.catalog import MergeReport, merge_catalog, new_catalog, read_catalog, write_catalog
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
+from toolkit.files import decode, read_bytes
 
 TERMINATORS = "。！？!?"
 CLOSERS = "”’」』）》\"')"
@@ -78,20 +79,8 @@ class SourceDocument:
 
 def read_source(path: str | Path, encoding: str = "utf-8") -> str:
     """The text of a source file, or an InputError saying why it cannot be read as text."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError("no such file" if not path.exists() else "not a file", path=path)
-    raw = path.read_bytes()
-    if b"\0" in raw:
-        raise InputError("binary file, not a text", path=path)
-    try:
-        text = raw.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        hint = " (GB18030? try --encoding gb18030)" if encoding.lower().replace("-", "") == "utf8" else ""
-        raise InputError(f"not valid {encoding}{hint}", path=path, line=line) from exc
-    except LookupError as exc:
-        raise InputError(f"unknown encoding {encoding!r}", path=path) from exc
+    hint = " (GB18030? try --encoding gb18030)" if encoding.lower().replace("-", "") == "utf8" else ""
+    text = decode(read_bytes(path), path, encoding, hint=hint)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError("empty file", path=path)
