@@ -56,11 +56,12 @@ def stats(paths: tuple[Path, ...], output_format: str) -> None:
     if output_format == "json":
         echo_json({"catalogs": [s.as_dict() for s in table.catalogs], "total": table.total.as_dict()})
         return
-    header = f"{'catalog':<48} {'transl.':>7} {'fuzzy':>6} {'untr.':>6} {'obs.':>5} {'zh chars':>9} {'en words':>9} {'cover':>7}"
-    click.echo(header)
-    for row in [*table.catalogs, table.total]:
-        name = row.path if len(row.path) <= 48 else "…" + row.path[-47:]
-        click.echo(f"{name:<48} {row.translated:>7} {row.fuzzy:>6} {row.untranslated:>6} {row.obsolete:>5} "
+    rows = [*table.catalogs, table.total]
+    width = max(len("catalog"), *(len(row.path) for row in rows))
+    click.echo(f"{'catalog':<{width}} {'transl.':>7} {'fuzzy':>6} {'untr.':>6} {'obs.':>5} {'zh chars':>9} "
+               f"{'en words':>9} {'cover':>7}")
+    for row in rows:
+        click.echo(f"{row.path:<{width}} {row.translated:>7} {row.fuzzy:>6} {row.untranslated:>6} {row.obsolete:>5} "
                    f"{row.source_chars:>9} {row.target_words:>9} {row.coverage:>6.1f}%")
 
 
