@@ -6,8 +6,10 @@ are computed once per source text and shared by the checks that need them.
 """
 from __future__ import annotations
 
+import gc
 import os
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -121,6 +123,28 @@ def run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Glossa
     ``select``/``ignore`` take check ids; ``spelling=False`` skips the slowest
     check; ``progress(done, total)`` is called as entries are checked.
     """
+    with _collector_paused():
+        return _run_checks(paths, config=config, glossary=glossary, select=select, ignore=ignore,
+                           min_coverage=min_coverage, spelling=spelling, progress=progress)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reading and checking make millions of small objects and no reference cycles: the cyclic collector's
+    full passes over them find nothing and cost more the larger the catalog (a fifth of the run at
+    100,000 entries)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Glossary | None",
+                select: Iterable[str] | None, ignore: Iterable[str] | None, min_coverage: float | None,
+                spelling: bool, progress: Callable[[int, int], None] | None) -> CheckReport:
     checks = active_checks(select, ignore, spelling=spelling, min_coverage=min_coverage)
     severity = severities(config)
     catalogs = [load_catalog(path) for path in catalog_paths(paths, config)]
