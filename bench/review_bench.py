@@ -117,9 +117,13 @@ def bare_read(path: Path) -> int:
 
 
 def reviewed_copy(rows: list[list[object]], path: Path, every: int) -> int:
-    """The sheet as a reviewer might return it: every ``every``-th row given a new translation."""
+    """The sheet as a reviewer might return it: every ``every``-th row given a new translation.
+
+    With its <dimension>, as Excel and LibreOffice write it (a streamed openpyxl sheet has none unless told).
+    """
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Review")
+    ws.calculate_dimension = lambda: f"A1:L{len(rows)}"
     edited = 0
     for number, row in enumerate(rows):
         row = list(row)
