@@ -7,8 +7,6 @@ typed, never evaluated.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -27,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from toolkit.catalog import FUZZY, UNTRANSLATED, CatalogStats, entry_kind, entry_status, live_entries
 from toolkit.errors import InputError, UsageError
+from toolkit.files import atomic_path
 from toolkit.glossary import Glossary
 from toolkit.review import (
     COLUMNS, DECISION, DECISIONS, ESCAPE_GROWTH, FINDINGS, GLOSSARY_SHEET, HASH, KEY, KIND, LOCATION,
@@ -164,7 +163,8 @@ def write_review_workbook(catalogs: Sequence[ReviewCatalog], output: Path, *, fi
     stats = [CatalogStats(catalog.label, **writer.statuses[catalog.label]) for catalog in catalogs]
     _write_summary(wb, stats, findings.counts)
     _write_glossary(wb, glossary)
-    _save_atomic(wb, output)
+    with atomic_path(output) as temp:  # a failed export leaves no broken workbook
+        wb.save(temp)
     return ExportResult(output, len(rows), stats, findings=sum(findings.counts.values()), terms=writer.terms,
                         checks=findings.counts)
 
@@ -369,18 +369,3 @@ def _bold_row(ws: "WriteOnlyWorksheet", headers: list[str], bold: Font) -> list[
     for cell in cells:
         cell.font = bold
     return cells
-
-
-def _save_atomic(wb: Workbook, output: Path) -> None:
-    """Save to a temporary file beside ``output``, then rename: a failed export leaves no broken workbook."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
-        wb.save(temp)
-        os.chmod(temp, 0o644)
-        os.replace(temp, output)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
