@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,15 @@ METRICS: dict[str, MetricSpec] = {
         MetricSpec("ter", "TER", "TER", higher_is_better=False),
     )
 }
+
+# chrF++ first: of the three it agrees best with human judgement (WMT metrics tasks), down to single sentences
+QUALITY_ORDER = ("chrf", "bleu", "ter")
+
+
+def quality_key(scores: Mapping[str, float]) -> tuple[float, ...]:
+    """A sort key, larger is better: chrF++, then BLEU, then TER (lower is better)."""
+    return tuple(scores[key] if METRICS[key].higher_is_better else -scores[key]
+                 for key in QUALITY_ORDER if key in scores)
 
 
 class MetricRun:

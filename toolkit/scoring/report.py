@@ -7,12 +7,10 @@ from typing import Any, Sequence
 
 from toolkit.config import Config
 from toolkit.scoring.inputs import Draft, ScoringSet, load_scoring_set
-from toolkit.scoring.metrics import METRICS, run_metrics
+from toolkit.scoring.metrics import quality_key, run_metrics
 from toolkit.scoring.segments import SegmentTable, segment_table
 from toolkit.scoring.significance import RESAMPLING_BUDGET, Significance, paired_test, resampling_bytes
 from toolkit.scoring.terminology import TermEngine, TermReport, score_terms, source_terms
-
-RANK_ORDER = ("chrf", "bleu", "ter")  # drafts rank by chrF++, ties broken by BLEU then TER
 
 
 @dataclass
@@ -26,9 +24,8 @@ class DraftResult:
     def name(self) -> str:
         return self.draft.name
 
-    def rank_key(self) -> tuple[float, ...]:
-        return tuple(self.corpus[k].score if METRICS[k].higher_is_better else -self.corpus[k].score
-                     for k in RANK_ORDER)
+    def quality(self) -> tuple[float, ...]:
+        return quality_key({key: score.score for key, score in self.corpus.items()})
 
 
 @dataclass
@@ -42,7 +39,7 @@ class ScoreReport:
     warnings: list[str] = field(default_factory=list)
 
     def ranking(self) -> list[DraftResult]:
-        return sorted(self.drafts, key=DraftResult.rank_key, reverse=True)
+        return sorted(self.drafts, key=DraftResult.quality, reverse=True)
 
     def as_dict(self) -> dict:
         ranks = {id(result): number for number, result in enumerate(self.ranking(), start=1)}

@@ -10,10 +10,10 @@ from typing import Any, Iterable
 from toolkit.errors import UsageError
 from toolkit.scoring.metrics import METRICS
 from toolkit.scoring.report import ScoreReport
-from toolkit.scoring.segments import badness
+from toolkit.scoring.segments import segment_quality
 
 HEADER_FILL = "DDE4EE"
-CHART_METRICS = ("bleu", "chrf", "ter")
+CHART_METRICS = tuple(METRICS)  # bleu, chrf, ter
 
 
 def write_workbook(report: ScoreReport, path: str | Path) -> None:
@@ -98,12 +98,12 @@ def _segment_sheet(sheet: Any, report: ScoreReport) -> None:
         header += [result.name] + [f"{result.name} {label}" for label in labels]
     _append(sheet, header, header=True)
 
-    def mean_badness(index: int) -> tuple[float, ...]:
+    def mean_quality(index: int) -> tuple[float, ...]:
         """Worst first over all drafts: the mean of their sort keys."""
-        keys = [badness(result.segments, index) for result in report.drafts]
+        keys = [segment_quality(result.segments, index) for result in report.drafts]
         return tuple(mean(values) for values in zip(*keys))
 
-    for index in sorted(range(len(inputs.segments)), key=mean_badness):
+    for index in sorted(range(len(inputs.segments)), key=mean_quality):
         segment = inputs.segments[index]
         row = [segment.location, *([segment.source] if sources else []),
                *(stream[index] for stream in inputs.references)]
