@@ -1,13 +1,12 @@
 """The score report as an Excel workbook: corpus scores with a native chart, segments worst first, term problems."""
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from statistics import mean
 from typing import Any, Iterable
 
 from toolkit.errors import UsageError
+from toolkit.files import atomic_path
 from toolkit.scoring.metrics import METRICS
 from toolkit.scoring.report import ScoreReport
 from toolkit.scoring.segments import segment_quality
@@ -25,18 +24,9 @@ def write_workbook(report: ScoreReport, path: str | Path) -> None:
     _segment_sheet(workbook.create_sheet("Segments"), report)
     if any(result.terms for result in report.drafts):
         _terms_sheet(workbook.create_sheet("Term problems"), report)
-    path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        os.close(handle)
-        try:
+        with atomic_path(path) as temp:
             workbook.save(temp)
-            os.chmod(temp, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
-            os.replace(temp, path)
-        finally:
-            if os.path.exists(temp):
-                os.unlink(temp)
     except OSError as exc:
         raise UsageError(f"cannot write the workbook: {exc.strerror or exc}", path=path) from exc
 
