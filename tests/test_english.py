@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.english import _irregular_forms, analyse, folded_text, phrase
+from toolkit.english import _words_by_lemma, analyse, folded_text, phrase
 from toolkit.glossary import Glossary, Term
 
 
@@ -28,14 +28,16 @@ def test_an_absent_phrase_is_ruled_out_without_analysis():
     assert team.may_occur_in(folded_text("Model workers’ poverty-alleviation teams went."))
 
 
-IRREGULAR = sorted((lemma, word) for lemma, words in _irregular_forms().items() for word in words)
+# Dictionary words spelt unlike their lemma from the first letters on: the cases prefixes alone would miss.
+IRREGULAR = sorted((lemma, word) for lemma, words in _words_by_lemma().items() for word in words
+                   if word[:3] != lemma[:3])
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(IRREGULAR), st.booleans(), st.sampled_from(["", "'s", "’s", "'"]),
        st.sampled_from(["the {} here", "“{}”", "{}, then", "a-{}-b"]))
 def test_the_presence_test_never_rules_out_what_analysis_finds(pair, swap, suffix, frame):
-    """Every dictionary word whose lemma is not spelt like it (went/go, mice/mouse), both ways round."""
+    """Dictionary words whose lemma is spelt otherwise (went/go, mice/mouse), both ways round."""
     lemma, word = pair
     wanted, written = (word, lemma) if swap else (lemma, word)
     text = frame.format(written.capitalize() + suffix)
@@ -44,23 +46,29 @@ def test_the_presence_test_never_rules_out_what_analysis_finds(pair, swap, suffi
         assert rendering.may_occur_in(folded_text(text))
 
 
-def test_plain_inflected_occurrences_are_confirmed_without_analysis():
+def test_plain_text_is_settled_without_analysis():
     team = phrase("model worker poverty alleviation team")
-    assert team.surely_in("The Model Workers’ poverty-alleviation teams went to Luanping.")
-    assert not team.surely_in("model workers, poverty alleviation teams")  # a comma: left to the analysis
-    assert not any(phrase("team").surely_in(text) for text in ("2team", "o'team", "team'o", "teamwork"))
+    assert team.found_in("The Model Workers’ poverty-alleviation teams went to Luanping…")
+    assert team.found_in("model workers, poverty alleviation teams") is False  # a comma breaks the phrase
+    assert team.found_in("Model workers’ poverty alleviation team in Zürich") is None  # not plain text
+    assert team.found_in("model\nworker poverty\xa0alleviation ‘team’") is True
+    assert phrase("team").found_in("2team o'team team'o teamwork") is False
+    assert phrase("ok").found_in("they OK'd it") is None  # "ok'd" stands for "ok": absence is not settled
+    assert phrase("o'clock").found_in("at six o'clock") is None  # spelt with an apostrophe: left to the analysis
 
 
-VOCABULARY = "model worker workers team teams union unions trade went go children child craftsmen x 2 14th".split()
-MARKS = [" ", "  ", "-", "–", "—", "'", "’", "“", "”", "\"", "`", ",", "_", "'s", "’s", "s", "\n", "é", "ʼ"]
+VOCABULARY = "model worker team teams union trade went go children child craftsmen x 2 14th it its ok ok'd ski'd".split()
+MARKS = [" ", "  ", "-", "–", "—", "'", "’", "“", "”", "\"", "`", ",", "_", "'s", "’s", "s", "\n", "é", "ʼ", "…",
+         "\xa0"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=3),
        st.lists(st.tuples(st.sampled_from(VOCABULARY), st.sampled_from(["lower", "upper", "capitalize"]),
                           st.lists(st.sampled_from(MARKS), max_size=2)), min_size=1, max_size=8))
-def test_a_confirmed_occurrence_is_one_the_analysis_finds(words, pieces):
+def test_what_found_in_settles_is_what_the_analysis_finds(words, pieces):
     rendering = phrase(" ".join(words))
     text = "".join(getattr(word, case)() + "".join(marks) for word, case, marks in pieces)
-    if rendering.surely_in(text):
-        assert analyse(text).find(rendering.words)
+    settled = rendering.found_in(text)
+    if settled is not None:
+        assert settled == bool(analyse(text).find(rendering.words))

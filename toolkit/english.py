@@ -13,10 +13,10 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain
 
-from lemminflect import Lemmatizer, getAllInflections, getAllLemmas
+from lemminflect import Lemmatizer, getAllLemmas
 
 # A word: letters and digits, with inner apostrophes (Xi'an, don't); hyphens, dashes and quotes separate words.
 WORD = re.compile(r"[^\W_]+(?:['’ʼ‘`´][^\W_]+)*")
@@ -28,9 +28,9 @@ LEMMA_POS = ("NOUN", "VERB", "AUX", "PROPN")
 # How many leading letters of a word the presence test looks for (inflections mostly keep them: craftsm-an/-en).
 KEY_LENGTH = 4
 APOSTROPHE_LIKE = re.compile("['’ʼ‘`´]")
-# Text made of these characters only reads the same lowered as word_forms reads it word by word: no
-# normalisation changes it, and its word characters are ASCII letters and digits.
-PLAIN_TEXT = re.compile(r"[\x00-\x7f’‘“”–—]*")
+# Text made of these characters only reads the same lowered as word_forms reads it word by word: its words
+# are ASCII letters and digits, which neither case folding nor normalisation changes.
+PLAIN_TEXT = re.compile(r"[\x00-\x7f’‘“”–—…\xa0]*")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -109,89 +109,124 @@ analyse_cached = lru_cache(maxsize=4096)(analyse)
 
 @dataclass(frozen=True)
 class Phrase:
-    """A glossary rendering analysed once, with what a text must contain for it to be there at all.
+    """A glossary rendering analysed once, with cheap ways to settle most questions about a text.
 
     Analysing a text costs far more than looking for a few short strings in
-    it, and most renderings asked about are absent: ``may_occur_in`` rules
-    them out first. For each word of the phrase, ``keys`` holds the first
-    letters of every form that word may take in a text (its forms, and the
-    dictionary words whose lemma is one of them: went for go), so a text
-    lacking all of them for some word cannot contain the phrase.
+    it. ``may_occur_in`` rules a phrase out: for each of its words, ``keys``
+    holds the first letters of every spelling that word may take in a text
+    (its forms, and the dictionary words whose lemma is one of them: went for
+    go), so a text lacking all of them for some word cannot contain the
+    phrase. ``found_in`` settles most of the rest with one regular expression.
+    Only what neither settles needs ``Words.find``.
     """
 
     words: Words
-    keys: tuple[frozenset[str], ...]
-    pattern: re.Pattern | None = None  # see surely_in
+    keys: tuple[tuple[str, ...], ...]
+    spellings: tuple[tuple[str, ...], ...]  # per word, those of its spellings made of ASCII letters and digits
+    exact: bool  # no spelling has an inner apostrophe: in plain text, spellings are all the word may be
 
     def may_occur_in(self, folded: str | None) -> bool:
         """False only when the phrase is surely absent from the text ``folded_text`` returned."""
-        return folded is None or all(any(key in folded for key in keys) for keys in self.keys)
+        if folded is None:
+            return True
+        for keys in self.keys:  # (plain loops: this runs for every term in every segment)
+            for key in keys:
+                if key in folded:
+                    break
+            else:
+                return False
+        return True
 
-    def surely_in(self, text: str) -> bool:
-        """True when the phrase is certainly in the text; False means only "not known without analysis".
+    def found_in(self, text: str) -> bool | None:
+        """Whether the phrase is in a plain text, as Words.find would say; None when only the analysis can tell.
 
-        The common case, a plain text with the phrase's words in their usual
-        inflections joined by spaces, hyphens or quotes, is one regular
-        expression search; ``Words.find`` would find the same occurrence.
+        Plain text (ASCII, curly quotes, dashes, ellipses, no-break spaces)
+        reads the same lowered as word_forms reads it word by word, so the
+        phrase is there exactly where its words' spellings stand joined by
+        what JOINERS allows; a spelling with an apostrophe inside leaves
+        absence unsettled.
         """
-        return self.pattern is not None and PLAIN_TEXT.fullmatch(text) is not None \
-            and self.pattern.search(folded_text(text)) is not None
+        if self._pattern is None or not PLAIN_TEXT.fullmatch(text):
+            return None
+        if self._pattern.search(folded_text(text)):
+            return True
+        return False if self.exact else None
+
+    @cached_property
+    def _pattern(self) -> re.Pattern | None:
+        """Compiled on first use (most renderings are never asked about in a text that may contain them)."""
+        if not self.words.forms or not all(self.spellings) or len(set(self.words.runs)) > 1:
+            return None  # no words, one never plainly spelt, or punctuation inside: left to the analysis
+        first, *rest = (sorted(spellings, key=len, reverse=True) for spellings in self.spellings)
+        # Each alternative for the first word starts with a literal (the engine then skips ahead to the
+        # letters that may begin a match), the word start being checked behind that first letter.
+        return re.compile("(?:" + "|".join(spelling[0] + _STARTED_WORD + spelling[1:] for spelling in first) + ")"
+                          + _WORD_END + "".join(_JOINED + "(?:" + "|".join(words) + ")" + _WORD_END for words in rest))
+
+
+# The pieces of Phrase._pattern, over plain lowered text. A word starts where no letter or digit, nor one
+# and an apostrophe, runs into it (checked after its first letter); it may end in a possessive 's (which
+# word_forms drops); no letter or digit, nor an apostrophe and one, may follow. Between words only what
+# JOINERS allows in plain text.
+_STARTED_WORD = r"(?<![a-z0-9].)(?<![a-z0-9]['’‘`].)"
+_WORD_END = r"(?:['’‘`]s)?(?![a-z0-9])(?!['’‘`][a-z0-9])"
+_JOINED = r"[\s\-–\"“”'‘’`]+"
+_PLAIN_SPELLING = re.compile(r"[a-z0-9]+")
+_APOSTROPHE_SPELLING = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)+")
 
 
 def phrase(text: str) -> Phrase:
+    """A rendering analysed for matching in many texts."""
     words = analyse(text)
-    irregular = _irregular_forms()
-    surfaces = [_surfaces(forms, irregular.get) for forms in words.forms]
-    pattern = None
-    if words.forms and all(surfaces) and len(set(words.runs)) == 1:
-        pattern = re.compile(_NOT_AFTER_WORD + _JOINED.join(
-            "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")" + _WORD_END for words in surfaces))
-    return Phrase(words, tuple(
-        frozenset(_key(form) for form in chain(forms, *(irregular.get(f, ()) for f in forms)))
-        for forms in words.forms), pattern)
-
-
-# The pieces of Phrase.pattern, over plain lowered text: a word starts where no word (letters, or letters and
-# an inner apostrophe) runs into it, may end in a possessive 's, and nothing word-like may follow it;
-# between words only what JOINERS allows.
-_NOT_AFTER_WORD = r"(?<![a-z0-9'’‘`])"
-_WORD_END = r"(?:['’‘`]s)?(?![a-z0-9])(?!['’‘`][a-z0-9])"
-_JOINED = r"[\s\-–\"“”'‘’`]+"
-
-
-def _surfaces(forms: frozenset[str], irregular) -> list[str]:
-    """The usual spellings of a phrase word (its forms and their inflections), plain lower-case letters and
-    digits only, each checked with word_forms to stand for the phrase word."""
-    candidates = set(forms)
-    for form in forms:
-        candidates.update(irregular(form, ()))
-        candidates.update(w.lower() for spellings in getAllInflections(form).values() for w in spellings)
-    return sorted(w for w in candidates
-                  if w.isascii() and w.isalnum() and w == w.lower() and not word_forms(w).isdisjoint(forms))
+    by_lemma = _words_by_lemma()
+    spellings = [{spelling for spelling in forms.union(*(by_lemma.get(form, ()) for form in forms))
+                  if not word_forms(spelling).isdisjoint(forms)} for forms in words.forms]
+    return Phrase(
+        words,
+        keys=tuple(_fewest_keys({_key(spelling) for spelling in spelt}) for spelt in spellings),
+        spellings=tuple(tuple(sorted(filter(_PLAIN_SPELLING.fullmatch, spelt))) for spelt in spellings),
+        exact=not any(_APOSTROPHE_SPELLING.fullmatch(spelling) for spelt in spellings for spelling in spelt),
+    )
 
 
 @lru_cache(maxsize=64)
 def folded_text(text: str) -> str | None:
     """The text as the keys of a Phrase are looked for in it, or None when they cannot be trusted there.
 
-    Case folding maps each character on its own, so a word's folded form is
-    part of the folded text; NFKC normalisation (which word_forms applies too)
-    may join characters across word boundaries, so it must leave the text alone.
+    Case folding maps each character on its own, so each word's folded form is
+    part of the folded text, provided NFKC normalisation (which word_forms
+    applies to each word first) leaves every word as it is: checked on the
+    text, else on the text with all but its words blanked out (an ellipsis or
+    a no-break space between words changes under NFKC, but is never read).
     """
-    return text.casefold() if unicodedata.is_normalized("NFKC", text) else None
+    if unicodedata.is_normalized("NFKC", text) or unicodedata.is_normalized("NFKC", _BETWEEN_WORDS.sub(" ", text)):
+        return text.casefold()
+    return None
 
 
-def _key(form: str) -> str:
-    """The first letters of a form, up to any apostrophe (texts write them in several ways)."""
-    return APOSTROPHE_LIKE.split(form[:KEY_LENGTH], 1)[0]
+_BETWEEN_WORDS = re.compile(r"[^\w'’ʼ‘`´]|_")
+
+
+def _key(spelling: str) -> str:
+    """The first letters of a spelling, up to any apostrophe (texts write them in several ways)."""
+    return APOSTROPHE_LIKE.split(spelling[:KEY_LENGTH], 1)[0]
+
+
+def _fewest_keys(keys: set[str]) -> tuple[str, ...]:
+    """The keys without those that contain another (a text with "goes" has "go")."""
+    kept: list[str] = []
+    for key in sorted(keys, key=len):
+        if not any(shorter in key for shorter in kept):
+            kept.append(key)
+    return tuple(kept)
 
 
 @lru_cache(maxsize=1)
-def _irregular_forms() -> dict[str, frozenset[str]]:
-    """Lemma -> the dictionary words that lemmatise to it but do not start with its key (was, were -> be).
+def _words_by_lemma() -> dict[str, frozenset[str]]:
+    """Lemma -> every word that lemminflect's lookup tables lemmatise to it (went, gone, goes -> go).
 
-    Read from lemminflect's own lookup tables (what getAllLemmas consults), so
-    no inflection it knows is missed; lemmas are lower case, as word_forms asks.
+    Read from the tables getAllLemmas consults, so no inflection it knows is
+    missed; lower case, as word_forms asks.
     """
     lemmatizer = Lemmatizer()
     found: defaultdict[str, set[str]] = defaultdict(set)
@@ -199,8 +234,7 @@ def _irregular_forms() -> dict[str, frozenset[str]]:
         for pos, lemmas in by_pos.items():
             if pos in LEMMA_POS:
                 for lemma in lemmas:
-                    if not word.lower().startswith(_key(lemma.lower())):
-                        found[lemma.lower()].add(word.lower())
+                    found[lemma.lower()].add(word.lower())
     return {lemma: frozenset(words) for lemma, words in found.items()}
 
 

@@ -148,15 +148,22 @@ class Glossary:
         candidates = self._candidates(term.renderings, translation)
         if not candidates:
             return None
-        if self._phrase(candidates[0]).surely_in(translation) and not self._candidates(term.forbidden, translation):
-            return candidates[0]  # the renderings before it are absent, and no forbidden one can hide it
+        if self._surely_absent(term.forbidden, translation):  # then none can hide an approved one
+            for rendering in candidates:
+                found = self._phrase(rendering).found_in(translation)
+                if found is None:
+                    break  # only the analysis can tell
+                if found:
+                    return rendering
+            else:
+                return None
         approved, _ = self._occurrences(term, translation)
         return next((rendering for rendering in term.renderings if rendering in approved), None)
 
     def forbidden_in(self, term: Term, translation: str) -> list[str]:
         """The forbidden renderings present in the translation (not counting those inside a longer approved one)."""
-        if not self._candidates(term.forbidden, translation):
-            return []  # none can be there: the translation need not be analysed for the approved ones
+        if self._surely_absent(term.forbidden, translation):
+            return []  # the translation need not be analysed for the approved ones
         _, forbidden = self._occurrences(term, translation)
         return [rendering for rendering in term.forbidden if rendering in forbidden]
 
@@ -186,6 +193,17 @@ class Glossary:
             return []
         folded = folded_text(translation)
         return [rendering for rendering in renderings if self._phrase(rendering).may_occur_in(folded)]
+
+    def _surely_absent(self, renderings: tuple[str, ...], translation: str) -> bool:
+        """None of the renderings is in the translation, as settled without analysing it."""
+        if not renderings:
+            return True
+        folded = folded_text(translation)
+        for rendering in renderings:
+            found = self._phrase(rendering)
+            if found.may_occur_in(folded) and found.found_in(translation) is not False:
+                return False
+        return True
 
     def _spans(self, renderings: Iterable[str], words: Words) -> dict[str, list[tuple[int, int]]]:
         found: dict[str, list[tuple[int, int]]] = {}

@@ -5,31 +5,34 @@ from typing import Iterator
 
 from toolkit.checks import register
 from toolkit.checks.runner import Context, Item
+from toolkit.glossary import Term
 
 
 @register("glossary", "error")
 def glossary(item: Item, context: Context) -> Iterator[str]:
     """A glossary term in the source lacks every approved rendering in the translation, or a forbidden one is used."""
+    matches = context.term_matches(item.msgid)
+    if not matches:
+        return
+    lowered = item.msgstr.lower()
     seen = set()
-    for match in context.term_matches(item.msgid):
+    for match in matches:
         term = match.term
         if term.source in seen:
             continue
         seen.add(term.source)
-        note = f" ({term.note})" if term.note else ""
         forbidden = context.glossary.forbidden_in(term, item.msgstr) if term.forbidden else []
         for wrong in forbidden:
-            yield f"{term.source}: \"{wrong}\" is a forbidden rendering; use \"{term.target}\"{note}"
-        if not forbidden and not _verbatim(term.renderings, item.msgstr) \
+            yield f"{term.source}: \"{wrong}\" is a forbidden rendering; use \"{term.target}\"{_note(term)}"
+        if not forbidden and not _verbatim(term.renderings, lowered) \
                 and context.glossary.rendering_in(term, item.msgstr) is None:
             also = f" or {_quoted(term.variants)}" if term.variants else ""
-            yield f"{term.source}: expected \"{term.target}\"{also}{note}"
+            yield f"{term.source}: expected \"{term.target}\"{also}{_note(term)}"
 
 
-def _verbatim(renderings: tuple[str, ...], translation: str) -> bool:
-    """A rendering present word for word (any case): the common case, decided without the glossary's
-    inflection-tolerant analysis. Only a shortcut: when it says no, rendering_in decides."""
-    lowered = translation.lower()
+def _verbatim(renderings: tuple[str, ...], lowered: str) -> bool:
+    """A rendering present word for word in the lower-cased translation: the common case, decided without the
+    glossary's inflection-tolerant analysis. Only a shortcut: when it says no, rendering_in decides."""
     for rendering in renderings:
         wanted = rendering.lower()
         at = lowered.find(wanted)
@@ -39,6 +42,10 @@ def _verbatim(renderings: tuple[str, ...], translation: str) -> bool:
                 return True
             at = lowered.find(wanted, at + 1)
     return False
+
+
+def _note(term: Term) -> str:
+    return f" ({term.note})" if term.note else ""
 
 
 def _quoted(renderings: tuple[str, ...]) -> str:
