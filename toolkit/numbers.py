@@ -263,6 +263,7 @@ _EN_APPROX = {"more than": MORE, "over": MORE, "upwards of": MORE, "in excess of
               "approaching": NEARLY, "just under": NEARLY, "about": ABOUT, "around": ABOUT,
               "approximately": ABOUT, "roughly": ABOUT, "some": ABOUT, "an estimated": ABOUT,
               "less than": LESS, "fewer than": LESS, "under": LESS, "up to": LESS}
+_APPROX_LAST_WORDS = {phrase.split()[-1] for phrase in _EN_APPROX}
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)[Aa]n?\s+$")
 _CURRENCY = {"rmb", "cny", "usd", "us$", "$", "¥", "￥", "yuan"}
 _MAY_CONTEXT = re.compile(r"(?:\d|\b(?:in|of|since|until|by|from|through|to|last|next|early|late|mid))[\s-]+$")
@@ -291,7 +292,8 @@ def english_quantities(text: str) -> list[Quantity]:
     for start in _candidate_starts(text):
         if start < position:
             continue
-        article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)  # "a hundred" starts at the "a"
+        article = start and text[start - 1].isspace() and \
+            _ARTICLE_BEFORE.search(text, max(0, start - 4), start)  # "a hundred" starts at the "a"
         match = (article and _EN_QUANTITY.match(text, article.start())) or _EN_QUANTITY.match(text, start)
         if match is None:
             continue
@@ -405,19 +407,17 @@ def _percent_after(text: str, end: int, kind: str) -> tuple[int, str]:
 
 def _english_approx(text: str, start: int, end: int) -> str | None:
     """The qualifier written just before the number (more than, nearly, about, less than) or after it (-plus)."""
-    window = text[max(0, start - 30):start]
-    if not window or window.isspace():
-        return MORE if _EN_APPROX_AFTER.match(text, end) else None
-    words = window.lower().split()
+    words = text[max(0, start - 30):start].lower().split()
     if start > 30 and words:
         words.pop(0)  # the window may have cut the first word
     while words and (words[-1] in _CURRENCY or words[-1].endswith("$")):
         words.pop()
-    for size in (1, 2, 3):
-        if len(words) >= size:
-            approx = _EN_APPROX.get(" ".join(words[-size:]))
-            if approx:
-                return approx
+    if words and words[-1] in _APPROX_LAST_WORDS:  # else no qualifier can end here
+        for size in (1, 2, 3):
+            if len(words) >= size:
+                approx = _EN_APPROX.get(" ".join(words[-size:]))
+                if approx:
+                    return approx
     return MORE if _EN_APPROX_AFTER.match(text, end) else None
 
 

@@ -1,11 +1,13 @@
 """Terminology: glossary terms in the source must appear with an approved rendering, never a forbidden one."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from toolkit.checks import register
 from toolkit.checks.runner import Context, Item
-from toolkit.glossary import Term
+
+if TYPE_CHECKING:
+    from toolkit.glossary import Term
 
 
 @register("glossary", "error")

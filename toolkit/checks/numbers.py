@@ -7,13 +7,15 @@ are the glossary's business: they may match, but are never required.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from toolkit.checks import register
 from toolkit.checks.runner import Context, Item
 from toolkit.numbers import NumberComparison, Quantity, chinese_quantities, compare_quantities, \
     english_quantities, format_value
+
+if TYPE_CHECKING:
+    from toolkit.glossary import TermMatch
 
 
 @register("numbers", "error")
@@ -42,19 +44,24 @@ def number_qualifier(item: Item, context: Context) -> Iterator[str]:
 
 
 def _compare(item: Item, context: Context) -> NumberComparison:
-    """The comparison for an entry, computed once for the three checks above."""
-    spans = tuple((m.start, m.end) for m in context.term_matches(item.msgid))
-    return _compare_texts(item.msgid, item.msgstr, spans)
+    """The comparison for an entry, computed once for the three checks above (which run one after another)."""
+    last = context.shared.get("numbers")
+    if last is not None and last[0] is item:
+        return last[1]
+    comparison = _compare_texts(item.msgid, item.msgstr, context.term_matches(item.msgid))
+    context.shared["numbers"] = (item, comparison)
+    return comparison
 
 
-@lru_cache(maxsize=256)
-def _compare_texts(source: str, translation: str, term_spans: tuple[tuple[int, int], ...]) -> NumberComparison:
+def _compare_texts(source: str, translation: str, terms: list[TermMatch]) -> NumberComparison:
     """Numbers inside a glossary term turn weak: "the 14th Division" may match 第十四师, "basic framework"
     need not match 四梁八柱."""
-    source_quantities = [
-        replace(q, weak=True) if any(start <= q.start and q.end <= end for start, end in term_spans) else q
-        for q in chinese_quantities(source)
-    ]
+    source_quantities = chinese_quantities(source)
+    if terms:
+        source_quantities = [
+            replace(q, weak=True) if any(m.start <= q.start and q.end <= m.end for m in terms) else q
+            for q in source_quantities
+        ]
     return compare_quantities(source_quantities, english_quantities(translation))
 
 
