@@ -152,15 +152,18 @@ def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Gloss
     found: list[tuple[int, Item | None, Catalog, str, str]] = []  # (check order, item, catalog, id, message)
     order = {check_id: number for number, check_id in enumerate(REGISTRY)}
 
-    entry_checks = [c for c in checks if c.scope == "entry"]
+    # (check order, id, function) for translated entries, and the subset that sees every entry.
+    for_translated = [(order[c.id], c.id, c.function) for c in checks if c.scope == "entry"]
+    for_others = [check for check in for_translated if REGISTRY[check[1]].every_entry]
     total = sum(len(c.items) for c in catalogs)
     done = 0
     for catalog in catalogs:
         for item in catalog.items:
-            for check in entry_checks:
-                if (check.every_entry or item.status == TRANSLATED) and not _ignored(item, check.id):
-                    for message in check.function(item, context):
-                        found.append((order[check.id], item, catalog, check.id, message))
+            for number, check_id, function in for_translated if item.status == TRANSLATED else for_others:
+                if item.ignored and _ignored(item, check_id):
+                    continue
+                for message in function(item, context):
+                    found.append((number, item, catalog, check_id, message))
             done += 1
             if progress is not None and done % PROGRESS_EVERY == 0:
                 progress(done, total)

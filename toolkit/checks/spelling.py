@@ -56,6 +56,7 @@ class Speller:
                       for rendering in term.renderings for w in _WORD.findall(rendering)}
         self._checker = None
         self.verdicts: dict[str, bool] = {}
+        self.known: set[str] = set()  # the words found good so far: most segments hold no other
         self.guesses: dict[str, str | None] = {}
 
     @property
@@ -71,6 +72,8 @@ class Speller:
         verdict = self.verdicts.get(word)
         if verdict is None:
             verdict = self.verdicts[word] = self._unknown(word)
+            if not verdict:
+                self.known.add(word)
         return verdict
 
     def _unknown(self, word: str) -> bool:
@@ -103,7 +106,10 @@ def spelling(item: Item, context: Context) -> Iterator[str]:
     text = item.msgstr
     if any(mark in text for mark in _SKIP_MARKS):
         text = _SKIP.sub(" ", text)
-    unknown = [word for word in dict.fromkeys(_WORD.findall(text)) if speller.unknown(word)]
+    words = _WORD.findall(text)
+    if speller.known.issuperset(words):
+        return
+    unknown = [word for word in dict.fromkeys(words) if speller.unknown(word)]
     if unknown:
         in_source = {w.lower() for w in _WORD.findall(item.msgid)}
         for word in unknown:
