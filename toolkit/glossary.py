@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -29,6 +30,7 @@ COLUMNS = ("source", "target", "variants", "forbidden", "type", "note")
 REQUIRED = ("source", "target")
 SEPARATOR = "|"
 GLOSSARY_SUFFIXES = (".csv", ".tbx")
+PATTERN_AFTER = 16  # questions about a rendering answered by analysis before its pattern is compiled
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class Glossary:
     def __init__(self, terms: Iterable[Term] = ()):
         self.terms: list[Term] = list(terms)
         self._phrases: dict[str, Phrase] = {}
+        self._asked: Counter[str] = Counter()  # how often each rendering was to be settled by its pattern
         # A check asks rendering_in then forbidden_in for the same term and translation: compute once.
         self._occurrences = lru_cache(maxsize=64)(self._find_occurrences)
 
@@ -150,7 +153,7 @@ class Glossary:
             return None
         if self._surely_absent(term.forbidden, translation):  # then none can hide an approved one
             for rendering in candidates:
-                found = self._phrase(rendering).found_in(translation)
+                found = self._settled(rendering, translation)
                 if found is None:
                     break  # only the analysis can tell
                 if found:
@@ -201,9 +204,15 @@ class Glossary:
         folded = folded_text(translation)
         for rendering in renderings:
             found = self._phrase(rendering)
-            if found.may_occur_in(folded) and found.found_in(translation) is not False:
+            if found.may_occur_in(folded) and self._settled(rendering, translation) is not False:
                 return False
         return True
+
+    def _settled(self, rendering: str, translation: str) -> bool | None:
+        """Phrase.found_in, once the rendering has been asked about often enough to repay compiling its
+        pattern (about a millisecond, the cost of some 25 analyses); before that, None (ask the analysis)."""
+        self._asked[rendering] += 1
+        return self._phrase(rendering).found_in(translation) if self._asked[rendering] > PATTERN_AFTER else None
 
     def _spans(self, renderings: Iterable[str], words: Words) -> dict[str, list[tuple[int, int]]]:
         found: dict[str, list[tuple[int, int]]] = {}
