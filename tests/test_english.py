@@ -1,6 +1,8 @@
 """English-side matching: the cheap presence test never rules out a phrase the full analysis would find."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -72,3 +74,25 @@ def test_what_found_in_settles_is_what_the_analysis_finds(words, pieces):
     settled = rendering.found_in(text)
     if settled is not None:
         assert settled == bool(analyse(text).find(rendering.words))
+
+
+def test_a_glossary_answers_alike_before_and_after_compiling_its_patterns(monkeypatch):
+    """The patterns only spare the analysis: each term against every translation of both catalogs, asked of a
+    glossary that compiles them after a few questions and of one that never does."""
+    import toolkit.glossary
+    from toolkit.catalog import live_entries, read_catalog
+
+    root = Path(__file__).parent.parent
+    translations = [entry.msgstr for path in ("translations/en/beijing-unions-poverty-alleviation.po",
+                                              "translations/drafts/literal-first-pass.po")
+                    for entry in live_entries(read_catalog(root / path)) if entry.msgstr]
+    questions = [(term, text) for term in Glossary.load([root / "glossary"]).terms for text in translations]
+
+    def answers() -> list:
+        glossary = Glossary.load([root / "glossary"])
+        return [(glossary.rendering_in(term, text), glossary.forbidden_in(term, text)) for term, text in questions]
+
+    monkeypatch.setattr(toolkit.glossary, "PATTERN_AFTER", 1)
+    with_patterns = answers()
+    monkeypatch.setattr(toolkit.glossary, "PATTERN_AFTER", len(questions))
+    assert with_patterns == answers()
