@@ -16,12 +16,10 @@ link's posterior probability: the confidence written to the catalog.
 """
 from __future__ import annotations
 
-import gc
 import math
 import re
 import unicodedata
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -35,6 +33,7 @@ from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
 from toolkit.files import atomic_path
 from toolkit.glossary import Glossary, Term
+from toolkit.memory import collector_paused
 from toolkit.numbers import chinese_quantities, english_quantities
 from toolkit.segment import SourceDocument, build_catalog, parse_source, read_source
 from toolkit.text import HAN
@@ -676,22 +675,8 @@ class Alignment:
 def align_document(document: SourceDocument, english: list[EnglishParagraph],
                    glossary: Glossary | None = None) -> Alignment:
     """Align English paragraphs to a parsed Chinese source: paragraphs first, then sentences within them."""
-    with _collector_paused():
+    with collector_paused():
         return _DocumentAligner(document, english, glossary or Glossary()).align()
-
-
-@contextmanager
-def _collector_paused():
-    """The aligner makes millions of small objects and no reference cycles: the cyclic collector's full
-    passes over them find nothing, and cost time growing faster than the text (23 s against 30 s at 10,000
-    paragraphs)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _DocumentAligner:
