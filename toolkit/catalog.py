@@ -7,9 +7,7 @@ and lookups use dicts instead of polib's linear ``find``.
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -20,6 +18,7 @@ import polib
 
 from toolkit import __version__
 from toolkit.errors import InputError
+from toolkit.files import decode, read_bytes, write_text_atomic
 from toolkit.text import count_english_words, count_han
 
 Key = tuple[str | None, str]
@@ -31,17 +30,9 @@ FUZZY_CUTOFF = 0.6
 def read_catalog(path: str | Path) -> polib.POFile:
     """Parse a PO file, turning every failure into an InputError naming the file and line."""
     path = Path(path)
-    if not path.is_file():
-        raise InputError("no such file" if not path.exists() else "not a file", path=path)
-    raw = path.read_bytes()
-    if b"\0" in raw:
-        raise InputError("binary file, not a PO catalog", path=path)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError("not valid UTF-8 (PO catalogs here are UTF-8)", path=path, line=line) from exc
+    text = decode(read_bytes(path, what="a PO catalog"), path, hint=" (PO catalogs here are UTF-8)")
     check_po_syntax(text, path)
+    del text  # polib reads the file itself; do not hold a second copy while it parses
     try:
         # From the path, not the text: polib splits a text into a list of all its lines first,
         # which took a quarter longer on a 50 MB catalog than reading the file line by line.
@@ -132,27 +123,6 @@ def _check_lines(text: str, path: Path) -> None:
 
 def catalog_text(po: polib.POFile) -> str:
     return po.__unicode__()
-
-
-def write_text_atomic(path: str | Path, text: str) -> None:
-    """Write through a temporary file in the same folder and rename: never a half-written file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        if path.exists():
-            os.chmod(temp, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
 
 
 def write_catalog(po: polib.POFile, path: str | Path) -> bool:

@@ -6,14 +6,9 @@ command works on the paths given on its command line, with these defaults.
 """
 from __future__ import annotations
 
-import sys
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 from toolkit.errors import InputError
 

@@ -21,6 +21,7 @@ import ahocorasick
 
 from toolkit.english import Phrase, Words, analyse, analyse_cached, folded_text, phrase, same_phrase
 from toolkit.errors import InputError, UsageError
+from toolkit.files import write_text_atomic
 
 if TYPE_CHECKING:
     from toolkit.config import Config
@@ -369,8 +370,6 @@ def csv_text(terms: Iterable[Term]) -> str:
 
 
 def write_csv(terms: Iterable[Term], path: str | Path) -> None:
-    from toolkit.catalog import write_text_atomic
-
     write_text_atomic(path, csv_text(terms))
 
 
@@ -379,8 +378,6 @@ def append_term(term: Term, path: str | Path, glossary: Glossary) -> None:
 
     A source already in the glossary is refused, and so is a file that does not load cleanly.
     """
-    from toolkit.catalog import write_text_atomic
-
     path = Path(path)
     if path.suffix.lower() != ".csv":
         raise UsageError("terms are added to a .csv glossary", path=path)

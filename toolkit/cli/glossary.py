@@ -183,7 +183,7 @@ def suggest(paths: tuple[Path, ...], glossary_paths: tuple[Path, ...], min_count
 @glossary_option
 def export(file_format: str, output: Path | None, glossary_paths: tuple[Path, ...]) -> None:
     """Write the whole glossary as one TBX or CSV file."""
-    from toolkit.catalog import write_text_atomic
+    from toolkit.files import write_text_atomic
     from toolkit.glossary import csv_text
     from toolkit.tbx import tbx_text
 

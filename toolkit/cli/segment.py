@@ -75,7 +75,7 @@ def stats(paths: tuple[Path, ...], output_format: str) -> None:
 def render(catalog: Path | None, output: Path | None, source: Path | None, markdown: bool,
            min_coverage: float | None, encoding: str) -> None:
     """Rebuild the English article from the source and CATALOG, paragraph by paragraph."""
-    from toolkit.catalog import write_text_atomic
+    from toolkit.files import write_text_atomic
     from toolkit.render import render_catalog
 
     config = project_config()
