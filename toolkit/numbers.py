@@ -473,13 +473,16 @@ def compare_quantities(source: list[Quantity], translation: list[Quantity]) -> N
     pairs: list[tuple[Quantity, Quantity]] = []
     unmatched: list[Quantity] = []
     for quantity in sorted(source, key=lambda q: q.weak):
-        candidates = [t for t in unused if _same_value(t.value, quantity.value)]
-        if not candidates:
+        best, best_rank = None, (True, True)
+        for index, candidate in enumerate(unused):  # the first of those ranked best: same kind, same weakness
+            if _same_value(candidate.value, quantity.value):
+                rank = (candidate.kind != quantity.kind, candidate.weak != quantity.weak)
+                if best is None or rank < best_rank:
+                    best, best_rank = index, rank
+        if best is None:
             unmatched.append(quantity)
             continue
-        best = min(candidates, key=lambda t: (t.kind != quantity.kind, t.weak != quantity.weak))
-        unused.remove(best)
-        pairs.append((quantity, best))
+        pairs.append((quantity, unused.pop(best)))
     missing = sorted((q for q in unmatched if not q.weak), key=lambda q: q.start)
     extra = [t for t in unused if not t.weak]
     wrong = list(zip(missing, extra))
