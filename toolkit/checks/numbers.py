@@ -57,12 +57,16 @@ def _compare_texts(source: str, translation: str, terms: list[TermMatch]) -> Num
     """Numbers inside a glossary term turn weak: "the 14th Division" may match 第十四师, "basic framework"
     need not match 四梁八柱."""
     source_quantities = chinese_quantities(source)
-    if terms:
-        source_quantities = [
-            replace(q, weak=True) if any(m.start <= q.start and q.end <= m.end for m in terms) else q
-            for q in source_quantities
-        ]
+    if terms and source_quantities:
+        source_quantities = [replace(q, weak=True) if _inside_a_term(q, terms) else q for q in source_quantities]
     return compare_quantities(source_quantities, english_quantities(translation))
+
+
+def _inside_a_term(quantity: Quantity, terms: list[TermMatch]) -> bool:
+    for match in terms:
+        if match.start <= quantity.start and quantity.end <= match.end:
+            return True
+    return False
 
 
 def _describe(quantity: Quantity) -> str:
