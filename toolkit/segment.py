@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polib
 
-from toolkit.catalog import MergeReport, merge_catalog, new_catalog, read_catalog, write_catalog
+from toolkit.catalog import MergeReport, catalog_text, merge_catalog, new_catalog, read_catalog, write_catalog
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
 from toolkit.files import decode, read_bytes
@@ -202,7 +202,7 @@ def build_catalog(document: SourceDocument, config: Config) -> polib.POFile:
 class SegmentResult:
     catalog: Path
     created: bool
-    written: bool
+    changed: bool  # written, or on a dry run: would be written
     report: MergeReport
     warnings: list[SegmentWarning]
     document: SourceDocument
@@ -230,5 +230,8 @@ def segment_source(source: str | Path, catalog: str | Path | None = None, *, enc
         merged, report = fresh, MergeReport(added=[e.msgid for e in fresh])
     else:
         merged, report = merge_catalog(read_catalog(catalog), fresh)
-    written = False if dry_run else write_catalog(merged, catalog)
-    return SegmentResult(catalog, created, written, report, parsed.warnings, parsed)
+    if dry_run:
+        changed = created or catalog.read_bytes() != catalog_text(merged).encode("utf-8")
+    else:
+        changed = write_catalog(merged, catalog)
+    return SegmentResult(catalog, created, changed, report, parsed.warnings, parsed)

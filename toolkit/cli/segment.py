@@ -39,7 +39,7 @@ def segment(source: Path | None, catalog: Path | None, encoding: str, dry_run: b
         if dry_run:
             for line in report.lines() if not result.created else [f"+ new catalog, {len(report.added)} segments"]:
                 click.echo(line)
-        verb = "would write" if dry_run else ("wrote" if result.written else "unchanged")
+        verb = ("would write" if dry_run else "wrote") if result.changed else "unchanged"
         click.echo(f"{config.relative(result.catalog)}: {verb}: {report.kept} kept, {len(report.added)} new, "
                    f"{len(report.fuzzy)} fuzzy, {len(report.obsoleted)} obsolete, {len(report.revived)} revived",
                    err=True)
