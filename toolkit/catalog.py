@@ -141,9 +141,11 @@ def entry_key(entry: polib.POEntry) -> Key:
 
 def entry_status(entry: polib.POEntry) -> str:
     """translated / fuzzy / untranslated, counted as ``msgfmt --statistics`` counts them."""
-    if not entry.msgstr:
-        return UNTRANSLATED
-    return FUZZY if "fuzzy" in entry.flags else TRANSLATED
+    return status_of(entry.msgstr, entry.flags)
+
+
+def status_of(msgstr: str, flags: Iterable[str]) -> str:
+    return UNTRANSLATED if not msgstr else FUZZY if "fuzzy" in flags else TRANSLATED
 
 
 def live_entries(po: polib.POFile) -> Iterator[polib.POEntry]:
@@ -232,23 +234,19 @@ class CatalogStats:
                 "target_words": self.target_words, "coverage": round(self.coverage, 2)}
 
 
-def catalog_stats(po: polib.POFile, path: str) -> CatalogStats:
-    stats = CatalogStats(path=path)
-    for entry in po:
-        if entry.obsolete:
-            stats.obsolete += 1
-            continue
-        if not entry.msgid:
-            continue
-        status = entry_status(entry)
-        chars = count_han(entry.msgid)
-        stats.source_chars += chars
-        setattr(stats, status, getattr(stats, status) + 1)
-        if status == TRANSLATED:
-            stats.source_chars_translated += chars
-        if entry.msgstr:
-            stats.target_words += count_english_words(entry.msgstr)
-    return stats
+def count_entry(stats: CatalogStats, msgid: str, msgstr: str, status: str, *, words: bool = True) -> None:
+    """Add one live entry to the statistics (English words only if asked: ``toolkit check`` shows none)."""
+    chars = count_han(msgid)
+    stats.source_chars += chars
+    if status == TRANSLATED:
+        stats.translated += 1
+        stats.source_chars_translated += chars
+    elif status == FUZZY:
+        stats.fuzzy += 1
+    else:
+        stats.untranslated += 1
+    if words and msgstr:
+        stats.target_words += count_english_words(msgstr)
 
 
 # --- merging ---------------------------------------------------------------------------------

@@ -499,9 +499,9 @@ class TermUse:
 
 def catalog_sources(catalogs: Iterable[str | Path]) -> list[str]:
     """The source text of every live segment in the catalogs."""
-    from toolkit.catalog import live_entries, read_catalog
+    from toolkit.scan import read_entries
 
-    return [entry.msgid for path in catalogs for entry in live_entries(read_catalog(path))]
+    return [entry.msgid for path in catalogs for entry in read_entries(path, str(path), words=False)[0]]
 
 
 def find_term(glossary: Glossary, query: str) -> Term:
@@ -522,16 +522,15 @@ def find_term(glossary: Glossary, query: str) -> Term:
 
 def term_usage(glossary: Glossary, term: Term, catalogs: Iterable[str | Path]) -> list[TermUse]:
     """Every live segment where the term is matched (leftmost-longest), with the rendering its translation uses."""
-    from toolkit.catalog import entry_status, live_entries, read_catalog
+    from toolkit.scan import read_entries
 
     uses = []
     for path in catalogs:
-        for entry in live_entries(read_catalog(path)):
+        for entry in read_entries(path, str(path), words=False)[0]:
             if term.source not in entry.msgid or all(m.term is not term for m in glossary.matches(entry.msgid)):
                 continue
             uses.append(TermUse(
-                path=str(path), line=entry.linenum, msgid=entry.msgid, msgstr=entry.msgstr,
-                status=entry_status(entry),
+                path=entry.path, line=entry.line, msgid=entry.msgid, msgstr=entry.msgstr, status=entry.status,
                 rendering=glossary.rendering_in(term, entry.msgstr) if entry.msgstr else None,
                 forbidden=tuple(glossary.forbidden_in(term, entry.msgstr)) if entry.msgstr else ()))
     return uses

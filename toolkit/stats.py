@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from toolkit.catalog import CatalogStats, catalog_stats, read_catalog
+from toolkit.catalog import CatalogStats
 from toolkit.config import display_path
+from toolkit.scan import read_entries
 
 
 @dataclass
@@ -16,7 +17,7 @@ class StatsTable:
 
 
 def collect_stats(paths: Iterable[Path]) -> StatsTable:
-    rows = [catalog_stats(read_catalog(path), display_path(path)) for path in paths]
+    rows = [read_entries(path, display_path(path))[1] for path in paths]
     total = CatalogStats(path="total")
     for row in rows:
         total.add(row)

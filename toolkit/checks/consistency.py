@@ -4,7 +4,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from toolkit.checks import register
-from toolkit.checks.runner import Catalog, Context, Item, iter_translated
+from toolkit.checks.runner import Catalog, Context, iter_translated
+from toolkit.scan import Entry
 from toolkit.text import count_english_words
 
 SAME_TRANSLATION_MIN_WORDS = 4  # short translations ("Data photo") legitimately serve several sources
@@ -15,9 +16,9 @@ def _normal(text: str) -> str:
 
 
 @register("consistency", "warning", scope="project")
-def consistency(catalogs: list[Catalog], context: Context) -> Iterator[tuple[Item, str]]:
+def consistency(catalogs: list[Catalog], context: Context) -> Iterator[tuple[Entry, str]]:
     """The same source is translated differently in another entry or catalog."""
-    first: dict[str, Item] = {}
+    first: dict[str, Entry] = {}
     for item in iter_translated(catalogs):
         earlier = first.setdefault(item.msgid, item)
         if earlier is not item and _normal(earlier.msgstr) != _normal(item.msgstr):
@@ -25,9 +26,9 @@ def consistency(catalogs: list[Catalog], context: Context) -> Iterator[tuple[Ite
 
 
 @register("same-translation", "info", scope="project")
-def same_translation(catalogs: list[Catalog], context: Context) -> Iterator[tuple[Item, str]]:
+def same_translation(catalogs: list[Catalog], context: Context) -> Iterator[tuple[Entry, str]]:
     """Different sources share one translation (only translations of four words or more)."""
-    first: dict[str, Item] = {}
+    first: dict[str, Entry] = {}
     for item in iter_translated(catalogs):
         key = _normal(item.msgstr).casefold()
         earlier = first.setdefault(key, item)

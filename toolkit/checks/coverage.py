@@ -5,18 +5,19 @@ from typing import Iterator
 
 from toolkit.catalog import FUZZY, UNTRANSLATED
 from toolkit.checks import register
-from toolkit.checks.runner import Catalog, Context, Item
+from toolkit.checks.runner import Catalog, Context
+from toolkit.scan import Entry
 
 
 @register("untranslated", "warning", every_entry=True)
-def untranslated(item: Item, context: Context) -> Iterator[str]:
+def untranslated(item: Entry, context: Context) -> Iterator[str]:
     """Entry has no translation yet."""
     if item.status == UNTRANSLATED:
         yield "not translated"
 
 
 @register("fuzzy", "warning", every_entry=True)
-def fuzzy(item: Item, context: Context) -> Iterator[str]:
+def fuzzy(item: Entry, context: Context) -> Iterator[str]:
     """Entry is marked fuzzy: its translation needs review before it counts."""
     if item.status == FUZZY:
         yield "fuzzy: review the translation and remove the flag"

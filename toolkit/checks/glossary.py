@@ -4,14 +4,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from toolkit.checks import register
-from toolkit.checks.runner import Context, Item
+from toolkit.checks.runner import Context
+from toolkit.scan import Entry
 
 if TYPE_CHECKING:
     from toolkit.glossary import Term
 
 
 @register("glossary", "error")
-def glossary(item: Item, context: Context) -> Iterator[str]:
+def glossary(item: Entry, context: Context) -> Iterator[str]:
     """A glossary term in the source lacks every approved rendering in the translation, or a forbidden one is used."""
     matches = context.term_matches(item.msgid)
     if not matches:

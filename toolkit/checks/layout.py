@@ -7,7 +7,8 @@ from typing import Iterator
 
 from toolkit.catalog import TRANSLATED
 from toolkit.checks import register
-from toolkit.checks.runner import Catalog, Context, Item
+from toolkit.checks.runner import Catalog, Context
+from toolkit.scan import Entry
 from toolkit.text import count_han
 
 _DOUBLE_SPACE = re.compile(r"\S( {2,}|\t)\S")
@@ -20,7 +21,7 @@ DEFAULT_CHARS_PER_HAN = 3.0  # a typical zh→en ratio, used for small catalogs
 
 
 @register("whitespace", "warning")
-def whitespace(item: Item, context: Context) -> Iterator[str]:
+def whitespace(item: Entry, context: Context) -> Iterator[str]:
     """Leading or trailing whitespace the source lacks, or doubled spaces inside the translation."""
     text, source = item.msgstr, item.msgid
     if text[:1].isspace() and not source[:1].isspace():
@@ -32,7 +33,7 @@ def whitespace(item: Item, context: Context) -> Iterator[str]:
 
 
 @register("repeated-word", "warning")
-def repeated_word(item: Item, context: Context) -> Iterator[str]:
+def repeated_word(item: Entry, context: Context) -> Iterator[str]:
     """The same word twice in a row ("the the")."""
     words = item.msgstr.lower().split()
     for first, second in zip(words, words[1:]):
@@ -41,7 +42,7 @@ def repeated_word(item: Item, context: Context) -> Iterator[str]:
 
 
 @register("length", "warning", scope="catalog")
-def length(catalog: Catalog, context: Context) -> Iterator[tuple[Item, str]]:
+def length(catalog: Catalog, context: Context) -> Iterator[tuple[Entry, str]]:
     """A translation far longer or shorter than the catalog's usual length per Chinese character."""
     measured = [(item, len(item.msgstr) / han) for item in catalog.items
                 if item.status == TRANSLATED and (han := count_han(item.msgid)) >= LENGTH_MIN_HAN]

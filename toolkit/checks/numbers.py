@@ -10,16 +10,17 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Iterator
 
 from toolkit.checks import register
-from toolkit.checks.runner import Context, Item
+from toolkit.checks.runner import Context
 from toolkit.numbers import NumberComparison, Quantity, chinese_quantities, compare_quantities, \
     english_quantities, format_value
+from toolkit.scan import Entry
 
 if TYPE_CHECKING:
     from toolkit.glossary import TermMatch
 
 
 @register("numbers", "error")
-def numbers(item: Item, context: Context) -> Iterator[str]:
+def numbers(item: Entry, context: Context) -> Iterator[str]:
     """A number in the source is missing from the translation or has a different value there."""
     result = _compare(item, context)
     for source, translation in result.wrong:
@@ -29,21 +30,21 @@ def numbers(item: Item, context: Context) -> Iterator[str]:
 
 
 @register("extra-number", "warning")
-def extra_number(item: Item, context: Context) -> Iterator[str]:
+def extra_number(item: Entry, context: Context) -> Iterator[str]:
     """The translation has a number that the source lacks."""
     for translation in _compare(item, context).extra:
         yield f"{_describe(translation)} in the translation is not in the source"
 
 
 @register("number-qualifier", "warning")
-def number_qualifier(item: Item, context: Context) -> Iterator[str]:
+def number_qualifier(item: Entry, context: Context) -> Iterator[str]:
     """A qualified amount (余/多/以上 more than, 近 nearly, 约 about) lost or changed its qualifier."""
     for source, translation in _compare(item, context).qualifier:
         given = f"\"{translation.approx}\"" if translation.approx else "no qualifier"
         yield f"source says {source.approx} {format_value(source.value, source.kind)} ({source.text}), translation has {given}"
 
 
-def _compare(item: Item, context: Context) -> NumberComparison:
+def _compare(item: Entry, context: Context) -> NumberComparison:
     """The comparison for an entry, computed once for the three checks above (which run one after another)."""
     last = context.shared.get("numbers")
     if last is not None and last[0] is item:

@@ -1,28 +1,26 @@
 """Running the registered checks: read each catalog once, index it, apply every active check.
 
-Entries become light :class:`Item` records built in one pass over the file, so
+Entries become light :class:`Entry` records built in one pass over the file, so
 checks never touch polib (whose ``find`` is a linear scan). Glossary matches
 are computed once per source text and shared by the checks that need them.
 """
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from toolkit.catalog import TRANSLATED, CatalogStats, catalog_stats, entry_kind, entry_status, \
-    iter_catalog_paths, live_entries, read_catalog
+from toolkit.catalog import TRANSLATED, CatalogStats, iter_catalog_paths
 from toolkit.checks import IGNORE_FLAG, REGISTRY, SEVERITIES, Check
-from toolkit.config import CONFIG_NAME, Config
+from toolkit.config import CONFIG_NAME, Config, display_path
 from toolkit.errors import InputError, UsageError
 from toolkit.memory import collector_paused
+from toolkit.scan import Entry, read_entries
 
 if TYPE_CHECKING:
     from toolkit.glossary import Glossary, TermMatch
 
-ALL = "*"
 CATALOG_LINE = 1  # catalog-wide findings (coverage) point at the header
 PROGRESS_EVERY = 2000
 
@@ -70,26 +68,12 @@ def _coverage_dict(stats: CatalogStats) -> dict:
             "coverage": round(stats.coverage, 2)}
 
 
-@dataclass(slots=True)
-class Item:
-    """One live catalog entry as the checks see it."""
-
-    path: str
-    line: int
-    msgctxt: str | None
-    msgid: str
-    msgstr: str
-    status: str
-    kind: str
-    ignored: frozenset[str]
-
-
 @dataclass
 class Catalog:
     """One catalog read once: its items in file order and its statistics."""
 
     path: str
-    items: list[Item]
+    items: list[Entry]
     stats: CatalogStats
 
 
@@ -134,7 +118,7 @@ def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Gloss
     severity = severities(config)
     catalogs = [load_catalog(path) for path in catalog_paths(paths, config)]
     context = Context(config=config, glossary=glossary, min_coverage=min_coverage)
-    found: list[tuple[int, Item | None, Catalog, str, str]] = []  # (check order, item, catalog, id, message)
+    found: list[tuple[int, Entry | None, Catalog, str, str]] = []  # (check order, item, catalog, id, message)
     order = {check_id: number for number, check_id in enumerate(REGISTRY)}
 
     # (check order, id, function) for translated entries, and the subset that sees every entry.
@@ -145,7 +129,7 @@ def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Gloss
     for catalog in catalogs:
         for item in catalog.items:
             for number, check_id, function in for_translated if item.status == TRANSLATED else for_others:
-                if item.ignored and _ignored(item, check_id):
+                if item.flags and _ignored(item, check_id):
                     continue
                 for message in function(item, context):
                     found.append((number, item, catalog, check_id, message))
@@ -175,14 +159,10 @@ def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Gloss
     )
 
 
-def _finding(item: Item | None, catalog: Catalog, check_id: str, level: str, message: str) -> Finding:
+def _finding(item: Entry | None, catalog: Catalog, check_id: str, level: str, message: str) -> Finding:
     if item is None:
         return Finding(catalog.path, CATALOG_LINE, None, "", check_id, level, message)
     return Finding(item.path, item.line, item.msgctxt, item.msgid, check_id, level, message)
-
-
-def _ignored(item: Item, check_id: str) -> bool:
-    return check_id in item.ignored or ALL in item.ignored
 
 
 def active_checks(select: Iterable[str] | None, ignore: Iterable[str] | None, *, spelling: bool = True,
@@ -232,37 +212,21 @@ def catalog_paths(paths: Iterable[str | Path], config: Config) -> list[Path]:
 
 
 def load_catalog(path: Path) -> Catalog:
-    """Read a catalog once and turn its live entries into Items."""
-    po = read_catalog(path)
+    """Read a catalog once, into the entry records the checks see."""
     shown = display_path(path)
-    items = [
-        Item(shown, entry.linenum, entry.msgctxt, entry.msgid, entry.msgstr, entry_status(entry),
-             entry_kind(entry), _ignore_flags(entry.flags))
-        for entry in live_entries(po)
-    ]
-    return Catalog(shown, items, catalog_stats(po, shown))
+    return Catalog(shown, *read_entries(path, shown, words=False))
 
 
-def _ignore_flags(flags: list[str]) -> frozenset[str]:
-    """Check ids silenced by ``#, toolkit-ignore:ID`` flags (``toolkit-ignore`` alone: all)."""
-    ignored = set()
-    for flag in flags:
-        name, _, check_id = flag.partition(":")
-        if name.strip() == IGNORE_FLAG:
-            ignored.add(check_id.strip() or ALL)
-    return frozenset(ignored)
+def _ignored(item: Entry, check_id: str) -> bool:
+    """Silenced by a ``#, toolkit-ignore:ID`` flag (``toolkit-ignore`` alone: every check)."""
+    for flag in item.flags:
+        name, _, silenced = flag.partition(":")
+        if name.strip() == IGNORE_FLAG and silenced.strip() in (check_id, ""):
+            return True
+    return False
 
 
-def display_path(path: Path) -> str:
-    """The path as an editor opened in the working directory can jump to it."""
-    try:
-        return Path(os.path.relpath(path)).as_posix() if path.resolve().is_relative_to(Path.cwd()) \
-            else path.as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def iter_translated(catalogs: Iterable[Catalog]) -> Iterator[Item]:
+def iter_translated(catalogs: Iterable[Catalog]) -> Iterator[Entry]:
     """Every translated, not-suppressed-by-status item across catalogs, in order."""
     for catalog in catalogs:
         for item in catalog.items:

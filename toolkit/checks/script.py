@@ -5,7 +5,8 @@ import re
 from typing import Iterator
 
 from toolkit.checks import register
-from toolkit.checks.runner import Context, Item
+from toolkit.checks.runner import Context
+from toolkit.scan import Entry
 from toolkit.text import HAN
 
 # Chinese (full-width) punctuation and what English uses instead.
@@ -25,7 +26,7 @@ _SOURCE_PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("【", "】"), ("[
 
 
 @register("han", "error")
-def han(item: Item, context: Context) -> Iterator[str]:
+def han(item: Entry, context: Context) -> Iterator[str]:
     """Chinese characters left in the translation."""
     if item.msgstr.isascii():
         return
@@ -35,7 +36,7 @@ def han(item: Item, context: Context) -> Iterator[str]:
 
 
 @register("punctuation", "error")
-def punctuation(item: Item, context: Context) -> Iterator[str]:
+def punctuation(item: Entry, context: Context) -> Iterator[str]:
     """Full-width (Chinese) punctuation or characters in the English: ，。：；（）！？、《》 and the like."""
     if item.msgstr.isascii():
         return
@@ -53,7 +54,7 @@ def _english_for(mark: str) -> str:
 
 
 @register("brackets", "warning")
-def brackets(item: Item, context: Context) -> Iterator[str]:
+def brackets(item: Entry, context: Context) -> Iterator[str]:
     """Quotation marks or brackets unbalanced in the translation although balanced in the source."""
     if not _balanced(item.msgid, _SOURCE_PAIRS) or item.msgid.count("\"") % 2:
         return
@@ -71,7 +72,7 @@ def _balanced(text: str, pairs: tuple[tuple[str, str], ...]) -> bool:
 
 
 @register("title-marks", "warning")
-def title_marks(item: Item, context: Context) -> Iterator[str]:
+def title_marks(item: Entry, context: Context) -> Iterator[str]:
     """A 《》 title in the source is not rendered as a quoted or italic title in the translation."""
     if "《" not in item.msgid:
         return
@@ -83,7 +84,7 @@ def title_marks(item: Item, context: Context) -> Iterator[str]:
         yield f"{names}: render the title in quotation marks or italics"
 
 
-def _is_term(span: tuple[int, int], item: Item, context: Context) -> bool:
+def _is_term(span: tuple[int, int], item: Entry, context: Context) -> bool:
     """A title that is a glossary term is rendered as the glossary says."""
     start, end = span
     return any(m.start <= start + 1 and end - 1 <= m.end for m in context.term_matches(item.msgid))

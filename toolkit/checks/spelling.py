@@ -13,7 +13,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from toolkit.checks import register
-from toolkit.checks.runner import Context, Item
+from toolkit.checks.runner import Context
+from toolkit.scan import Entry
 
 if TYPE_CHECKING:
     from toolkit.glossary import Glossary
@@ -98,7 +99,7 @@ class Speller:
 
 
 @register("spelling", "warning")
-def spelling(item: Item, context: Context) -> Iterator[str]:
+def spelling(item: Entry, context: Context) -> Iterator[str]:
     """A word of the English that no dictionary, glossary or pinyin reading knows."""
     speller = context.shared.get("speller")
     if speller is None:

@@ -1,0 +1,122 @@
+"""The fast entry reader gives exactly what polib gives, or steps aside for polib."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from toolkit.errors import InputError
+from toolkit.scan import entries_from_polib, read_entries, scan_entries
+
+REPO = Path(__file__).resolve().parent.parent
+REPO_CATALOGS = sorted((REPO / "translations").rglob("*.po"))
+
+
+def both_readers(path: Path):
+    return scan_entries(path.read_bytes().decode("utf-8"), "x"), entries_from_polib(path, "x")
+
+
+@pytest.mark.parametrize("path", REPO_CATALOGS, ids=lambda p: p.name)
+def test_repository_catalogs_read_the_same_both_ways(path: Path) -> None:
+    scanned, parsed = both_readers(path)
+    assert scanned is not None, "the toolkit's own layout must take the fast path"
+    assert scanned == parsed
+    assert len(scanned[0]) == 94
+
+
+def test_lines_kinds_flags_and_statuses(tmp_path: Path) -> None:
+    path = tmp_path / "small.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#. type: title\n#: a.txt:1\nmsgid "标题"\nmsgstr "Title"\n\n'
+        '# a translator\'s note\n#, fuzzy, toolkit-ignore:numbers\n#| msgid "旧"\nmsgctxt "ctx"\nmsgid "第七次"\n'
+        'msgstr "the sixth"\n\n'
+        'msgid ""\n"很长的"\n"句子"\nmsgstr ""\n\n'
+        '#~ msgid "删掉的"\n#~ msgstr "deleted"\n',
+        encoding="utf-8")
+    scanned, parsed = both_readers(path)
+    assert scanned == parsed
+    entries, stats = scanned
+    assert [(e.line, e.kind, e.status, e.flags, e.msgctxt) for e in entries] == [
+        (5, "title", "translated", (), None),
+        (10, "body", "fuzzy", ("fuzzy", "toolkit-ignore:numbers"), "ctx"),
+        (17, "body", "untranslated", (), None),
+    ]
+    assert entries[2].msgid == "很长的句子"
+    assert (stats.translated, stats.fuzzy, stats.untranslated, stats.obsolete) == (1, 1, 1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    '\ufeffmsgid "一"\nmsgstr "one"\n',  # byte-order mark
+    'msgid "一"\r\nmsgstr "one"\r\n',  # CRLF
+    '  msgid "一"\n  msgstr "one"\n',  # indented
+    'msgid "一"\nmsgid_plural "一些"\nmsgstr[0] "one"\nmsgstr[1] "ones"\n',  # plural forms
+    '#,fuzzy\nmsgid "一"\nmsgstr "one"\n',  # a flag line polib does not read as flags
+])
+def test_other_layouts_go_through_polib_with_the_same_result(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "other.po"
+    path.write_text(text, encoding="utf-8", newline="")
+    assert scan_entries(path.read_bytes().decode("utf-8"), "x") is None
+    assert outcome(lambda: read_entries(path, "x")) == outcome(lambda: entries_from_polib(path, "x"))
+
+
+def outcome(read):
+    """What a reader gives: its result, or the located error it raises."""
+    try:
+        return read()
+    except InputError as error:
+        return str(error)
+
+
+def test_a_duplicate_is_named_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "twice.po"
+    path.write_text('msgid "一"\nmsgstr "one"\n\nmsgid "一"\nmsgstr "uno"\n', encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        read_entries(path, "x")
+    assert error.value.line == 4 and "duplicate msgid" in str(error.value)
+
+
+def test_a_broken_catalog_is_one_located_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.po"
+    path.write_text('msgid "一"\nmsgstr "one\n\nmsgid "二"\nmsgstr "two"\n', encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        read_entries(path, "x")
+    assert error.value.line == 2 and "unterminated string" in str(error.value)
+
+
+texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=120)
+
+
+@st.composite
+def catalogs(draw) -> polib.POFile:
+    po = polib.POFile(wrapwidth=draw(st.sampled_from([0, 40, 78])))
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    seen = set()
+    for _ in range(draw(st.integers(0, 8))):
+        msgctxt = draw(st.none() | texts)
+        msgid = draw(texts.filter(bool))
+        if (msgctxt, msgid) in seen:
+            continue
+        seen.add((msgctxt, msgid))
+        po.append(polib.POEntry(
+            msgctxt=msgctxt, msgid=msgid, msgstr=draw(texts),
+            flags=draw(st.lists(st.sampled_from(["fuzzy", "toolkit-ignore:numbers", "toolkit-ignore"]),
+                                unique=True, max_size=2)),
+            comment=draw(st.sampled_from(["", "type: heading", "type: body\nnote"])),
+            tcomment=draw(st.sampled_from(["", "checked", "two\nlines"])),
+            occurrences=[("a.txt", str(draw(st.integers(1, 999))))],
+            obsolete=draw(st.booleans())))
+    return po
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(po=catalogs())
+def test_any_catalog_polib_writes_reads_the_same_both_ways(tmp_path: Path, po: polib.POFile) -> None:
+    path = tmp_path / "random.po"
+    po.save(str(path))
+    scanned, parsed = both_readers(path)
+    assert scanned is not None, "polib's own layout must take the fast path"
+    assert scanned == parsed
