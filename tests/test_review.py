@@ -164,6 +164,33 @@ def test_review_sheet_is_made_for_work(review_project):
         f"A1:L{len(ENTRIES) + 1}"
 
 
+def test_every_streamed_cell_reads_back_with_its_own_text_and_look(review_project):
+    """The export reuses one openpyxl cell per column and look, and gives it its style id once
+    (toolkit/review_export.py, _StreamedCell): every row must still come back with its own text and style."""
+    ws = openpyxl.load_workbook(export())["Review"]
+    columns = {column.header: number for number, column in enumerate(COLUMNS, start=1)}
+    header = ws[1]
+    assert all(cell.font.bold and cell.alignment.wrap_text and cell.data_type == "s" for cell in header)
+    texts = {"Source (zh)": [], "Translation": []}
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            header_name = COLUMNS[cell.column - 1].header
+            if cell.value is None:
+                continue
+            assert cell.data_type == "s"
+            assert cell.protection.locked  # only the reviewer's columns are unlocked, and they are empty
+            assert cell.quotePrefix == cell.value.startswith(("=", "+", "-", "@", "#")), cell.coordinate
+            wrapped = header_name in ("Source (zh)", "Translation", "QA findings", "Glossary terms")
+            assert bool(cell.alignment.wrap_text) == wrapped, cell.coordinate
+            assert (cell.font.name == "Microsoft YaHei") == (header_name == "Source (zh)"), cell.coordinate
+            if header_name in texts:
+                texts[header_name].append(cell.value)
+        for header_name in ("Reviewer translation", "Reviewer comment", "Decision"):
+            assert row[columns[header_name] - 1].value is None
+    assert texts["Source (zh)"] == [msgid for _, msgid, *_ in ENTRIES]
+    assert texts["Translation"] == [msgstr for _, _, msgstr, *_ in ENTRIES if msgstr]
+
+
 def test_the_location_column_fits_a_long_catalog_path(tmp_path):
     from toolkit.glossary import Glossary
     from toolkit.review_export import FindingNotes, ReviewCatalog, write_review_workbook

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence, TypeVar
 
 import polib
 from openpyxl import Workbook
@@ -186,6 +186,38 @@ def _check_cell_sizes(rows: list[tuple[ReviewCatalog, polib.POEntry]]) -> None:
                                      line=entry.linenum)
 
 
+class _StreamedCell(Cell):
+    """A cell of the streamed Review sheet, one per column and look, reused for every row.
+
+    This leans on openpyxl internals, for speed on 100,000-row sheets (bench/review_bench.py):
+    - the write-only sheet serialises a row inside ``append`` (WriteOnlyWorksheet._write_rows sends it through
+      its cell writer at once), so one cell object per column can carry every row's value;
+    - _stream_cells replaces the sheet's _values_to_row, which would first try each cell as a value (an
+      exception per cell) and re-check every text; ours are escaped, sized and typed here already, so
+      the value is set as ``_value``;
+    - the style id is looked up once, not per cell (Cell.style_id hashes the style array into the workbook's
+      style list each time).
+    tests/test_review.py reads every cell back (text, font, wrap, protection, quote prefix) and fails if
+    openpyxl changes any of this.
+    """
+
+    __slots__ = ("style_id", "has_style")  # shadow Cell's properties of the same names with fixed values
+
+    def __init__(self, ws: "WriteOnlyWorksheet", column: int, style: StyleArray | None):
+        super().__init__(ws, row=1, column=column, style_array=style)
+        self.data_type = "s"  # always a string: never a formula or an error value, whatever the text
+        self.has_style = style is not None and any(style)
+        self.style_id = ws.parent._cell_styles.add(self._style) if self.has_style else 0
+
+
+def _stream_cells(values: list[_StreamedCell | None], row: int) -> Iterator[_StreamedCell]:
+    """Stands in for WriteOnlyWorksheet._values_to_row: our cells come ready (text checked, escaped, typed)."""
+    for cell in values:
+        if cell is not None:
+            cell.row = row
+            yield cell
+
+
 class _ReviewWriter:
     """Streams the Review sheet row by row, then adds what needs the row count (filter, fills, validation)."""
 
@@ -196,7 +228,7 @@ class _ReviewWriter:
         self.statuses: dict[str, Counter] = defaultdict(Counter)  # per catalog label: entries per status
         self.term_lines: dict[str, str] = {}  # each term's line, formatted once
         self.row = 1
-        self.styles = {name: _named_style(wb, name, **looks) for name, looks in {
+        styles = {name: _named_style(wb, name, **looks) for name, looks in {
             "Review header": {"font": Font(bold=True), "fill": HEADER_FILL, "alignment": WRAP},
             "Review text": {"alignment": WRAP},
             "Review source": {"font": CJK_FONT, "alignment": WRAP},
@@ -208,7 +240,20 @@ class _ReviewWriter:
         # once just to size it.
         dimension = f"A1:{get_column_letter(len(COLUMNS))}{rows + 1}"
         self.ws.calculate_dimension = lambda: dimension
-        self.ws.append([self.cell(column.header, "Review header") for column in COLUMNS])
+        looks = {SOURCE: styles["Review source"], TRANSLATION: styles["Review text"],
+                 FINDINGS: styles["Review text"], TERMS: styles["Review text"]}
+        self.looks = [looks.get(column) for column in COLUMNS]
+        # Per column: the cell for plain text, and the one for text Excel would read as a formula or an error
+        # value, shown with a quote prefix (Excel keeps it text when the reviewer edits the cell), made on first
+        # use so that the workbook holds no unused style. The reviewer's columns are never written.
+        self.plain: list[_StreamedCell | None] = [None] * len(COLUMNS)
+        self.quoted: list[_StreamedCell | None] = [None] * len(COLUMNS)
+        self.index = {column: number for number, column in enumerate(COLUMNS)}
+        self.ws._values_to_row = _stream_cells  # see _StreamedCell
+        header = [_StreamedCell(self.ws, number, styles["Review header"]) for number in range(1, len(COLUMNS) + 1)]
+        for cell, column in zip(header, COLUMNS):
+            cell._value = encode_cell(column.header)
+        self.ws.append(header)
 
     def _setup_columns(self, labels: list[str]) -> None:
         # Wide enough for the longest "catalog:line", within reason.
@@ -229,30 +274,27 @@ class _ReviewWriter:
         ws.protection.formatColumns = False
         ws.protection.formatRows = False
 
-    def cell(self, text: str, style: str | None = None) -> Cell | str:
-        """A string cell: plain where openpyxl keeps it text, else forced to text and shown with a quote prefix."""
-        risky = text.startswith(_FORMULA_LIKE)
-        if style is None and not risky:
-            return text
-        # Built with the named style's array: ~20x faster than assigning cell.style per cell.
-        cell = Cell(self.ws, row=1, column=1, value=text, style_array=self.styles.get(style))
-        cell.data_type = "s"
-        if risky:  # Excel keeps the text when the reviewer edits the cell
-            cell.quotePrefix = True
+    def cell(self, index: int, stored: str) -> _StreamedCell | None:
+        """The column's cell holding ``stored`` (already escaped and within the size limit), or None if empty."""
+        if not stored:
+            return None
+        quoted = stored.startswith(_FORMULA_LIKE)
+        cell = self.quoted[index] if quoted else self.plain[index]
+        if cell is None:
+            look = self.looks[index]
+            cell = _StreamedCell(self.ws, index + 1, _quoted(look) if quoted else look)
+            (self.quoted if quoted else self.plain)[index] = cell
+        cell._value = stored  # set directly: Cell.value would check and retype the text, done here already
         return cell
 
-    def entry_text(self, text: str, style: str) -> Cell | None:
-        """A catalog text (checked for size beforehand); an empty one is left out."""
-        return self.cell(encode_cell(text), style) if text else None
-
-    def note(self, text: str) -> Cell | None:
+    def note(self, index: int, text: str) -> _StreamedCell | None:
         """A cell of our own text (findings, terms), shortened rather than refused when too long."""
         if not text:
             return None
         stored = encode_cell(text)
         if len(stored) > MAX_CELL_CHARS:
             stored = stored[:MAX_CELL_CHARS - 1] + "…"
-        return self.cell(stored, "Review text")
+        return self.cell(index, stored)
 
     def append(self, catalog: ReviewCatalog, entry: polib.POEntry) -> None:
         terms = self._terms(entry.msgid)
@@ -260,18 +302,18 @@ class _ReviewWriter:
         label = catalog.stored_label
         status = entry_status(entry)
         self.statuses[catalog.label][status] += 1
-        values = {
-            LOCATION: self.cell(f"{label}:{entry.linenum}"),
-            KIND: self.cell(encode_cell(entry_kind(entry))),
-            SOURCE: self.entry_text(entry.msgid, "Review source"),
-            TRANSLATION: self.entry_text(translation_text(entry), "Review text"),
-            STATUS: status,
-            FINDINGS: self.note(self.findings.of(catalog, entry)),
-            TERMS: self.note("\n".join(terms)),
-            KEY: self.cell(row_key(label, entry)),
-            HASH: entry_hash(entry),
-        }
-        self.ws.append([values.get(column) for column in COLUMNS])
+        cell, index = self.cell, self.index  # the catalog's texts were checked for size before writing began
+        row: list[_StreamedCell | None] = [None] * len(COLUMNS)  # the reviewer's columns stay empty
+        row[index[LOCATION]] = cell(index[LOCATION], f"{label}:{entry.linenum}")
+        row[index[KIND]] = cell(index[KIND], encode_cell(entry_kind(entry)))
+        row[index[SOURCE]] = cell(index[SOURCE], encode_cell(entry.msgid))
+        row[index[TRANSLATION]] = cell(index[TRANSLATION], encode_cell(translation_text(entry)))
+        row[index[STATUS]] = cell(index[STATUS], status)
+        row[index[FINDINGS]] = self.note(index[FINDINGS], self.findings.of(catalog, entry))
+        row[index[TERMS]] = self.note(index[TERMS], "\n".join(terms))
+        row[index[KEY]] = cell(index[KEY], row_key(label, entry))
+        row[index[HASH]] = cell(index[HASH], entry_hash(entry))
+        self.ws.append(row)
         self.row += 1
 
     def _terms(self, source: str) -> list[str]:
@@ -302,6 +344,12 @@ class _ReviewWriter:
                               (f'{status}="{FUZZY}"', FILLS["fuzzy"]),
                               (f'LEN({findings})>0', FILLS["findings"])):
             ws.conditional_formatting.add(visible, FormulaRule(formula=[formula], fill=fill, stopIfTrue=True))
+
+
+def _quoted(style: StyleArray | None) -> StyleArray:
+    quoted = StyleArray(style if style is not None else StyleArray())
+    quoted.quotePrefix = 1
+    return quoted
 
 
 def _named_style(wb: Workbook, name: str, **looks) -> StyleArray:
