@@ -381,6 +381,26 @@ def test_comments_queries_and_approvals(review_project):
     assert "0 applied, 3 unchanged" in again.stdout and "no catalog changed" in again.stdout
 
 
+def test_an_applied_edit_stamps_the_revision_date_and_an_import_of_nothing_new_does_not(review_project):
+    from datetime import datetime, timezone
+
+    from toolkit.review_import import revision_stamp
+
+    po = read_catalog(review_project / CATALOG)
+    po.metadata["PO-Revision-Date"] = "2020-01-02 03:04+0000"
+    write_catalog(po, review_project / CATALOG)
+    path = export()
+    review(path, {ENTRIES[4][1]: {"Reviewer translation": "Sound the call."}})
+    start = revision_stamp()
+    assert invoke("import", str(path)).exit_code == 0
+    stamp = read_catalog(review_project / CATALOG).metadata["PO-Revision-Date"]
+    assert start <= stamp <= revision_stamp()  # the same format sorts by time
+    assert datetime.strptime(stamp, "%Y-%m-%d %H:%M%z").tzinfo == timezone.utc
+    after = (review_project / CATALOG).read_bytes()
+    again = invoke("import", str(path))  # the edit is there already: nothing is applied, no byte changes
+    assert "0 applied, 1 unchanged" in again.stdout and (review_project / CATALOG).read_bytes() == after
+
+
 def test_dry_run_reports_and_writes_nothing(review_project):
     path = export()
     review(path, {ENTRIES[4][1]: {"Reviewer translation": "Sound the call."}})

@@ -11,7 +11,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -101,7 +101,10 @@ class ImportReport:
 
 def import_review(workbook: Path, *, config: "Config", dry_run: bool = False, force: bool = False,
                   mark_fuzzy: bool = False) -> ImportReport:
-    """Apply the reviewer's translations, comments and decisions to the catalogs named in the workbook."""
+    """Apply the reviewer's translations, comments and decisions to the catalogs named in the workbook.
+
+    A catalog where a row was applied gets a new PO-Revision-Date; one where nothing was is not written.
+    """
     report = ImportReport(str(workbook), dry_run=dry_run)
     catalogs = _Catalogs(config)
     first_row: dict[str, int] = {}
@@ -110,11 +113,18 @@ def import_review(workbook: Path, *, config: "Config", dry_run: bool = False, fo
             report.unedited += 1
             continue
         report.results.append(_import_row(row, catalogs, first_row, force=force, mark_fuzzy=mark_fuzzy))
-    for label in catalogs.changed:
+    stamp = revision_stamp()
+    for label in catalogs.changed:  # only catalogs where a row was applied: an import of no edit writes nothing
         path, po, _ = catalogs.loaded[label]
+        po.metadata["PO-Revision-Date"] = stamp
         if dry_run or write_catalog(po, path):
             report.written.append(label)
     return report
+
+
+def revision_stamp(now: datetime | None = None) -> str:
+    """A PO-Revision-Date as gettext writes it (UTC, to the minute, as `toolkit segment` stamps new catalogs)."""
+    return (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M+0000")
 
 
 def read_review_sheet(path: Path) -> Iterator[SheetRow]:
