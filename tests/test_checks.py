@@ -402,3 +402,14 @@ def test_the_approved_translation_has_no_error_and_catches_planted_ones(tmp_path
     po.save(str(tmp_path / "planted.po"))
     report = run_checks([tmp_path / "planted.po"], config=config, glossary=glossary)
     assert {(f.msgid, f.check) for f in report.findings} == set(planted.items())
+
+
+def test_worker_processes_find_exactly_what_one_process_finds(tmp_path, monkeypatch):
+    """The literal draft (hundreds of findings) and the approved article, checked in chunks by two workers."""
+    monkeypatch.setattr("toolkit.checks.runner.PROGRESS_EVERY", 20)  # small chunks: many go to the workers
+    catalogs = [ROOT / "translations" / "drafts" / "literal-first-pass.po", ARTICLE]
+    config = Config(root=ROOT)
+    runs = {jobs: run_checks(catalogs, config=config, glossary=project_glossary(), jobs=jobs) for jobs in (1, 2)}
+    assert len(runs[1].findings) > 150
+    assert runs[2].findings == runs[1].findings
+    assert [s.as_dict() for s in runs[2].coverage] == [s.as_dict() for s in runs[1].coverage]

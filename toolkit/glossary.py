@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 import ahocorasick
 
@@ -57,9 +57,10 @@ class Term:
         return f"{self.path}:{self.line}" if self.line else self.path
 
 
-@dataclass(frozen=True)
-class TermMatch:
-    """A term found in a source text; ``source[start:end]`` is the term, so other checks can skip those characters."""
+class TermMatch(NamedTuple):
+    """A term found in a source text; ``source[start:end]`` is the term, so other checks can skip those characters.
+
+    A named tuple: the checks make one per term occurrence, and a tuple is the cheapest record to make."""
 
     term: Term
     start: int
@@ -121,6 +122,7 @@ class Glossary:
             return []
         encoded = _bytes(source)
         # (start, -last byte, term): sorted, the longest term at each start comes first (no two share both).
+        # (Not pyahocorasick's iter_long, which misses matches reached through failure links.)
         found = sorted((last + 1 - size, -last, term) for last, (size, term) in self._automaton.iter(encoded))
         same_offsets = len(encoded) == len(source)  # all ASCII: byte offsets are character offsets
         chosen: list[TermMatch] = []

@@ -18,6 +18,7 @@ import warnings
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import Iterable
 
 import ahocorasick
 import cn2an
@@ -469,6 +470,10 @@ def compare_quantities(source: list[Quantity], translation: list[Quantity]) -> N
     """
     if not source and not translation:
         return NumberComparison([], [], [], [])
+    if len(source) == len(translation) and all(s.value == t.value for s, t in zip(source, translation)) \
+            and len({q.value for q in source}) == len(source):
+        # Distinct values, in the same order on both sides (most segments): each has one partner.
+        return NumberComparison([], [], [], _qualifier_changes(zip(source, translation)))
     unused = list(translation)
     pairs: list[tuple[Quantity, Quantity]] = []
     unmatched: list[Quantity] = []
@@ -486,9 +491,11 @@ def compare_quantities(source: list[Quantity], translation: list[Quantity]) -> N
     missing = sorted((q for q in unmatched if not q.weak), key=lambda q: q.start)
     extra = [t for t in unused if not t.weak]
     wrong = list(zip(missing, extra))
-    qualifier = [(s, t) for s, t in pairs
-                 if s.approx and not s.weak and t.approx not in _COMPATIBLE_APPROX[s.approx]]
-    return NumberComparison(wrong, missing[len(wrong):], extra[len(wrong):], qualifier)
+    return NumberComparison(wrong, missing[len(wrong):], extra[len(wrong):], _qualifier_changes(pairs))
+
+
+def _qualifier_changes(pairs: Iterable[tuple[Quantity, Quantity]]) -> list[tuple[Quantity, Quantity]]:
+    return [(s, t) for s, t in pairs if s.approx and not s.weak and t.approx not in _COMPATIBLE_APPROX[s.approx]]
 
 
 def _same_value(a: float, b: float) -> bool:

@@ -6,6 +6,8 @@ are computed once per source text and shared by the checks that need them.
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 
 CATALOG_LINE = 1  # catalog-wide findings (coverage) point at the header
 PROGRESS_EVERY = 2000
+PARALLEL_FROM = 10_000  # entries: below this, starting workers costs more than they save
 
 
 @dataclass(frozen=True)
@@ -99,21 +102,23 @@ class Context:
 
 def run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Glossary | None",
                select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
-               min_coverage: float | None = None, spelling: bool = True,
+               min_coverage: float | None = None, spelling: bool = True, jobs: int | None = None,
                progress: Callable[[int, int], None] | None = None) -> CheckReport:
     """Check the catalogs given (files or folders; the project's when none) and report every finding.
 
     ``select``/``ignore`` take check ids; ``spelling=False`` skips the slowest
-    check; ``progress(done, total)`` is called as entries are checked.
+    check; ``jobs`` is the number of processes checking entries (default: one
+    per CPU once there are PARALLEL_FROM entries); ``progress(done, total)``
+    is called as entries are checked. The findings do not depend on ``jobs``.
     """
     with collector_paused():
         return _run_checks(paths, config=config, glossary=glossary, select=select, ignore=ignore,
-                           min_coverage=min_coverage, spelling=spelling, progress=progress)
+                           min_coverage=min_coverage, spelling=spelling, jobs=jobs, progress=progress)
 
 
 def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Glossary | None",
                 select: Iterable[str] | None, ignore: Iterable[str] | None, min_coverage: float | None,
-                spelling: bool, progress: Callable[[int, int], None] | None) -> CheckReport:
+                spelling: bool, jobs: int | None, progress: Callable[[int, int], None] | None) -> CheckReport:
     checks = active_checks(select, ignore, spelling=spelling, min_coverage=min_coverage)
     severity = severities(config)
     catalogs = [load_catalog(path) for path in catalog_paths(paths, config)]
@@ -121,21 +126,11 @@ def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Gloss
     found: list[tuple[int, Entry | None, Catalog, str, str]] = []  # (check order, item, catalog, id, message)
     order = {check_id: number for number, check_id in enumerate(REGISTRY)}
 
-    # (check order, id, function) for translated entries, and the subset that sees every entry.
-    for_translated = [(order[c.id], c.id, c.function) for c in checks if c.scope == "entry"]
-    for_others = [check for check in for_translated if REGISTRY[check[1]].every_entry]
-    total = sum(len(c.items) for c in catalogs)
-    done = 0
-    for catalog in catalogs:
-        for item in catalog.items:
-            for number, check_id, function in for_translated if item.status == TRANSLATED else for_others:
-                if item.flags and _ignored(item, check_id):
-                    continue
-                for message in function(item, context):
-                    found.append((number, item, catalog, check_id, message))
-            done += 1
-            if progress is not None and done % PROGRESS_EVERY == 0:
-                progress(done, total)
+    entries = [(catalog, item) for catalog in catalogs for item in catalog.items]
+    plan = _EntryPlan([(order[c.id], c.id, c.function) for c in checks if c.scope == "entry"])
+    for index, number, check_id, message in _check_entries(entries, plan, context, jobs, progress):
+        catalog, item = entries[index]
+        found.append((number, item, catalog, check_id, message))
     by_path = {catalog.path: catalog for catalog in catalogs}
     for check in checks:
         if check.scope == "catalog":
@@ -147,9 +142,6 @@ def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Gloss
             for item, message in check.function(catalogs, context):
                 if not _ignored(item, check.id):
                     found.append((order[check.id], item, by_path[item.path], check.id, message))
-    if progress is not None:
-        progress(total, total)
-
     position = {catalog.path: number for number, catalog in enumerate(catalogs)}
     found.sort(key=lambda f: (position[f[2].path], f[1].line if f[1] else CATALOG_LINE, f[0]))
     return CheckReport(
@@ -157,6 +149,77 @@ def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Gloss
                   for _, item, catalog, check_id, message in found],
         coverage=[catalog.stats for catalog in catalogs],
     )
+
+
+class _EntryPlan:
+    """The entry checks to run: all of them on translated entries, the every_entry ones on the others."""
+
+    def __init__(self, checks: list[tuple[int, str, Callable]]):
+        self.for_translated = checks  # (check order, id, function)
+        self.for_others = [check for check in checks if REGISTRY[check[1]].every_entry]
+
+    def run(self, entries: list[tuple[Catalog, Entry]], start: int, stop: int,
+            context: Context) -> list[tuple[int, int, str, str]]:
+        """(entry index, check order, check id, message) for the entries from start to stop."""
+        found = []
+        for index in range(start, stop):
+            item = entries[index][1]
+            for number, check_id, function in self.for_translated if item.status == TRANSLATED else self.for_others:
+                if item.flags and _ignored(item, check_id):
+                    continue
+                for message in function(item, context):
+                    found.append((index, number, check_id, message))
+        return found
+
+
+# What forked workers inherit instead of receiving it pickled: the entries, the plan and the context.
+_job: tuple[list[tuple[Catalog, Entry]], _EntryPlan, Context] | None = None
+
+
+def _check_chunk(bounds: tuple[int, int]) -> list[tuple[int, int, str, str]]:
+    entries, plan, context = _job
+    return plan.run(entries, *bounds, context)
+
+
+def _check_entries(entries: list[tuple[Catalog, Entry]], plan: _EntryPlan, context: Context, jobs: int | None,
+                   progress: Callable[[int, int], None] | None) -> Iterator[tuple[int, int, str, str]]:
+    """Every entry finding, in entry order, from this process alone or from forked workers.
+
+    The first chunk is always checked here: that builds the lazy tables (the
+    glossary automaton, word forms, the spelling lexicon) the workers then
+    share by forking instead of each building its own.
+    """
+    global _job
+    total = len(entries)
+    workers = _workers(jobs, total)
+    size = PROGRESS_EVERY if workers == 1 else max(PROGRESS_EVERY, -(-total // (workers * 16)))
+    chunks = [(start, min(start + size, total)) for start in range(0, total, size)]
+    here = chunks if workers == 1 else chunks[:1]
+    for bounds in here:
+        yield from plan.run(entries, *bounds, context)
+        if progress is not None:
+            progress(bounds[1], total)
+    rest = chunks[len(here):]
+    if rest:
+        _job = (entries, plan, context)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for bounds, found in zip(rest, pool.imap(_check_chunk, rest)):
+                    yield from found
+                    if progress is not None:
+                        progress(bounds[1], total)
+        finally:
+            _job = None
+
+
+def _workers(jobs: int | None, total: int) -> int:
+    """How many processes to check with: as asked, else one per CPU for a large run; forking where possible."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if jobs is None:
+        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        return cpus if total >= PARALLEL_FROM else 1
+    return max(1, jobs)
 
 
 def _finding(item: Entry | None, catalog: Catalog, check_id: str, level: str, message: str) -> Finding:

@@ -25,10 +25,12 @@ def _ids(values: tuple[str, ...]) -> list[str]:
 @click.option("--select", multiple=True, metavar="IDS", help="Run only these checks (comma-separated ids).")
 @click.option("--ignore", multiple=True, metavar="IDS", help="Skip these checks (comma-separated ids).")
 @click.option("--no-spelling", is_flag=True, help="Skip the spelling check.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Processes checking entries (default: one per CPU from 10,000 entries; 1: no workers).")
 @click.option("--list", "list_checks", is_flag=True, help="List the checks with their severities and exit.")
 def check(paths: tuple[Path, ...], glossary_paths: tuple[Path, ...], output_format: str,
           min_coverage: float | None, select: tuple[str, ...], ignore: tuple[str, ...], no_spelling: bool,
-          list_checks: bool) -> None:
+          jobs: int | None, list_checks: bool) -> None:
     """Check PO catalogs (default: the project's) for untranslated entries and translation errors.
 
     Prints `path:line: severity: [id] message` per finding, then coverage and
@@ -49,7 +51,7 @@ def check(paths: tuple[Path, ...], glossary_paths: tuple[Path, ...], output_form
     glossary = load_glossary(glossary_paths, config)
     with _Progress() as progress:
         report = run_checks(paths, config=config, glossary=glossary, select=_ids(select), ignore=_ids(ignore),
-                            min_coverage=min_coverage, spelling=not no_spelling, progress=progress)
+                            min_coverage=min_coverage, spelling=not no_spelling, jobs=jobs, progress=progress)
     if output_format == "json":
         echo_json(report.as_dict())
     else:
