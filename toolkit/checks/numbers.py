@@ -6,7 +6,6 @@ are the glossary's business: they may match, but are never required.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Iterator
 
 from toolkit.checks import register
@@ -59,7 +58,7 @@ def _compare_texts(source: str, translation: str, terms: list[TermMatch]) -> Num
     need not match 四梁八柱."""
     source_quantities = chinese_quantities(source)
     if terms and source_quantities:
-        source_quantities = [replace(q, weak=True) if _inside_a_term(q, terms) else q for q in source_quantities]
+        source_quantities = [q._replace(weak=True) if _inside_a_term(q, terms) else q for q in source_quantities]
     return compare_quantities(source_quantities, english_quantities(translation))
 
 
