@@ -121,17 +121,27 @@ class Glossary:
         if not self.by_source or not source:
             return []
         encoded = _bytes(source)
-        # (start, -last byte, term): sorted, the longest term at each start comes first (no two share both).
+        # Hits come in order of their end. Keep the leftmost-longest selection of the hits so far: a hit
+        # starting inside a kept match is dropped, one starting before kept matches replaces them (it
+        # starts further left or, at the same start, is longer). No sort, no tuple per nested hit.
         # (Not pyahocorasick's iter_long, which misses matches reached through failure links.)
-        found = sorted((last + 1 - size, -last, term) for last, (size, term) in self._automaton.iter(encoded))
+        kept: list[tuple[int, int, Term]] = []  # (first byte, end byte, term)
+        for last, (size, term) in self._automaton.iter(encoded):
+            start = last + 1 - size
+            keep = len(kept)
+            while keep and kept[keep - 1][0] >= start:
+                keep -= 1
+            if keep and kept[keep - 1][1] > start:
+                continue
+            del kept[keep:]
+            kept.append((start, last + 1, term))
         same_offsets = len(encoded) == len(source)  # all ASCII: byte offsets are character offsets
         chosen: list[TermMatch] = []
         covered_to = at = 0  # the end of the last match, in bytes and in characters
-        for start, minus_last, term in found:
-            if start >= covered_to:
-                at += start - covered_to if same_offsets else _characters(encoded[covered_to:start])
-                chosen.append(TermMatch(term, at, at + len(term.source)))
-                covered_to, at = 1 - minus_last, at + len(term.source)
+        for start, end, term in kept:
+            at += start - covered_to if same_offsets else _characters(encoded[covered_to:start])
+            chosen.append(TermMatch(term, at, at + len(term.source)))
+            covered_to, at = end, at + len(term.source)
         return chosen
 
     def all_matches(self, text: str) -> list[Term]:

@@ -292,7 +292,8 @@ def english_quantities(text: str) -> list[Quantity]:
     for start in _candidate_starts(text):
         if start < position:
             continue
-        article = start and text[start - 1].isspace() and \
+        before = text[max(0, start - 4):start]
+        article = ("a" in before or "A" in before) and \
             _ARTICLE_BEFORE.search(text, max(0, start - 4), start)  # "a hundred" starts at the "a"
         match = (article and _EN_QUANTITY.match(text, article.start())) or _EN_QUANTITY.match(text, start)
         if match is None:
@@ -328,7 +329,7 @@ def _candidate_starts(text: str) -> list[int]:
 def _read_english_digits(match: re.Match, text: str) -> Quantity:
     raw = match.group("digits")
     start, end = match.span()
-    value = _decimal(raw.replace(",", ""))
+    value = int(raw) if raw.isdigit() else _decimal(raw.replace(",", ""))
     suffix = match.group("suffix")
     kind = CARDINAL
     if suffix in ("st", "nd", "rd", "th"):
