@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 CATALOG_LINE = 1  # catalog-wide findings (coverage) point at the header
 PROGRESS_EVERY = 2000
 PARALLEL_FROM = 10_000  # entries: below this, starting workers costs more than they save
+WARM_UP = 250  # entries checked here before forking: enough to build the shared tables, little for one CPU
 
 
 @dataclass(frozen=True)
@@ -193,7 +195,8 @@ def _check_entries(entries: list[tuple[Catalog, Entry]], plan: _EntryPlan, conte
     total = len(entries)
     workers = _workers(jobs, total)
     size = PROGRESS_EVERY if workers == 1 else max(PROGRESS_EVERY, -(-total // (workers * 16)))
-    chunks = [(start, min(start + size, total)) for start in range(0, total, size)]
+    first = size if workers == 1 else min(size, WARM_UP)
+    chunks = [(0, min(first, total))] + [(start, min(start + size, total)) for start in range(first, total, size)]
     here = chunks if workers == 1 else chunks[:1]
     for bounds in here:
         yield from plan.run(entries, *bounds, context)
@@ -213,8 +216,13 @@ def _check_entries(entries: list[tuple[Catalog, Entry]], plan: _EntryPlan, conte
 
 
 def _workers(jobs: int | None, total: int) -> int:
-    """How many processes to check with: as asked, else one per CPU for a large run; forking where possible."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    """How many processes to check with: as asked, else one per CPU for a large run.
+
+    Workers are forked (they inherit the entries and tables instead of receiving
+    them pickled), so only where forking is safe: not on Windows, which cannot,
+    nor on macOS, where system libraries may crash a forked child.
+    """
+    if sys.platform == "darwin" or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     if jobs is None:
         cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
