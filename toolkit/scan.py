@@ -57,7 +57,6 @@ def _entry_pattern() -> re.Pattern:
 
 
 _ENTRY = _entry_pattern()
-_STRING_BODY = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
 _BLANK_START = re.compile(r"\n*")
 
 
@@ -87,9 +86,10 @@ def scan_entries(text: str, shown: str, *, words: bool = True) -> tuple[list[Ent
         if match is None:
             return None
         obsolete = match.group("obsolete") is not None
-        msgid = _string(match.group("obsolete" if obsolete else "id"))
+        read = _obsolete_string if obsolete else _string
+        msgid = read(match.group("obsolete" if obsolete else "id"))
         context = match.group("old_ctx" if obsolete else "ctx")
-        msgctxt = None if context is None else _string(context)
+        msgctxt = None if context is None else read(context)
         key = (msgctxt, msgid)
         if key in keys:
             return None  # a duplicate (or a second header): polib's reader names it and its line
@@ -108,22 +108,30 @@ def scan_entries(text: str, shown: str, *, words: bool = True) -> tuple[list[Ent
 
 
 def _string(block: str) -> str:
-    """A quoted string and its continuation lines, joined and unescaped as polib does."""
-    text = block[1:-1] if "\n" not in block else "".join(_STRING_BODY.findall(block))
+    """A quoted string and its continuation lines, joined and unescaped as polib does.
+
+    A string holds no raw line break, so ``"`` + newline + ``"`` occurs only
+    where one line's string ends and the next begins.
+    """
+    text = block[1:-1].replace('"\n"', "")
     return unescape(text) if "\\" in text else text
+
+
+def _obsolete_string(block: str) -> str:
+    """The same for the ``#~``-prefixed lines of an obsolete entry."""
+    return _string(block.replace('"\n#~ "', '"\n"'))
 
 
 def _comments(comments: str) -> tuple[tuple[str, ...], str]:
     """The flags and the segment kind (``#. type: …``, body when absent) in an entry's comment lines."""
-    if not comments:
-        return (), "body"
     flags: list[str] = []
     kind = "body"
-    for line in comments.splitlines():
-        if line.startswith("#, ") and line[3:].strip():
-            flags.extend(flag.strip() for flag in line[3:].split(","))
-        elif line.startswith("#. type:"):
-            kind = line.partition(":")[2].strip()
+    if "#, " in comments or "#. type:" in comments:
+        for line in comments.splitlines():
+            if line.startswith("#, ") and line[3:].strip():
+                flags.extend(flag.strip() for flag in line[3:].split(","))
+            elif line.startswith("#. type:"):
+                kind = line.partition(":")[2].strip()
     return tuple(flags), kind
 
 
