@@ -305,7 +305,7 @@ class _ReviewWriter:
         cell, index = self.cell, self.index  # the catalog's texts were checked for size before writing began
         row: list[_StreamedCell | None] = [None] * len(COLUMNS)  # the reviewer's columns stay empty
         row[index[LOCATION]] = cell(index[LOCATION], f"{label}:{entry.linenum}")
-        row[index[KIND]] = cell(index[KIND], encode_cell(entry_kind(entry)))
+        row[index[KIND]] = cell(index[KIND], encode_cell(entry_kind(entry))[:MAX_CELL_CHARS])  # as openpyxl cut it
         row[index[SOURCE]] = cell(index[SOURCE], encode_cell(entry.msgid))
         row[index[TRANSLATION]] = cell(index[TRANSLATION], encode_cell(translation_text(entry)))
         row[index[STATUS]] = cell(index[STATUS], status)
