@@ -12,8 +12,6 @@ from toolkit.scan import Entry
 from toolkit.text import count_han
 
 _DOUBLE_SPACE = re.compile(r"\S( {2,}|\t)\S")
-# A word of letters followed, after white space, by itself in any case (each of "the the the" twice).
-_REPEATED = re.compile(r"(?<!\S)([^\W\d_]+)(?=\s+\1(?!\S))", re.IGNORECASE)
 REPEATS_ALLOWED = {"that", "had", "is", "bye", "no", "very", "long"}  # "that that", "had had", "very very"
 
 LENGTH_MIN_HAN = 12  # shorter sources vary too much to judge
@@ -37,10 +35,10 @@ def whitespace(item: Entry, context: Context) -> Iterator[str]:
 @register("repeated-word", "warning")
 def repeated_word(item: Entry, context: Context) -> Iterator[str]:
     """The same word twice in a row ("the the")."""
-    for match in _REPEATED.finditer(item.msgstr):
-        word = match.group(1).lower()
-        if word not in REPEATS_ALLOWED:
-            yield f"repeated word: \"{word} {word}\""
+    words = item.msgstr.lower().split()
+    for first, second in zip(words, words[1:]):
+        if first == second and first.isalpha() and first not in REPEATS_ALLOWED:
+            yield f"repeated word: \"{first} {second}\""
 
 
 @register("length", "warning", scope="catalog")
