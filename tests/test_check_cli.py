@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -132,3 +135,44 @@ def test_the_embedded_article_is_checked_by_default(monkeypatch):
     assert result.exit_code in (0, 1), result.output
     data = json.loads(result.output)
     assert data["coverage"][0]["path"].endswith("beijing-unions-poverty-alleviation.po")
+
+
+def run_on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """`toolkit check` with stdout and stderr on a pseudo-terminal, as a translator runs it."""
+    pty = pytest.importorskip("pty")
+    master, slave = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "toolkit", "check", *args], stdout=slave, stderr=slave,
+                               env=env)
+    os.close(slave)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(master)
+    return process.wait(), output.decode()
+
+
+def test_colour_and_progress_only_on_a_terminal_and_never_with_no_color(outside):
+    catalog = write_po(outside / "big.po", [(f"投入{n}万元", f"invested {n * 10_000:,} yuan") for n in range(1, 5200)]
+                       + [("捐赠65万元", "donated 65,000 yuan")])
+    env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
+    status, output = run_on_a_terminal([str(catalog), "--select", "numbers", "--jobs", "1"], env)
+    assert status == 1
+    assert "checking" in output and "100%" in output  # the bar, on the terminal
+    assert "\x1b[31m" in output  # "error" in red
+    status, output = run_on_a_terminal([str(catalog), "--select", "numbers", "--jobs", "1"],
+                                       {**env, "NO_COLOR": "1"})
+    assert status == 1 and "error: [numbers] 650,000" in output and "\x1b[3" not in output
+    piped = run(str(catalog), "--select", "numbers")
+    assert "checking" not in piped.output and "\x1b[" not in piped.output
+
+
+def test_no_progress_bar_for_a_short_run(outside):
+    catalog = write_po(outside / "small.po", [("投入65万元", "invested 65,000 yuan")])
+    status, output = run_on_a_terminal([str(catalog)], {**os.environ})
+    assert status == 1 and "checking" not in output

@@ -81,6 +81,9 @@ def _plural(count: int, level: str) -> str:
     return f"{count} {level}" if level == "info" or count == 1 else f"{count} {level}s"
 
 
+BAR_FROM = 5000  # entries: a shorter run is over before a bar could say anything
+
+
 class _Progress:
     """A progress bar on stderr for long runs, only when stderr is a terminal."""
 
@@ -88,7 +91,7 @@ class _Progress:
         self.bar = None
 
     def __call__(self, done: int, total: int) -> None:
-        if not sys.stderr.isatty():
+        if total < BAR_FROM or not sys.stderr.isatty():
             return
         if self.bar is None:
             self.bar = click.progressbar(length=total, label="checking", file=sys.stderr)
