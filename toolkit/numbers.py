@@ -281,8 +281,10 @@ def _candidate_automaton() -> ahocorasick.Automaton:
 _EN_CANDIDATES = _candidate_automaton()
 
 
-def english_quantities(text: str) -> list[Quantity]:
+def english_quantities(text: str, *, qualifiers: bool = True) -> list[Quantity]:
     """Every number in an English text, in order: digits, number words, scale words, months, ordinals.
+
+    ``qualifiers=False`` leaves ``approx`` unread (None), for a caller with no use for it.
 
     An Aho-Corasick pass over the lower-cased text finds the few places where a
     number can start; the pattern is only tried there.
@@ -300,10 +302,10 @@ def english_quantities(text: str) -> list[Quantity]:
             continue
         position = match.end()
         if match.group("digits"):
-            found.append(_read_english_digits(match, text))
+            found.append(_read_english_digits(match, text, qualifiers))
             position = found[-1].end  # past a scale word or "percent" read with the digits
         elif match.group("words"):
-            found.extend(_read_english_words(match, text))
+            found.extend(_read_english_words(match, text, qualifiers))
             position = max(position, found[-1].end) if found else position
         elif match.group("both"):
             found.append(Quantity(2.0, match.group(0), *match.span(), weak=True))
@@ -326,7 +328,7 @@ def _candidate_starts(text: str) -> list[int]:
                    if (start := end - length + 1) == 0 or not lowered[start - 1].isalnum()})
 
 
-def _read_english_digits(match: re.Match, text: str) -> Quantity:
+def _read_english_digits(match: re.Match, text: str, qualifiers: bool) -> Quantity:
     raw = match.group("digits")
     start, end = match.span()
     value = int(raw) if raw.isdigit() else _decimal(raw.replace(",", ""))
@@ -344,10 +346,11 @@ def _read_english_digits(match: re.Match, text: str) -> Quantity:
         elif "," not in raw and "." not in raw and len(raw) == 4 and 1000 <= value <= 2100:
             kind = YEAR
     end, kind = _percent_after(text, end, kind)
-    return Quantity(float(value), text[start:end], start, end, kind, _english_approx(text, start, end))
+    return Quantity(float(value), text[start:end], start, end, kind,
+                    _english_approx(text, start, end) if qualifiers else None)
 
 
-def _read_english_words(match: re.Match, text: str) -> list[Quantity]:
+def _read_english_words(match: re.Match, text: str, qualifiers: bool) -> list[Quantity]:
     phrase = match.group("words")
     start = match.start()
     if re.match(r"an?\s", phrase, re.I):
@@ -363,7 +366,7 @@ def _read_english_words(match: re.Match, text: str) -> list[Quantity]:
         q_end, kind = _percent_after(text, q_end, kind)
         weak = value == 1 and not words.lower().startswith("a")
         found.append(Quantity(float(value), text[q_start:q_end], q_start, q_end, kind,
-                              _english_approx(text, q_start, q_end), weak))
+                              _english_approx(text, q_start, q_end) if qualifiers else None, weak))
     return found
 
 

@@ -59,7 +59,9 @@ def _compare_texts(source: str, translation: str, terms: list[TermMatch]) -> Num
     source_quantities = chinese_quantities(source)
     if terms and source_quantities:
         source_quantities = [q._replace(weak=True) if _inside_a_term(q, terms) else q for q in source_quantities]
-    return compare_quantities(source_quantities, english_quantities(translation))
+    # The translation's qualifiers matter only against a qualified source number.
+    qualified = any(q.approx for q in source_quantities)
+    return compare_quantities(source_quantities, english_quantities(translation, qualifiers=qualified))
 
 
 def _inside_a_term(quantity: Quantity, terms: list[TermMatch]) -> bool:
