@@ -47,10 +47,15 @@ class Term:
     path: str = ""
     line: int | None = None
 
-    @property
+    @cached_property
     def renderings(self) -> tuple[str, ...]:
         """Every approved rendering, the preferred one first."""
         return (self.target, *self.variants)
+
+    @cached_property
+    def lowered_renderings(self) -> tuple[str, ...]:
+        """The renderings in lower case, as a check first looks for them word for word."""
+        return tuple(rendering.lower() for rendering in self.renderings)
 
     @property
     def where(self) -> str:

@@ -27,17 +27,17 @@ def glossary(item: Entry, context: Context) -> Iterator[str]:
         forbidden = context.glossary.forbidden_in(term, item.msgstr) if term.forbidden else []
         for wrong in forbidden:
             yield f"{term.source}: \"{wrong}\" is a forbidden rendering; use \"{term.target}\"{_note(term)}"
-        if not forbidden and not _verbatim(term.renderings, lowered) \
+        if not forbidden and not _verbatim(term.lowered_renderings, lowered) \
                 and context.glossary.rendering_in(term, item.msgstr) is None:
             also = f" or {_quoted(term.variants)}" if term.variants else ""
             yield f"{term.source}: expected \"{term.target}\"{also}{_note(term)}"
 
 
 def _verbatim(renderings: tuple[str, ...], lowered: str) -> bool:
-    """A rendering present word for word in the lower-cased translation: the common case, decided without the
-    glossary's inflection-tolerant analysis. Only a shortcut: when it says no, rendering_in decides."""
-    for rendering in renderings:
-        wanted = rendering.lower()
+    """A rendering (lower-cased) present word for word in the lower-cased translation: the common case,
+    decided without the glossary's inflection-tolerant analysis. Only a shortcut: when it says no,
+    rendering_in decides."""
+    for wanted in renderings:
         at = lowered.find(wanted)
         while at >= 0:
             end = at + len(wanted)
