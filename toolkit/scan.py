@@ -57,6 +57,8 @@ def _entry_pattern() -> re.Pattern:
 
 
 _ENTRY = _entry_pattern()
+# polib's escapes (others, such as \a, stay as written)
+_ESCAPES = (('\\"', '"'), ("\\n", "\n"), ("\\t", "\t"), ("\\r", "\r"), ("\\v", "\v"), ("\\b", "\b"), ("\\f", "\f"))
 _BLANK_START = re.compile(r"\n*")
 
 
@@ -114,7 +116,13 @@ def _string(block: str) -> str:
     where one line's string ends and the next begins.
     """
     text = block[1:-1].replace('"\n"', "")
-    return unescape(text) if "\\" in text else text
+    if "\\" not in text:
+        return text
+    if "\\\\" in text:  # an escaped backslash: escapes must be read left to right
+        return unescape(text)
+    for escape, character in _ESCAPES:  # each backslash starts one escape: replace them kind by kind
+        text = text.replace(escape, character)
+    return text
 
 
 def _obsolete_string(block: str) -> str:
@@ -124,14 +132,16 @@ def _obsolete_string(block: str) -> str:
 
 def _comments(comments: str) -> tuple[tuple[str, ...], str]:
     """The flags and the segment kind (``#. type: …``, body when absent) in an entry's comment lines."""
-    flags: list[str] = []
     kind = "body"
-    if "#, " in comments or "#. type:" in comments:
-        for line in comments.splitlines():
-            if line.startswith("#, ") and line[3:].strip():
-                flags.extend(flag.strip() for flag in line[3:].split(","))
-            elif line.startswith("#. type:"):
-                kind = line.partition(":")[2].strip()
+    at = comments.rfind("\n#. type:") + 1 or (0 if comments.startswith("#. type:") else -1)
+    if at >= 0:  # the last such line
+        kind = comments[at + 8:comments.index("\n", at)].strip()
+    if "#, " not in comments:
+        return (), kind
+    flags: list[str] = []
+    for line in comments.splitlines():
+        if line.startswith("#, ") and line[3:].strip():
+            flags.extend(flag.strip() for flag in line[3:].split(","))
     return tuple(flags), kind
 
 
