@@ -234,8 +234,9 @@ class CatalogStats:
                 "target_words": self.target_words, "coverage": round(self.coverage, 2)}
 
 
-def count_entry(stats: CatalogStats, msgid: str, msgstr: str, status: str, *, words: bool = True) -> None:
-    """Add one live entry to the statistics (English words only if asked: ``toolkit check`` shows none)."""
+def count_entry(stats: CatalogStats, msgid: str, msgstr: str, status: str, *, words: bool = True) -> int:
+    """Add one live entry to the statistics (English words only if asked: ``toolkit check`` shows none);
+    return its Chinese characters."""
     chars = count_han(msgid)
     stats.source_chars += chars
     if status == TRANSLATED:
@@ -247,6 +248,7 @@ def count_entry(stats: CatalogStats, msgid: str, msgstr: str, status: str, *, wo
         stats.untranslated += 1
     if words and msgstr:
         stats.target_words += count_english_words(msgstr)
+    return chars
 
 
 # --- merging ---------------------------------------------------------------------------------

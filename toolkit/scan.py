@@ -24,7 +24,8 @@ from toolkit.files import decode, read_bytes
 
 @dataclass(slots=True)
 class Entry:
-    """One live entry: where it is, its texts, its status, its segment kind and its flags."""
+    """One live entry: where it is, its texts, its status, its segment kind, its flags and its length
+    in Chinese characters."""
 
     path: str
     line: int
@@ -34,6 +35,7 @@ class Entry:
     status: str
     kind: str
     flags: tuple[str, ...]
+    source_chars: int
 
 
 def _entry_pattern() -> re.Pattern:
@@ -102,8 +104,8 @@ def scan_entries(text: str, shown: str, *, words: bool = True) -> tuple[list[Ent
             msgstr = _string(match.group("str"))
             flags, kind = _comments(match.group("comments"))
             status = status_of(msgstr, flags)
-            count_entry(stats, msgid, msgstr, status, words=words)
-            entries.append(Entry(shown, line, msgctxt, msgid, msgstr, status, kind, flags))
+            chars = count_entry(stats, msgid, msgstr, status, words=words)
+            entries.append(Entry(shown, line, msgctxt, msgid, msgstr, status, kind, flags, chars))
         position = match.end()
         line += text.count("\n", match.start(), position)
     return entries, stats
@@ -155,7 +157,7 @@ def entries_from_polib(path: Path, shown: str, *, words: bool = True) -> tuple[l
             stats.obsolete += 1
         elif entry.msgid:
             status = entry_status(entry)
-            count_entry(stats, entry.msgid, entry.msgstr, status, words=words)
+            chars = count_entry(stats, entry.msgid, entry.msgstr, status, words=words)
             entries.append(Entry(shown, entry.linenum, entry.msgctxt, entry.msgid, entry.msgstr, status,
-                                 entry_kind(entry), tuple(entry.flags)))
+                                 entry_kind(entry), tuple(entry.flags), chars))
     return entries, stats

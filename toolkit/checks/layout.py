@@ -9,7 +9,6 @@ from toolkit.catalog import TRANSLATED
 from toolkit.checks import register
 from toolkit.checks.runner import Catalog, Context
 from toolkit.scan import Entry
-from toolkit.text import count_han
 
 _DOUBLE_SPACE = re.compile(r"\S( {2,}|\t)\S")
 REPEATS_ALLOWED = {"that", "had", "is", "bye", "no", "very", "long"}  # "that that", "had had", "very very"
@@ -45,7 +44,7 @@ def repeated_word(item: Entry, context: Context) -> Iterator[str]:
 def length(catalog: Catalog, context: Context) -> Iterator[tuple[Entry, str]]:
     """A translation far longer or shorter than the catalog's usual length per Chinese character."""
     measured = [(item, len(item.msgstr) / han) for item in catalog.items
-                if item.status == TRANSLATED and (han := count_han(item.msgid)) >= LENGTH_MIN_HAN]
+                if item.status == TRANSLATED and (han := item.source_chars) >= LENGTH_MIN_HAN]
     if not measured:
         return
     norm = statistics.median(r for _, r in measured) if len(measured) >= LENGTH_MIN_SAMPLE \
