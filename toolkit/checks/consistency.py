@@ -1,6 +1,7 @@
 """Consistency across entries and catalogs: one source, one translation (and, as information, the reverse)."""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from toolkit.checks import register
@@ -12,7 +13,11 @@ SAME_TRANSLATION_MIN_WORDS = 4  # short translations ("Data photo") legitimately
 
 
 def _normal(text: str) -> str:
-    return " ".join(text.split())
+    """White space collapsed to single spaces (most texts already are: then no split and join)."""
+    return " ".join(text.split()) if _IRREGULAR_SPACE.search(text) else text
+
+
+_IRREGULAR_SPACE = re.compile(r"[^\S ]| {2}|^ | $")
 
 
 @register("consistency", "warning", scope="project")
