@@ -90,15 +90,17 @@ class Context:
     glossary: "Glossary | None" = None
     min_coverage: float | None = None
     shared: dict[str, object] = field(default_factory=dict)  # run-wide state a check builds once
-    _term_matches: dict[str, list["TermMatch"]] = field(default_factory=dict)
+    _last_matches: tuple[str, list["TermMatch"]] = ("", [])
 
     def term_matches(self, source: str) -> list["TermMatch"]:
-        """Glossary terms in a source text, computed once per text whichever checks ask."""
+        """Glossary terms in a source text, computed once for the entry whichever of its checks ask
+        (the checks of one entry run one after another)."""
         if self.glossary is None or self.glossary.is_empty:
             return []
-        found = self._term_matches.get(source)
-        if found is None:
-            found = self._term_matches[source] = self.glossary.matches(source)
+        last_source, found = self._last_matches
+        if source is not last_source and source != last_source:
+            found = self.glossary.matches(source)
+            self._last_matches = (source, found)
         return found
 
 
