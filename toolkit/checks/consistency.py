@@ -1,7 +1,6 @@
 """Consistency across entries and catalogs: one source, one translation (and, as information, the reverse)."""
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from toolkit.checks import register
@@ -13,11 +12,7 @@ SAME_TRANSLATION_MIN_WORDS = 4  # short translations ("Data photo") legitimately
 
 
 def _normal(text: str) -> str:
-    """White space collapsed to single spaces (most texts already are: then no split and join)."""
-    return " ".join(text.split()) if _IRREGULAR_SPACE.search(text) else text
-
-
-_IRREGULAR_SPACE = re.compile(r"[^\S ]| {2}|^ | $")
+    return " ".join(text.split())
 
 
 @register("consistency", "warning", scope="project")
