@@ -127,15 +127,29 @@ def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Gloss
     severity = severities(config)
     catalogs = [load_catalog(path) for path in catalog_paths(paths, config)]
     context = Context(config=config, glossary=glossary, min_coverage=min_coverage)
-    found: list[tuple[int, Entry | None, Catalog, str, str]] = []  # (check order, item, catalog, id, message)
     order = {check_id: number for number, check_id in enumerate(REGISTRY)}
 
     entries = [(catalog, item) for catalog in catalogs for item in catalog.items]
     plan = _EntryPlan([(order[c.id], c.id, c.function) for c in checks if c.scope == "entry"])
-    for index, number, check_id, message in _check_entries(entries, plan, context, jobs, progress):
+    per_entry, found = _check_entries(entries, plan, context, jobs, progress,
+                                      meanwhile=lambda: _whole_catalog_findings(checks, catalogs, context, order))
+    for index, number, check_id, message in per_entry:
         catalog, item = entries[index]
         found.append((number, item, catalog, check_id, message))
+    position = {catalog.path: number for number, catalog in enumerate(catalogs)}
+    found.sort(key=lambda f: (position[f[2].path], f[1].line if f[1] else CATALOG_LINE, f[0]))
+    return CheckReport(
+        findings=[_finding(item, catalog, check_id, severity.get(check_id, REGISTRY[check_id].severity), message)
+                  for _, item, catalog, check_id, message in found],
+        coverage=[catalog.stats for catalog in catalogs],
+    )
+
+
+def _whole_catalog_findings(checks: list[Check], catalogs: list[Catalog], context: Context,
+                            order: dict[str, int]) -> list[tuple[int, Entry | None, Catalog, str, str]]:
+    """(check order, item, catalog, id, message) from the catalog- and project-wide checks."""
     by_path = {catalog.path: catalog for catalog in catalogs}
+    found = []
     for check in checks:
         if check.scope == "catalog":
             for catalog in catalogs:
@@ -146,13 +160,7 @@ def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Gloss
             for item, message in check.function(catalogs, context):
                 if not _ignored(item, check.id):
                     found.append((order[check.id], item, by_path[item.path], check.id, message))
-    position = {catalog.path: number for number, catalog in enumerate(catalogs)}
-    found.sort(key=lambda f: (position[f[2].path], f[1].line if f[1] else CATALOG_LINE, f[0]))
-    return CheckReport(
-        findings=[_finding(item, catalog, check_id, severity.get(check_id, REGISTRY[check_id].severity), message)
-                  for _, item, catalog, check_id, message in found],
-        coverage=[catalog.stats for catalog in catalogs],
-    )
+    return found
 
 
 class _EntryPlan:
@@ -186,8 +194,10 @@ def _check_chunk(bounds: tuple[int, int]) -> list[tuple[int, int, str, str]]:
 
 
 def _check_entries(entries: list[tuple[Catalog, Entry]], plan: _EntryPlan, context: Context, jobs: int | None,
-                   progress: Callable[[int, int], None] | None) -> Iterator[tuple[int, int, str, str]]:
-    """Every entry finding, in entry order, from this process alone or from forked workers.
+                   progress: Callable[[int, int], None] | None,
+                   meanwhile: Callable[[], list]) -> tuple[list[tuple[int, int, str, str]], list]:
+    """Every entry finding, in entry order, from this process alone or from forked workers; and the result
+    of ``meanwhile``, which this process runs while the workers check.
 
     The first chunk is always checked here: that builds the lazy tables (the
     glossary automaton, word forms, the spelling lexicon) the workers then
@@ -200,21 +210,26 @@ def _check_entries(entries: list[tuple[Catalog, Entry]], plan: _EntryPlan, conte
     first = size if workers == 1 else min(size, WARM_UP)
     chunks = [(0, min(first, total))] + [(start, min(start + size, total)) for start in range(first, total, size)]
     here = chunks if workers == 1 else chunks[:1]
+    found = []
     for bounds in here:
-        yield from plan.run(entries, *bounds, context)
+        found.extend(plan.run(entries, *bounds, context))
         if progress is not None:
             progress(bounds[1], total)
     rest = chunks[len(here):]
-    if rest:
-        _job = (entries, plan, context)
-        try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                for bounds, found in zip(rest, pool.imap(_check_chunk, rest)):
-                    yield from found
-                    if progress is not None:
-                        progress(bounds[1], total)
-        finally:
-            _job = None
+    if not rest:
+        return found, meanwhile()
+    _job = (entries, plan, context)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = pool.imap(_check_chunk, rest)
+            besides = meanwhile()
+            for bounds, chunk_found in zip(rest, results):
+                found.extend(chunk_found)
+                if progress is not None:
+                    progress(bounds[1], total)
+    finally:
+        _job = None
+    return found, besides
 
 
 def _workers(jobs: int | None, total: int) -> int:
