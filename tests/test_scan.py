@@ -71,20 +71,16 @@ def outcome(read):
         return str(error)
 
 
-def test_a_duplicate_is_named_with_its_line(tmp_path: Path) -> None:
-    path = tmp_path / "twice.po"
-    path.write_text('msgid "一"\nmsgstr "one"\n\nmsgid "一"\nmsgstr "uno"\n', encoding="utf-8")
+@pytest.mark.parametrize("text, line, message", [
+    ('msgid "一"\nmsgstr "one"\n\nmsgid "一"\nmsgstr "uno"\n', 4, "duplicate msgid"),
+    ('msgid "一"\nmsgstr "one\n\nmsgid "二"\nmsgstr "two"\n', 2, "unterminated string"),
+])
+def test_a_bad_catalog_is_one_located_error(tmp_path: Path, text: str, line: int, message: str) -> None:
+    path = tmp_path / "bad.po"
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as error:
         read_entries(path, "x")
-    assert error.value.line == 4 and "duplicate msgid" in str(error.value)
-
-
-def test_a_broken_catalog_is_one_located_error(tmp_path: Path) -> None:
-    path = tmp_path / "broken.po"
-    path.write_text('msgid "一"\nmsgstr "one\n\nmsgid "二"\nmsgstr "two"\n', encoding="utf-8")
-    with pytest.raises(InputError) as error:
-        read_entries(path, "x")
-    assert error.value.line == 2 and "unterminated string" in str(error.value)
+    assert error.value.line == line and message in str(error.value)
 
 
 texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=120)
