@@ -1,4 +1,4 @@
-"""Reading a PO catalog's live entries fast, for the commands that only read (check, stats).
+"""Reading a PO catalog's live entries fast, for the commands that only read (check, stats, glossary show).
 
 polib builds a full object per entry, line by line, in Python; on a
 100,000-entry catalog that is most of what ``toolkit check`` would spend.
@@ -43,8 +43,8 @@ def _entry_pattern() -> re.Pattern:
 
     Comment lines are those polib reads the same way gettext does (``#``,
     ``# text``, ``#.``, ``#:``, ``#,``, ``#|`` followed by a space or nothing).
-    A live entry's strings are captured with their continuation lines; an
-    obsolete one (``#~``) is only recognised, to be counted.
+    Strings are captured with their continuation lines: all of a live entry's,
+    an obsolete (``#~``) one's msgctxt and msgid (it counts for duplicates).
     """
     string = r'"[^"\\\n\r]*(?:\\.[^"\\\n\r]*)*"'
     comment = r"(?:#[.:,|]?(?: [^\n\r]*)?\n)*"
