@@ -401,6 +401,31 @@ def test_an_applied_edit_stamps_the_revision_date_and_an_import_of_nothing_new_d
     assert "0 applied, 1 unchanged" in again.stdout and (review_project / CATALOG).read_bytes() == after
 
 
+def test_an_import_rewrites_only_the_entries_it_changed_and_the_header(review_project):
+    """Every other entry keeps its bytes, even where they are not as polib would write them."""
+    catalog = review_project / CATALOG
+    text = catalog.read_text(encoding="utf-8")
+    polib_wrapped = 'msgstr "Those above call, those below act."'
+    assert text.count(polib_wrapped) == 1
+    text = text.replace(polib_wrapped, 'msgstr "Those above call, "\n#~ "those below act."')
+    catalog.write_text(text, encoding="utf-8")  # a hand-wrapped obsolete entry, which polib would re-join
+    path = export()
+    award = ENTRIES[3][1]
+    review(path, {award: {"Reviewer translation": "The union won the award.", "Decision": "change"}})
+    assert invoke("import", str(path)).exit_code == 0
+    po = read_catalog(catalog)
+    changed = next(e for e in po if e.msgid == award)
+    header = polib.POFile(wrapwidth=po.wrapwidth)
+    header.header, header.metadata = po.header, po.metadata
+    old_entry = text[text.index("\n\n", text.index(ENTRIES[2][1])) + 2:text.index(ENTRIES[4][1])]
+    old_entry = old_entry[:old_entry.rindex("\n\n") + 1]
+    expected = text.replace(old_entry, changed.__unicode__(po.wrapwidth))
+    expected = header.__unicode__() + expected[expected.index("\n\n") + 1:]
+    assert catalog.read_text(encoding="utf-8") == expected
+    assert 'msgstr "Those above call, "\n#~ "those below act."' in expected
+    assert msgfmt_check(catalog).returncode == 0
+
+
 def test_dry_run_reports_and_writes_nothing(review_project):
     path = export()
     review(path, {ENTRIES[4][1]: {"Reviewer translation": "Sound the call."}})

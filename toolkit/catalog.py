@@ -125,14 +125,101 @@ def catalog_text(po: polib.POFile) -> str:
     return po.__unicode__()
 
 
-def write_catalog(po: polib.POFile, path: str | Path) -> bool:
-    """Save atomically; return False (and touch nothing) when the bytes would not change."""
+# The key of the header (metadata) entry, for ``write_catalog(..., changed=...)``.
+HEADER: Key = (None, "")
+
+
+def write_catalog(po: polib.POFile, path: str | Path, *, changed: Iterable[Key] | None = None) -> bool:
+    """Save atomically; return False (and touch nothing) when the bytes would not change.
+
+    ``changed``, when given, holds the keys (:func:`entry_key`, :data:`HEADER`
+    for the header) of every entry modified since ``po`` was read from
+    ``path``: then only those are rendered by polib and every other entry
+    keeps its bytes in the file (see :func:`spliced_catalog_text`). Without
+    it, or when the file does not line up with ``po``, polib renders it all.
+    """
     path = Path(path)
-    text = catalog_text(po)
-    if path.is_file() and path.read_bytes() == text.encode("utf-8"):
+    old = path.read_bytes() if path.is_file() else None
+    text = None
+    if changed is not None and old is not None:
+        text = spliced_catalog_text(po, old, changed)
+    if text is None:
+        text = catalog_text(po)
+    if old is not None and old == text.encode("utf-8"):
         return False
     write_text_atomic(path, text)
     return True
+
+
+def spliced_catalog_text(po: polib.POFile, old: bytes, changed: Iterable[Key]) -> str | None:
+    """The catalog's new text made from its file's text, re-rendering only the ``changed`` entries.
+
+    ``old`` must be the file ``po`` was read from. Each entry of it in the
+    plain layout (:data:`toolkit.scan._ENTRY`) is paired, in order, with the
+    entry polib writes at that place: the header, the live entries, the
+    obsolete ones. An entry not in ``changed`` keeps its bytes; a changed one
+    becomes exactly what polib writes for it (the header: its comment lines
+    and the metadata entry), followed by the blank lines it had. On a file
+    polib wrote, that is byte for byte polib's own rendering of ``po``.
+    None when the text does not line up: another layout, another set or
+    order of entries, a key or obsolete mark that differs, a duplicate.
+    """
+    from toolkit.scan import _BLANK_START, _ENTRY, _obsolete_string, _string  # scan imports this module
+
+    try:
+        text = old.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    changed = set(changed)
+    entries = [None, *(e for e in po if not e.obsolete), *(e for e in po if e.obsolete)]
+    if len({entry_key(e) for e in entries[1:]} | {HEADER}) != len(entries):
+        return None  # a duplicate key, or a second header: the keys would not say which entry changed
+    width = po.wrapwidth
+    pieces: list[str] = []
+    kept_from = 0  # start of the run of file text not yet copied
+    position = _BLANK_START.match(text).end()
+    end = len(text)
+    match_entry = _ENTRY.match
+    for entry in entries:
+        match = match_entry(text, position) if position < end else None
+        if match is None:
+            return None
+        obsolete = match.group("obsolete") is not None
+        if obsolete:
+            context, msgid, tail = match.group("old_ctx"), match.group("obsolete"), match.end("old_str")
+            read = _obsolete_string
+        else:
+            context, msgid, tail = match.group("ctx"), match.group("id"), match.end("str")
+            read = _string
+        key = (None if context is None else read(context), read(msgid))
+        if entry is None:  # the header
+            if key != HEADER or obsolete:
+                return None
+            if HEADER in changed:
+                pieces += [text[kept_from:match.start()], _header_text(po)]
+                kept_from = tail + 1 if tail < end else tail  # its line break is in the rendering
+        else:
+            if key != entry_key(entry):
+                return None
+            if key in changed:
+                pieces += [text[kept_from:match.start()], entry.__unicode__(width)]
+                kept_from = tail + 1 if tail < end else tail
+            elif obsolete != bool(entry.obsolete):
+                return None
+        position = match.end()
+    if position != end:
+        return None  # more entries in the file than in po
+    if not pieces:
+        return text
+    pieces.append(text[kept_from:])
+    return "".join(pieces)
+
+
+def _header_text(po: polib.POFile) -> str:
+    """What polib writes for the catalog's header: its comment lines and the metadata entry."""
+    header = polib.POFile(wrapwidth=po.wrapwidth, encoding=po.encoding)
+    header.header, header.metadata, header.metadata_is_fuzzy = po.header, po.metadata, po.metadata_is_fuzzy
+    return header.__unicode__()
 
 
 def entry_key(entry: polib.POEntry) -> Key:

@@ -19,7 +19,7 @@ import polib
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from toolkit.catalog import index_entries, read_catalog, write_catalog
+from toolkit.catalog import HEADER, Key, entry_key, index_entries, read_catalog, write_catalog
 from toolkit.errors import InputError
 from toolkit.review import (
     APPROVE, CHANGE, COLUMNS, DECISION, DECISIONS, HASH, KEY, LOCATION, QUERY, REVIEW_SHEET, REVIEWER_COMMENT,
@@ -104,6 +104,7 @@ def import_review(workbook: Path, *, config: "Config", dry_run: bool = False, fo
     """Apply the reviewer's translations, comments and decisions to the catalogs named in the workbook.
 
     A catalog where a row was applied gets a new PO-Revision-Date; one where nothing was is not written.
+    Only the entries changed and the header are rewritten: every other entry keeps its bytes.
     """
     report = ImportReport(str(workbook), dry_run=dry_run)
     catalogs = _Catalogs(config)
@@ -114,10 +115,10 @@ def import_review(workbook: Path, *, config: "Config", dry_run: bool = False, fo
             continue
         report.results.append(_import_row(row, catalogs, first_row, force=force, mark_fuzzy=mark_fuzzy))
     stamp = revision_stamp()
-    for label in catalogs.changed:  # only catalogs where a row was applied: an import of no edit writes nothing
+    for label, keys in catalogs.changed.items():  # only where a row was applied: no edit, nothing written
         path, po, _ = catalogs.loaded[label]
         po.metadata["PO-Revision-Date"] = stamp
-        if dry_run or write_catalog(po, path):
+        if dry_run or write_catalog(po, path, changed=keys | {HEADER}):
             report.written.append(label)
     return report
 
@@ -194,7 +195,7 @@ class _Catalogs:
     def __init__(self, config: "Config"):
         self.config = config
         self.loaded: dict[str, tuple[Path, polib.POFile, dict[str, polib.POEntry]]] = {}
-        self.changed: list[str] = []
+        self.changed: dict[str, set[Key]] = {}  # label (in order of first change): keys of entries changed
 
     def entry(self, label: str, digest: str) -> polib.POEntry | None:
         if label not in self.loaded:
@@ -206,9 +207,8 @@ class _Catalogs:
             self.loaded[label] = (path, po, {entry_digest(e): e for e in index_entries(po).values()})
         return self.loaded[label][2].get(digest)
 
-    def mark_changed(self, label: str) -> None:
-        if label not in self.changed:
-            self.changed.append(label)
+    def mark_changed(self, label: str, entry: polib.POEntry) -> None:
+        self.changed.setdefault(label, set()).add(entry_key(entry))
 
 
 def _import_row(row: SheetRow, catalogs: _Catalogs, first_row: dict[str, int], *, force: bool,
@@ -243,7 +243,7 @@ def _import_row(row: SheetRow, catalogs: _Catalogs, first_row: dict[str, int], *
             return result
         edit.changes.append("forced over a later change")
     edit.apply(entry)
-    catalogs.mark_changed(label)
+    catalogs.mark_changed(label, entry)
     result.outcome, result.changes = APPLIED, edit.changes
     return result
 
