@@ -104,7 +104,7 @@ def analyse(text: str) -> Words:
 
 
 # A checker asks about many terms in the same translation: analyse each translation once.
-analyse_cached = lru_cache(maxsize=4096)(analyse)
+analyse_cached = lru_cache(maxsize=256)(analyse)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ PARALLEL_FROM = 10_000  # entries: below this, starting workers costs more than 
 WARM_UP = 250  # entries checked here before forking: enough to build the shared tables, little for one CPU
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     path: str
     line: int
@@ -130,24 +130,22 @@ def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Gloss
     order = {check_id: number for number, check_id in enumerate(REGISTRY)}
 
     entries = [(catalog, item) for catalog in catalogs for item in catalog.items]
-    plan = _EntryPlan([(order[c.id], c.id, c.function) for c in checks if c.scope == "entry"])
-    per_entry, found = _check_entries(entries, plan, context, jobs, progress,
-                                      meanwhile=lambda: _whole_catalog_findings(checks, catalogs, context, order))
-    for index, number, check_id, message in per_entry:
-        catalog, item = entries[index]
-        found.append((number, item, catalog, check_id, message))
+    plan = _EntryPlan([(c.id, c.function) for c in checks if c.scope == "entry"])
+    per_entry, whole = _check_entries(entries, plan, context, jobs, progress,
+                                      meanwhile=lambda: _whole_catalog_findings(checks, catalogs, context))
+    level = {check_id: severity.get(check_id, check.severity) for check_id, check in REGISTRY.items()}
+    findings = [_finding(item, catalog, check_id, level[check_id], message)
+                for item, catalog, check_id, message in whole]
+    findings.extend(_finding(entries[index][1], entries[index][0], check_id, level[check_id], message)
+                    for index, check_id, message in per_entry)
     position = {catalog.path: number for number, catalog in enumerate(catalogs)}
-    found.sort(key=lambda f: (position[f[2].path], f[1].line if f[1] else CATALOG_LINE, f[0]))
-    return CheckReport(
-        findings=[_finding(item, catalog, check_id, severity.get(check_id, REGISTRY[check_id].severity), message)
-                  for _, item, catalog, check_id, message in found],
-        coverage=[catalog.stats for catalog in catalogs],
-    )
+    findings.sort(key=lambda f: (position[f.path], f.line, order[f.check]))
+    return CheckReport(findings=findings, coverage=[catalog.stats for catalog in catalogs])
 
 
-def _whole_catalog_findings(checks: list[Check], catalogs: list[Catalog], context: Context,
-                            order: dict[str, int]) -> list[tuple[int, Entry | None, Catalog, str, str]]:
-    """(check order, item, catalog, id, message) from the catalog- and project-wide checks."""
+def _whole_catalog_findings(checks: list[Check], catalogs: list[Catalog],
+                            context: Context) -> list[tuple[Entry | None, Catalog, str, str]]:
+    """(item, catalog, check id, message) from the catalog- and project-wide checks."""
     by_path = {catalog.path: catalog for catalog in catalogs}
     found = []
     for check in checks:
@@ -155,32 +153,32 @@ def _whole_catalog_findings(checks: list[Check], catalogs: list[Catalog], contex
             for catalog in catalogs:
                 for item, message in check.function(catalog, context):
                     if item is None or not _ignored(item, check.id):
-                        found.append((order[check.id], item, catalog, check.id, message))
+                        found.append((item, catalog, check.id, message))
         elif check.scope == "project":
             for item, message in check.function(catalogs, context):
                 if not _ignored(item, check.id):
-                    found.append((order[check.id], item, by_path[item.path], check.id, message))
+                    found.append((item, by_path[item.path], check.id, message))
     return found
 
 
 class _EntryPlan:
     """The entry checks to run: all of them on translated entries, the every_entry ones on the others."""
 
-    def __init__(self, checks: list[tuple[int, str, Callable]]):
-        self.for_translated = checks  # (check order, id, function)
-        self.for_others = [check for check in checks if REGISTRY[check[1]].every_entry]
+    def __init__(self, checks: list[tuple[str, Callable]]):
+        self.for_translated = checks  # (id, function)
+        self.for_others = [check for check in checks if REGISTRY[check[0]].every_entry]
 
     def run(self, entries: list[tuple[Catalog, Entry]], start: int, stop: int,
-            context: Context) -> list[tuple[int, int, str, str]]:
-        """(entry index, check order, check id, message) for the entries from start to stop."""
+            context: Context) -> list[tuple[int, str, str]]:
+        """(entry index, check id, message) for the entries from start to stop."""
         found = []
         for index in range(start, stop):
             item = entries[index][1]
-            for number, check_id, function in self.for_translated if item.status == TRANSLATED else self.for_others:
+            for check_id, function in self.for_translated if item.status == TRANSLATED else self.for_others:
                 if item.flags and _ignored(item, check_id):
                     continue
                 for message in function(item, context):
-                    found.append((index, number, check_id, message))
+                    found.append((index, check_id, message))
         return found
 
 
@@ -188,14 +186,14 @@ class _EntryPlan:
 _job: tuple[list[tuple[Catalog, Entry]], _EntryPlan, Context] | None = None
 
 
-def _check_chunk(bounds: tuple[int, int]) -> list[tuple[int, int, str, str]]:
+def _check_chunk(bounds: tuple[int, int]) -> list[tuple[int, str, str]]:
     entries, plan, context = _job
     return plan.run(entries, *bounds, context)
 
 
 def _check_entries(entries: list[tuple[Catalog, Entry]], plan: _EntryPlan, context: Context, jobs: int | None,
                    progress: Callable[[int, int], None] | None,
-                   meanwhile: Callable[[], list]) -> tuple[list[tuple[int, int, str, str]], list]:
+                   meanwhile: Callable[[], list]) -> tuple[list[tuple[int, str, str]], list]:
     """Every entry finding, in entry order, from this process alone or from forked workers; and the result
     of ``meanwhile``, which this process runs while the workers check.
 
