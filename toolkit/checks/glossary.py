@@ -1,6 +1,7 @@
 """Terminology: glossary terms in the source must appear with an approved rendering, never a forbidden one."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from toolkit.checks import register
@@ -26,11 +27,23 @@ def glossary(item: Entry, context: Context) -> Iterator[str]:
         seen.add(term.source)
         forbidden = context.glossary.forbidden_in(term, item.msgstr) if term.forbidden else []
         for wrong in forbidden:
-            yield f"{term.source}: \"{wrong}\" is a forbidden rendering; use \"{term.target}\"{_note(term)}"
+            yield _forbidden_message(term, wrong)
         if not forbidden and not _verbatim(term.lowered_renderings, lowered) \
                 and context.glossary.rendering_in(term, item.msgstr) is None:
-            also = f" or {_quoted(term.variants)}" if term.variants else ""
-            yield f"{term.source}: expected \"{term.target}\"{also}{_note(term)}"
+            yield _expected_message(term)
+
+
+# A term's messages are made once and shared by all its findings: a draft full of calques can have
+# hundreds of thousands of them, and a note makes each message long.
+@lru_cache(maxsize=8192)
+def _forbidden_message(term: Term, wrong: str) -> str:
+    return f"{term.source}: \"{wrong}\" is a forbidden rendering; use \"{term.target}\"{_note(term)}"
+
+
+@lru_cache(maxsize=8192)
+def _expected_message(term: Term) -> str:
+    also = f" or {_quoted(term.variants)}" if term.variants else ""
+    return f"{term.source}: expected \"{term.target}\"{also}{_note(term)}"
 
 
 def _verbatim(renderings: tuple[str, ...], lowered: str) -> bool:
