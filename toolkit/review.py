@@ -11,8 +11,12 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import polib
+
+if TYPE_CHECKING:
+    from toolkit.checks import Finding
 
 REVIEW_SHEET = "Review"
 SUMMARY_SHEET = "Summary"
@@ -82,7 +86,7 @@ def _digest(parts: list[str], size: int) -> str:
     return hashlib.blake2b(data, digest_size=size).hexdigest()
 
 
-def entry_digest(entry: polib.POEntry) -> str:
+def entry_digest(entry: "polib.POEntry | Finding") -> str:
     """A digest of the entry's identity (msgctxt and msgid): the same in every version of the catalog."""
     context = "-" if entry.msgctxt is None else f"+{entry.msgctxt}"  # no msgctxt differs from an empty one
     return _digest([context, entry.msgid], 16)

@@ -30,7 +30,7 @@ from toolkit.glossary import Glossary
 from toolkit.review import (
     COLUMNS, DECISION, DECISIONS, ESCAPE_GROWTH, FINDINGS, GLOSSARY_SHEET, HASH, KEY, KIND, LOCATION,
     MAX_CELL_CHARS, REVIEW_SHEET, SOURCE, STATUS, SUMMARY_SHEET, TERMS, TRANSLATION, cell_length, encode_cell,
-    entry_hash, row_key, translation_text,
+    entry_digest, entry_hash, row_key, translation_text,
 )
 
 if TYPE_CHECKING:
@@ -83,17 +83,19 @@ class FindingNotes:
     """QA findings as the Review sheet shows them: a line per finding under its entry, and counts per check.
 
     Built once from the check report, so that the report's Finding objects can be freed before the
-    catalogs are read for the export (a 100,000-entry catalog may have twice as many findings). The lines
-    are kept as UTF-8: a message quoting Chinese takes half the memory of a str.
+    catalogs are read for the export (a 100,000-entry catalog may have twice as many findings). Equal
+    lines are one string shared by every entry that has them: a draft's findings repeat the same few
+    glossary messages thousands of times.
     """
 
-    lines: dict[tuple[Path, str | None, str], bytes] = field(default_factory=dict)  # lines joined by "\n"
+    lines: dict[tuple[Path, str], tuple[str, ...]] = field(default_factory=dict)  # by (catalog, entry digest)
     counts: Counter = field(default_factory=Counter)  # per (check id, severity), catalog-wide findings too
 
     @classmethod
     def collect(cls, findings: Iterable["Finding"]) -> "FindingNotes":
         notes = cls()
         resolved: dict[str, Path] = {}
+        shared: dict[str, str] = {}
         for finding in findings:
             notes.counts[(finding.check, finding.severity)] += 1
             if not finding.msgid:
@@ -101,13 +103,14 @@ class FindingNotes:
             path = resolved.get(finding.path)
             if path is None:
                 path = resolved[finding.path] = Path(finding.path).resolve()
-            key = (path, finding.msgctxt, finding.msgid)
-            line = f"{finding.severity} {finding.check}: {finding.message}".encode("utf-8", "surrogatepass")
-            notes.lines[key] = notes.lines[key] + b"\n" + line if key in notes.lines else line
+            key = (path, entry_digest(finding))  # not the msgid: the findings' texts can then all be freed
+            line = f"{finding.severity} {finding.check}: {finding.message}"
+            line = shared.setdefault(line, line)
+            notes.lines[key] = notes.lines.get(key, ()) + (line,)
         return notes
 
     def of(self, catalog: ReviewCatalog, entry: polib.POEntry) -> str:
-        return self.lines.get((catalog.resolved, entry.msgctxt, entry.msgid), b"").decode("utf-8", "surrogatepass")
+        return "\n".join(self.lines.get((catalog.resolved, entry_digest(entry)), ()))
 
 
 @dataclass
