@@ -197,7 +197,7 @@ def test_the_location_column_fits_a_long_catalog_path(tmp_path):
 
     label = "translations/en/beijing-unions-poverty-alleviation.po"
     build_catalog(tmp_path / "article.po")
-    catalog = ReviewCatalog(tmp_path / "article.po", label, read_catalog(tmp_path / "article.po"))
+    catalog = ReviewCatalog.read(tmp_path / "article.po", label)
     write_review_workbook([catalog], tmp_path / "review.xlsx", findings=FindingNotes(), glossary=Glossary())
     ws = openpyxl.load_workbook(tmp_path / "review.xlsx")["Review"]
     assert ws.column_dimensions["A"].width == len(label) + len(":1234") + 2
@@ -316,6 +316,31 @@ def test_import_without_edits_changes_no_byte(review_project):
     assert (review_project / CATALOG).read_bytes() == before
     assert result.stdout.strip() == (f"{path}: 0 applied, 0 unchanged, 0 skipped, 0 conflict, 0 unknown, "
                                      f"{len(ENTRIES)} unedited; no catalog changed")
+
+
+def test_plural_entries_export_their_forms_and_import_unchanged(review_project):
+    """A catalog with plural forms is read by polib, not the fast scan: its rows and hashes are the same kind."""
+    catalog = review_project / CATALOG
+    with catalog.open("a", encoding="utf-8") as handle:
+        handle.write('\n# counted\nmsgid "一个工会"\nmsgid_plural "多个工会"\nmsgstr[0] "one union"\n'
+                     'msgstr[1] "%d unions"\n')
+    before = catalog.read_bytes()
+    rows = {row[COLUMNS[2]]: row.values for row in read_review_sheet(export())}
+    assert rows["一个工会"]["Translation"] == "[0] one union\n[1] %d unions"
+    result = invoke("import", "review.xlsx")
+    assert result.exit_code == 0, result.output
+    assert "0 conflict" in result.stdout and catalog.read_bytes() == before
+
+
+def test_a_translator_comment_added_after_the_export_is_a_conflict(review_project):
+    path = export()
+    address = ENTRIES[1][1]
+    po = read_catalog(review_project / CATALOG)
+    next(e for e in po if e.msgid == address).tcomment = "Check the title of the address.\nAnd the date."
+    write_catalog(po, review_project / CATALOG)
+    review(path, {address: {"Reviewer translation": "On New Year's Eve, President Xi Jinping spoke."}})
+    result = invoke("import", str(path))
+    assert result.exit_code == 1 and ": conflict: the entry changed" in result.stdout
 
 
 def test_an_edit_on_a_sorted_and_filtered_sheet_lands_in_its_entry(review_project):

@@ -64,7 +64,7 @@ def test_export_import_round_trip(entries, typed):
         po = catalog_from(entries, catalog)
         original = catalog.read_bytes()
         workbook = root / "review.xlsx"
-        write_review_workbook([ReviewCatalog(catalog, "article.po", po)], workbook, findings=FindingNotes(),
+        write_review_workbook([ReviewCatalog.read(catalog, "article.po")], workbook, findings=FindingNotes(),
                               glossary=Glossary())
         config = Config(root=root)
 

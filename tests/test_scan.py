@@ -46,6 +46,7 @@ def test_lines_kinds_flags_and_statuses(tmp_path: Path) -> None:
         (17, "body", "untranslated", (), None),
     ]
     assert entries[2].msgid == "很长的句子"
+    assert [e.tcomment for e in entries] == ["", "a translator's note", ""]
     assert (stats.translated, stats.fuzzy, stats.untranslated, stats.obsolete) == (1, 1, 1, 1)
 
 
@@ -55,6 +56,7 @@ def test_lines_kinds_flags_and_statuses(tmp_path: Path) -> None:
     '  msgid "一"\n  msgstr "one"\n',  # indented
     'msgid "一"\nmsgid_plural "一些"\nmsgstr[0] "one"\nmsgstr[1] "ones"\n',  # plural forms
     '#,fuzzy\nmsgid "一"\nmsgstr "one"\n',  # a flag line polib does not read as flags
+    '# note\nmsgid "一"\nmsgstr "one"\n',  # no header entry: polib reads the top comment as the file's
 ])
 def test_other_layouts_go_through_polib_with_the_same_result(tmp_path: Path, text: str) -> None:
     path = tmp_path / "other.po"
@@ -102,7 +104,9 @@ def catalogs(draw) -> polib.POFile:
             flags=draw(st.lists(st.sampled_from(["fuzzy", "toolkit-ignore:numbers", "toolkit-ignore"]),
                                 unique=True, max_size=2)),
             comment=draw(st.sampled_from(["", "type: heading", "type: body\nnote"])),
-            tcomment=draw(st.sampled_from(["", "checked", "two\nlines"])),
+            tcomment=draw(st.sampled_from(["", "checked", "two\nlines", " leading space", "trailing space  ",
+                                           "# a hash", "\u3000全角\u3000", "a\x1cb\x85c", "gap\n\nline", "\n",
+                                           "\n\nafter"])),
             occurrences=[("a.txt", str(draw(st.integers(1, 999))))],
             obsolete=draw(st.booleans())))
     return po

@@ -1,4 +1,4 @@
-"""Reading a PO catalog's live entries fast, for the commands that only read (check, stats, glossary show).
+"""Reading a PO catalog's live entries fast, for the commands that only read (check, stats, glossary show, export).
 
 polib builds a full object per entry, line by line, in Python; on a
 100,000-entry catalog that is most of what ``toolkit check`` would spend.
@@ -24,8 +24,9 @@ from toolkit.files import decode, read_bytes
 
 @dataclass(slots=True)
 class Entry:
-    """One live entry: where it is, its texts, its status, its segment kind, its flags and its length
-    in Chinese characters."""
+    """One live entry: where it is, its texts, its status, its segment kind, its flags, its length
+    in Chinese characters, its translator comment (as polib's ``tcomment``) and, for a plural entry
+    (only polib reads those), msgid_plural and the plural forms as sorted (index, text) pairs."""
 
     path: str
     line: int
@@ -36,13 +37,17 @@ class Entry:
     kind: str
     flags: tuple[str, ...]
     source_chars: int
+    tcomment: str = ""
+    msgid_plural: str = ""
+    plural: tuple[tuple[int, str], ...] = ()
 
 
 def _entry_pattern() -> re.Pattern:
     """One entry of the plain layout, and the blank lines after it.
 
     Comment lines are those polib reads the same way gettext does (``#``,
-    ``# text``, ``#.``, ``#:``, ``#,``, ``#|`` followed by a space or nothing).
+    ``# text``, ``#.``, ``#:``, ``#,``, ``#|`` followed by a space or nothing);
+    the translator comments (``#`` and ``# text``) are read as polib reads them.
     Strings are captured with their continuation lines: all of a live entry's,
     an obsolete (``#~``) one's msgctxt and msgid (it counts for duplicates).
     """
@@ -85,10 +90,18 @@ def scan_entries(text: str, shown: str, *, words: bool = True) -> tuple[list[Ent
     line = 1 + position
     end = len(text)
     match_entry = _ENTRY.match
+    first = True
     while position < end:
         match = match_entry(text, position)
         if match is None:
             return None
+        if first:
+            # polib reads translator comments at the very top of a file as the file's header comment, not as
+            # the first entry's: leave such a file (one without a header entry) to polib
+            first = False
+            if (match.group("id") is not None and _has_translator_comment(match.group("comments"))
+                    and _string(match.group("id"))):
+                return None
         obsolete = match.group("obsolete") is not None
         read = _obsolete_string if obsolete else _string
         msgid = read(match.group("obsolete" if obsolete else "id"))
@@ -102,10 +115,12 @@ def scan_entries(text: str, shown: str, *, words: bool = True) -> tuple[list[Ent
             stats.obsolete += 1
         elif msgid:
             msgstr = _string(match.group("str"))
-            flags, kind = _comments(match.group("comments"))
+            comments = match.group("comments")
+            flags, kind = _comments(comments)
             status = status_of(msgstr, flags)
             chars = count_entry(stats, msgid, msgstr, status, words=words)
-            entries.append(Entry(shown, line, msgctxt, msgid, msgstr, status, kind, flags, chars))
+            entries.append(Entry(shown, line, msgctxt, msgid, msgstr, status, kind, flags, chars,
+                                 _translator_comment(comments) if _has_translator_comment(comments) else ""))
         position = match.end()
         line += text.count("\n", match.start(), position)
     return entries, stats
@@ -141,10 +156,27 @@ def _comments(comments: str) -> tuple[tuple[str, ...], str]:
     if "#, " not in comments:
         return (), kind
     flags: list[str] = []
-    for line in comments.splitlines():
+    for line in comments.split("\n"):  # not splitlines(): polib's lines end at line breaks only
         if line.startswith("#, ") and line[3:].strip():
             flags.extend(flag.strip() for flag in line[3:].split(","))
     return tuple(flags), kind
+
+
+def _has_translator_comment(comments: str) -> bool:
+    return comments.startswith(("# ", "#\n")) or "\n# " in comments or "\n#\n" in comments
+
+
+def _translator_comment(comments: str) -> str:
+    """The ``#`` and ``# text`` lines as polib's tcomment: each line stripped, its leading ``#`` and then one
+    space dropped, appended after a line break unless nothing was read yet (so leading empty lines vanish)."""
+    tcomment = ""
+    for line in comments.split("\n"):
+        if line == "#" or line.startswith("# "):
+            line = line.strip().lstrip("#")
+            if tcomment:
+                tcomment += "\n"
+            tcomment += line[1:] if line.startswith(" ") else line
+    return tcomment
 
 
 def entries_from_polib(path: Path, shown: str, *, words: bool = True) -> tuple[list[Entry], CatalogStats]:
@@ -159,5 +191,6 @@ def entries_from_polib(path: Path, shown: str, *, words: bool = True) -> tuple[l
             status = entry_status(entry)
             chars = count_entry(stats, entry.msgid, entry.msgstr, status, words=words)
             entries.append(Entry(shown, entry.linenum, entry.msgctxt, entry.msgid, entry.msgstr, status,
-                                 entry_kind(entry), tuple(entry.flags), chars))
+                                 entry_kind(entry), tuple(entry.flags), chars, entry.tcomment,
+                                 entry.msgid_plural, tuple(sorted(entry.msgstr_plural.items()))))
     return entries, stats
