@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from unittest import mock
+
 import polib
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,12 +21,21 @@ def both_readers(path: Path):
     return scan_entries(path.read_bytes().decode("utf-8"), "x"), entries_from_polib(path, "x")
 
 
+def streamed(path: Path, piece: int):
+    """read_entries with the file read ``piece`` bytes at a time."""
+    with mock.patch("toolkit.scan._PIECE", piece):
+        return read_entries(path, "x")
+
+
 @pytest.mark.parametrize("path", REPO_CATALOGS, ids=lambda p: p.name)
 def test_repository_catalogs_read_the_same_both_ways(path: Path) -> None:
     scanned, parsed = both_readers(path)
     assert scanned is not None, "the toolkit's own layout must take the fast path"
     assert scanned == parsed
     assert len(scanned[0]) == 94
+    for piece in (1, 100, 1 << 20):
+        with mock.patch("toolkit.scan.entries_from_polib", side_effect=AssertionError("not streamed")):
+            assert streamed(path, piece) == scanned
 
 
 def test_lines_kinds_flags_and_statuses(tmp_path: Path) -> None:
@@ -113,10 +124,12 @@ def catalogs(draw) -> polib.POFile:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(po=catalogs())
-def test_any_catalog_polib_writes_reads_the_same_both_ways(tmp_path: Path, po: polib.POFile) -> None:
+@given(po=catalogs(), piece=st.integers(1, 400))
+def test_any_catalog_polib_writes_reads_the_same_both_ways(tmp_path: Path, po: polib.POFile, piece: int) -> None:
     path = tmp_path / "random.po"
     po.save(str(path))
     scanned, parsed = both_readers(path)
     assert scanned is not None, "polib's own layout must take the fast path"
     assert scanned == parsed
+    with mock.patch("toolkit.scan.entries_from_polib", side_effect=AssertionError("not streamed")):
+        assert streamed(path, piece) == scanned, "read a piece at a time, the same entries and lines"

@@ -69,61 +69,119 @@ _ESCAPES = (('\\"', '"'), ("\\n", "\n"), ("\\t", "\t"), ("\\r", "\r"), ("\\v", "
 _BLANK_START = re.compile(r"\n*")
 
 
+_PIECE = 1 << 20  # bytes read at a time by the streamed scan
+
+
 def read_entries(path: str | Path, shown: str, *, words: bool = True) -> tuple[list[Entry], CatalogStats]:
     """The catalog's live entries in file order and its statistics; ``shown`` is the path findings name,
     ``words=False`` leaves the English words uncounted."""
     path = Path(path)
-    text = decode(read_bytes(path, what="a PO catalog"), path, hint=" (PO catalogs here are UTF-8)")
-    scanned = scan_entries(text, shown, words=words)
+    scanned = _scan_file(path, shown, words=words)
     if scanned is not None:
         return scanned
-    del text
+    # not the plain layout, or not a readable UTF-8 text: polib's reader, after the located errors of ours
+    del scanned
+    decode(read_bytes(path, what="a PO catalog"), path, hint=" (PO catalogs here are UTF-8)")
     return entries_from_polib(path, shown, words=words)
+
+
+def _scan_file(path: Path, shown: str, *, words: bool) -> tuple[list[Entry], CatalogStats] | None:
+    """scan_entries over the file read a piece at a time, so that the whole text is never held (on a
+    100,000-entry catalog it would weigh about as much as the entries read from it); None where
+    scan_entries would give None, and for a file that is missing, binary or not UTF-8.
+
+    Pieces end after a blank line (``\\n\\n``), which no entry holds before the blank lines that follow
+    it: each piece is scanned exactly as it would be within the whole text.
+    """
+    if not path.is_file():
+        return None
+    scan = _Scan(shown, words)
+    rest = b""
+    with path.open("rb") as handle:
+        while True:
+            block = handle.read(_PIECE)
+            if b"\0" in block or b"\r\n" in block:  # binary, or CRLF lines: never read by the scan
+                return None
+            data = rest + block if rest else block
+            if block:
+                cut = data.rfind(b"\n\n")
+                if cut < 0:
+                    rest = data
+                    continue
+                piece, rest = data[:cut + 2], data[cut + 2:]
+            else:
+                piece, rest = data, b""
+            if b"\r\n" in piece:  # across two blocks
+                return None
+            try:
+                text = piece.decode("utf-8")
+            except UnicodeDecodeError:
+                return None
+            if not scan.feed(text):
+                return None
+            if not block:
+                return scan.entries, scan.stats
 
 
 def scan_entries(text: str, shown: str, *, words: bool = True) -> tuple[list[Entry], CatalogStats] | None:
     """The entries and statistics of a catalog in the plain layout; None for any other text."""
-    entries: list[Entry] = []
-    stats = CatalogStats(path=shown)
-    keys: set[tuple[str | None, str]] = set()
-    position = _BLANK_START.match(text).end()
-    line = 1 + position
-    end = len(text)
-    match_entry = _ENTRY.match
-    first = True
-    while position < end:
-        match = match_entry(text, position)
-        if match is None:
-            return None
-        if first:
-            # polib reads translator comments at the very top of a file as the file's header comment, not as
-            # the first entry's: leave such a file (one without a header entry) to polib
-            first = False
-            if (match.group("id") is not None and _has_translator_comment(match.group("comments"))
-                    and _string(match.group("id"))):
-                return None
-        obsolete = match.group("obsolete") is not None
-        read = _obsolete_string if obsolete else _string
-        msgid = read(match.group("obsolete" if obsolete else "id"))
-        context = match.group("old_ctx" if obsolete else "ctx")
-        msgctxt = None if context is None else read(context)
-        key = (msgctxt, msgid)
-        if key in keys:
-            return None  # a duplicate (or a second header): polib's reader names it and its line
-        keys.add(key)
-        if obsolete:
-            stats.obsolete += 1
-        elif msgid:
-            msgstr = _string(match.group("str"))
-            comments = match.group("comments")
-            flags, kind = _comments(comments)
-            status = status_of(msgstr, flags)
-            chars = count_entry(stats, msgid, msgstr, status, words=words)
-            entries.append(Entry(shown, line, msgctxt, msgid, msgstr, status, kind, flags, chars,
-                                 _translator_comment(comments) if _has_translator_comment(comments) else ""))
-        position = match.end()
-        line += text.count("\n", match.start(), position)
-    return entries, stats
+    scan = _Scan(shown, words)
+    return (scan.entries, scan.stats) if scan.feed(text) else None
+
+
+class _Scan:
+    """The entries and statistics of a plain catalog, read from its text in one or more pieces."""
+
+    def __init__(self, shown: str, words: bool):
+        self.shown, self.words = shown, words
+        self.entries: list[Entry] = []
+        self.stats = CatalogStats(path=shown)
+        self.keys: set[tuple[str | None, str]] = set()
+        self.line = 1
+        self.first = True
+
+    def feed(self, text: str) -> bool:
+        """Read the next piece of the text (whole entries and the blank lines after them); False if it is not
+        in the plain layout."""
+        entries, stats, keys, shown, words = self.entries, self.stats, self.keys, self.shown, self.words
+        position = _BLANK_START.match(text).end()
+        line = self.line + position
+        end = len(text)
+        match_entry = _ENTRY.match
+        while position < end:
+            match = match_entry(text, position)
+            if match is None:
+                return False
+            if self.first:
+                # polib reads translator comments at the very top of a file as the file's header comment, not
+                # as the first entry's: leave such a file (one without a header entry) to polib
+                self.first = False
+                if (match.group("id") is not None and _has_translator_comment(match.group("comments"))
+                        and _string(match.group("id"))):
+                    return False
+            obsolete = match.group("obsolete") is not None
+            read = _obsolete_string if obsolete else _string
+            msgid = read(match.group("obsolete" if obsolete else "id"))
+            context = match.group("old_ctx" if obsolete else "ctx")
+            msgctxt = None if context is None else read(context)
+            key = (msgctxt, msgid)
+            if key in keys:
+                return False  # a duplicate (or a second header): polib's reader names it and its line
+            keys.add(key)
+            if obsolete:
+                stats.obsolete += 1
+            elif msgid:
+                msgstr = _string(match.group("str"))
+                comments = match.group("comments")
+                flags, kind = _comments(comments)
+                status = status_of(msgstr, flags)
+                chars = count_entry(stats, msgid, msgstr, status, words=words)
+                entries.append(Entry(shown, line, msgctxt, msgid, msgstr, status, kind, flags, chars,
+                                     _translator_comment(comments) if _has_translator_comment(comments) else ""))
+            position = match.end()
+            line += text.count("\n", match.start(), position)
+        self.line = line
+        return True
 
 
 def _string(block: str) -> str:
