@@ -19,7 +19,6 @@ from pathlib import Path
 from polib import unescape
 
 from toolkit.catalog import CatalogStats, count_entry, entry_kind, entry_status, read_catalog, status_of
-from toolkit.files import decode, read_bytes
 
 
 @dataclass(slots=True)
@@ -79,9 +78,7 @@ def read_entries(path: str | Path, shown: str, *, words: bool = True) -> tuple[l
     scanned = _scan_file(path, shown, words=words)
     if scanned is not None:
         return scanned
-    # not the plain layout, or not a readable UTF-8 text: polib's reader, after the located errors of ours
-    del scanned
-    decode(read_bytes(path, what="a PO catalog"), path, hint=" (PO catalogs here are UTF-8)")
+    # not the plain layout, or not a readable UTF-8 text: polib's reader, or read_catalog's located error
     return entries_from_polib(path, shown, words=words)
 
 
