@@ -155,7 +155,7 @@ def spliced_catalog_text(po: polib.POFile, old: bytes, changed: Iterable[Key]) -
     """The catalog's new text made from its file's text, re-rendering only the ``changed`` entries.
 
     ``old`` must be the file ``po`` was read from. Each entry of it in the
-    plain layout (:data:`toolkit.scan._ENTRY`) is paired, in order, with the
+    plain layout (:func:`toolkit.scan.plain_entries`) is paired, in order, with the
     entry polib writes at that place: the header, the live entries, the
     obsolete ones. An entry not in ``changed`` keeps its bytes; a changed one
     becomes exactly what polib writes for it (the header: its comment lines
@@ -164,7 +164,7 @@ def spliced_catalog_text(po: polib.POFile, old: bytes, changed: Iterable[Key]) -
     None when the text does not line up: another layout, another set or
     order of entries, a key or obsolete mark that differs, a duplicate.
     """
-    from toolkit.scan import _BLANK_START, _ENTRY, _obsolete_string, _string  # scan imports this module
+    from toolkit.scan import plain_entries  # scan imports this module
 
     try:
         text = old.decode("utf-8")
@@ -177,38 +177,28 @@ def spliced_catalog_text(po: polib.POFile, old: bytes, changed: Iterable[Key]) -
     width = po.wrapwidth
     pieces: list[str] = []
     kept_from = 0  # start of the run of file text not yet copied
-    position = _BLANK_START.match(text).end()
-    end = len(text)
-    match_entry = _ENTRY.match
+    found = plain_entries(text)
     for entry in entries:
-        match = match_entry(text, position) if position < end else None
+        match, key, obsolete = next(found, None) or (None, None, None)
         if match is None:
             return None
-        obsolete = match.group("obsolete") is not None
-        if obsolete:
-            context, msgid, tail = match.group("old_ctx"), match.group("obsolete"), match.end("old_str")
-            read = _obsolete_string
-        else:
-            context, msgid, tail = match.group("ctx"), match.group("id"), match.end("str")
-            read = _string
-        key = (None if context is None else read(context), read(msgid))
+        tail = match.end("old_str" if obsolete else "str")
         if entry is None:  # the header
             if key != HEADER or obsolete:
                 return None
             if HEADER in changed:
                 pieces += [text[kept_from:match.start()], _header_text(po)]
-                kept_from = tail + 1 if tail < end else tail  # its line break is in the rendering
+                kept_from = tail + 1 if tail < len(text) else tail  # its line break is in the rendering
         else:
             if key != entry_key(entry):
                 return None
             if key in changed:
                 pieces += [text[kept_from:match.start()], entry.__unicode__(width)]
-                kept_from = tail + 1 if tail < end else tail
+                kept_from = tail + 1 if tail < len(text) else tail
             elif obsolete != bool(entry.obsolete):
                 return None
-        position = match.end()
-    if position != end:
-        return None  # more entries in the file than in po
+    if next(found, False) is not False:
+        return None  # more in the file than in po: entries, or text not in the plain layout
     if not pieces:
         return text
     pieces.append(text[kept_from:])

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from polib import unescape
 
-from toolkit.catalog import CatalogStats, count_entry, entry_kind, entry_status, read_catalog, status_of
+from toolkit.catalog import CatalogStats, Key, count_entry, entry_kind, entry_status, read_catalog, status_of
 
 
 @dataclass(slots=True)
@@ -133,7 +134,7 @@ class _Scan:
         self.shown, self.words = shown, words
         self.entries: list[Entry] = []
         self.stats = CatalogStats(path=shown)
-        self.keys: set[tuple[str | None, str]] = set()
+        self.keys: set[Key] = set()
         self.line = 1
         self.first = True
 
@@ -141,27 +142,20 @@ class _Scan:
         """Read the next piece of the text (whole entries and the blank lines after them); False if it is not
         in the plain layout."""
         entries, stats, keys, shown, words = self.entries, self.stats, self.keys, self.shown, self.words
-        position = _BLANK_START.match(text).end()
-        line = self.line + position
-        end = len(text)
-        match_entry = _ENTRY.match
-        while position < end:
-            match = match_entry(text, position)
-            if match is None:
+        line, counted = self.line, 0  # the line at offset ``counted`` of the text
+        for found in plain_entries(text):
+            if found is None:
                 return False
+            match, key, obsolete = found
+            line += text.count("\n", counted, match.start())
+            counted = match.start()
+            msgctxt, msgid = key
             if self.first:
                 # polib reads translator comments at the very top of a file as the file's header comment, not
                 # as the first entry's: leave such a file (one without a header entry) to polib
                 self.first = False
-                if (match.group("id") is not None and _has_translator_comment(match.group("comments"))
-                        and _string(match.group("id"))):
+                if not obsolete and msgid and _has_translator_comment(match.group("comments")):
                     return False
-            obsolete = match.group("obsolete") is not None
-            read = _obsolete_string if obsolete else _string
-            msgid = read(match.group("obsolete" if obsolete else "id"))
-            context = match.group("old_ctx" if obsolete else "ctx")
-            msgctxt = None if context is None else read(context)
-            key = (msgctxt, msgid)
             if key in keys:
                 return False  # a duplicate (or a second header): polib's reader names it and its line
             keys.add(key)
@@ -175,10 +169,28 @@ class _Scan:
                 chars = count_entry(stats, msgid, msgstr, status, words=words)
                 entries.append(Entry(shown, line, msgctxt, msgid, msgstr, status, kind, flags, chars,
                                      _translator_comment(comments) if _has_translator_comment(comments) else ""))
-            position = match.end()
-            line += text.count("\n", match.start(), position)
-        self.line = line
+        self.line = line + text.count("\n", counted)
         return True
+
+
+def plain_entries(text: str) -> Iterator[tuple[re.Match, Key, bool] | None]:
+    """Each entry of a text in the plain layout (the :data:`_ENTRY` match, with the blank lines after it),
+    its (msgctxt, msgid) key and whether it is obsolete; then None, and no more, where the text stops
+    being the plain layout."""
+    position = _BLANK_START.match(text).end()
+    end = len(text)
+    match_entry = _ENTRY.match
+    while position < end:
+        match = match_entry(text, position)
+        if match is None:
+            yield None
+            return
+        obsolete = match.group("obsolete") is not None
+        read = _obsolete_string if obsolete else _string
+        context = match.group("old_ctx" if obsolete else "ctx")
+        msgid = read(match.group("obsolete" if obsolete else "id"))
+        yield match, (None if context is None else read(context), msgid), obsolete
+        position = match.end()
 
 
 def _string(block: str) -> str:
