@@ -15,7 +15,7 @@ from conftest import ARTICLE, ARTICLE_CATALOG, msgfmt_check
 from toolkit.align import (NOTE_PREFIX, SENTENCE_MOVES, CostModel, Side, _banded, align_document, best_path,
                            chinese_unit, english_names, english_unit, fill_catalog, name_pattern,
                            parse_translation, split_english)
-from toolkit.catalog import entry_status, read_catalog, write_catalog
+from toolkit.po.catalog import entry_status, read_catalog, write_catalog
 from toolkit.cli import cli
 from toolkit.config import load_config
 from toolkit.glossary import Glossary, Term

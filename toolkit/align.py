@@ -25,10 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Sequence
 
-import polib
-
-from toolkit.catalog import (TRANSLATED, entry_status, index_entries, merge_catalog, read_catalog,
-                             write_catalog)
+from toolkit.po import Catalog, TRANSLATED, entry_status, index_entries, merge_catalog, read_catalog, write_catalog
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
 from toolkit.files import atomic_path
@@ -873,7 +870,7 @@ class FillReport:
     noted: int = 0  # entries given only a note: joined to the previous one, or no English found
 
 
-def fill_catalog(po: polib.POFile, alignment: Alignment, *, overwrite: bool = False) -> FillReport:
+def fill_catalog(po: Catalog, alignment: Alignment, *, overwrite: bool = False) -> FillReport:
     """Write the alignment into the catalog's entries; translated ones only with ``overwrite``."""
     report = FillReport()
     entries = index_entries(po)
