@@ -176,10 +176,13 @@ def parse_text(text: str, path: Path, reference: str) -> SourceDocument:
     return SourceDocument(path=path, reference=reference, paragraphs=paragraphs, warnings=warnings)
 
 
-def parse_source(path: str | Path, *, encoding: str = "utf-8", config: Config | None = None) -> SourceDocument:
+def parse_source(path: str | Path, *, encoding: str = "utf-8", config: Config | None = None,
+                 reference: str | None = None) -> SourceDocument:
+    """A source's paragraphs and segments; ``reference`` (default: its path in the project) is how
+    the catalog's ``#:`` lines name it."""
     path = Path(path)
     config = config or load_config()
-    return parse_text(read_source(path, encoding), path, config.relative(path))
+    return parse_text(read_source(path, encoding), path, reference or config.relative(path))
 
 
 def build_catalog(document: SourceDocument, config: Config) -> Catalog:
