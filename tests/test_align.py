@@ -17,7 +17,7 @@ from toolkit.align import (NOTE_PREFIX, SENTENCE_MOVES, CostModel, align_documen
                            split_english)
 from toolkit.align.anchors import Side
 from toolkit.align.dp import _banded
-from toolkit.catalog import entry_status, read_catalog, write_catalog
+from toolkit.po.catalog import entry_status, read_catalog, write_catalog
 from toolkit.cli import cli
 from toolkit.config import load_config
 from toolkit.glossary import Glossary, Term

@@ -4,15 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import polib
-
 from toolkit.align.document import Alignment, Link, align_document, check_is_translation
 from toolkit.align.english import read_translation
-from toolkit.catalog import (TRANSLATED, entry_status, index_entries, merge_catalog, read_catalog,
-                             write_catalog)
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
 from toolkit.glossary import Glossary
+from toolkit.po import Catalog, TRANSLATED, entry_status, index_entries, merge_catalog, read_catalog, write_catalog
 from toolkit.segment import build_catalog, parse_source
 
 NOTE_PREFIX = "align:"
@@ -83,7 +80,7 @@ class FillReport:
     noted: int = 0  # entries given only a note: joined to the previous one, or no English found
 
 
-def fill_catalog(po: polib.POFile, alignment: Alignment, *, overwrite: bool = False) -> FillReport:
+def fill_catalog(po: Catalog, alignment: Alignment, *, overwrite: bool = False) -> FillReport:
     """Write the alignment into the catalog's entries; translated ones only with ``overwrite``."""
     report = FillReport()
     entries = index_entries(po)
