@@ -339,7 +339,7 @@ def test_a_long_align_note_wrapped_by_the_po_writer_is_replaced_whole(tmp_path):
     import polib
 
     from toolkit.align.fill import comments_without_note
-    from toolkit.catalog import new_catalog
+    from toolkit.po.catalog import new_catalog
 
     po = new_catalog(project="scratch", source="a.zh.txt")
     note = f"{NOTE_PREFIX} 1-3 link, confidence 1.00, with 1 English sentence(s) matching no Chinese segment"
