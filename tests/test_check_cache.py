@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from conftest import ARTICLE_CATALOG
 from toolkit.check_cache import CACHE_FOLDER, FindingsCache, cache_dir, entry_key
 from toolkit.checks import run_checks
-from toolkit.config import load_config
-from toolkit.scan import read_entries
 from toolkit.cli import cli
+from toolkit.config import load_config
+from toolkit.po import read_entries
 
 
 def check(*args: str):

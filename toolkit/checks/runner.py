@@ -15,13 +15,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from toolkit.catalog import TRANSLATED, CatalogStats, iter_catalog_paths
 from toolkit.check_cache import FindingsCache
+from toolkit.po import TRANSLATED, CatalogStats, iter_catalog_paths
 from toolkit.checks import IGNORE_FLAG, REGISTRY, SEVERITIES, Check
 from toolkit.config import CONFIG_NAME, Config, display_path
 from toolkit.errors import InputError, UsageError
 from toolkit.memory import collector_paused
-from toolkit.scan import Entry, read_entries
+from toolkit.po import Entry, read_entries
 
 if TYPE_CHECKING:
     from toolkit.glossary import Glossary, TermMatch
