@@ -36,6 +36,12 @@ class Config:
     target_language: str = "en"
     project_name: str = "translation"
     found: bool = False
+    tm: Path | None = None
+
+    @property
+    def tm_path(self) -> Path:
+        """The translation memory file: ``[tm] path`` in toolkit.toml, else .toolkit/tm.sqlite in the project."""
+        return self.tm or self.root / ".toolkit" / "tm.sqlite"
 
     @property
     def catalogs(self) -> list[Path]:
@@ -107,6 +113,9 @@ def load_config(start: Path | None = None) -> Config:
                 f"[check.severity] {check_id} = {level!r}: use one of {', '.join(SEVERITIES)}", path=path
             )
     score = data.get("score", {})
+    tm_path = data.get("tm", {}).get("path")
+    if tm_path is not None and not isinstance(tm_path, str):
+        raise InputError("'tm.path' must be a path", path=path)
     return Config(
         root=root,
         documents=tuple(documents),
@@ -118,4 +127,5 @@ def load_config(start: Path | None = None) -> Config:
         target_language=project.get("target_language", "en"),
         project_name=project.get("name", root.name),
         found=True,
+        tm=root / tm_path if tm_path else None,
     )
