@@ -12,9 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ARTICLE, ARTICLE_CATALOG, msgfmt_check
-from toolkit.align import (NOTE_PREFIX, SENTENCE_MOVES, CostModel, Side, _banded, align_document, best_path,
-                           chinese_unit, english_names, english_unit, fill_catalog, name_pattern,
-                           parse_translation, split_english)
+from toolkit.align import (NOTE_PREFIX, SENTENCE_MOVES, CostModel, align_document, best_path, chinese_unit,
+                           english_names, english_unit, fill_catalog, name_pattern, parse_translation,
+                           split_english)
+from toolkit.align.anchors import Side
+from toolkit.align.dp import _banded
 from toolkit.catalog import entry_status, read_catalog, write_catalog
 from toolkit.cli import cli
 from toolkit.config import load_config
@@ -94,10 +96,10 @@ def test_split_english_loses_no_character(parts):
 
 
 def test_fast_splitting_agrees_with_pysbd_on_the_article(reference, monkeypatch):
-    import toolkit.align
+    import toolkit.align.english
 
     fast = [split_english(text) for text in reference.values()]
-    monkeypatch.setattr(toolkit.align, "_doubtful", lambda match, text: True)  # every paragraph through pysbd
+    monkeypatch.setattr(toolkit.align.english, "_doubtful", lambda match, text: True)  # every paragraph through pysbd
     assert [split_english(text) for text in reference.values()] == fast
 
 
