@@ -516,7 +516,7 @@ class TermUse:
 
 def catalog_sources(catalogs: Iterable[str | Path]) -> list[str]:
     """The source text of every live segment in the catalogs."""
-    from toolkit.scan import read_entries
+    from toolkit.po import read_entries
 
     return [entry.msgid for path in catalogs for entry in read_entries(path, str(path), words=False)[0]]
 
@@ -539,7 +539,7 @@ def find_term(glossary: Glossary, query: str) -> Term:
 
 def term_usage(glossary: Glossary, term: Term, catalogs: Iterable[str | Path]) -> list[TermUse]:
     """Every live segment where the term is matched (leftmost-longest), with the rendering its translation uses."""
-    from toolkit.scan import read_entries
+    from toolkit.po import read_entries
 
     uses = []
     for path in catalogs:

@@ -16,6 +16,7 @@ from toolkit.errors import ToolkitError
 
 # command name -> "module:attribute", in the order `toolkit --help` lists them
 COMMANDS = {
+    "init": "toolkit.cli.init:init",
     "segment": "toolkit.cli.segment:segment",
     "stats": "toolkit.cli.segment:stats",
     "render": "toolkit.cli.segment:render",

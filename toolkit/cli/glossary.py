@@ -252,7 +252,7 @@ def _usage_summary(term: Term, uses: list) -> str:
 
 def _existing_catalogs(paths: tuple[Path, ...], config: Config) -> list[Path]:
     """The catalogs named, or the project's that exist; a configured catalog not yet made is noted, not an error."""
-    from toolkit.catalog import iter_catalog_paths
+    from toolkit.po import iter_catalog_paths
 
     if paths:
         return iter_catalog_paths(paths)
