@@ -5,12 +5,11 @@ import json
 import shutil
 from pathlib import Path
 
-import polib
 import pytest
 from click.testing import CliRunner
 
 from conftest import ARTICLE_CATALOG, msgfmt_check
-from toolkit.catalog import read_catalog
+from toolkit.po import Catalog, CatalogEntry, new_catalog, read_catalog
 from toolkit.cli import cli
 from toolkit.config import load_config
 from toolkit.tm import TranslationMemory, Unit
@@ -166,14 +165,10 @@ def test_pretranslate_fills_a_fresh_catalog_from_the_tm(project):
 
 def test_pretranslate_marks_fuzzy_matches_and_keeps_translations(project):
     catalog = project / "article.po"
-    po = polib.POFile(wrapwidth=78)
-    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit",
-                   "MIME-Version": "1.0", "Language": "en", "Project-Id-Version": "x", "PO-Revision-Date":
-                   "2026-01-01 00:00+0000", "Last-Translator": "", "Language-Team": "", "Plural-Forms":
-                   "nplurals=2; plural=(n != 1);"}
-    po.append(polib.POEntry(msgid=SENTENCE.replace("2018", "2019"), msgstr=""))
-    po.append(polib.POEntry(msgid=SENTENCE.replace("2018", "2020"), msgstr="Kept as the translator wrote it."))
-    po.append(polib.POEntry(msgid="这句话和记忆库毫无关系。", msgstr=""))
+    po: Catalog = new_catalog(project="scratch", source="new.zh.txt")
+    po.append(CatalogEntry(msgid=SENTENCE.replace("2018", "2019"), msgstr=""))
+    po.append(CatalogEntry(msgid=SENTENCE.replace("2018", "2020"), msgstr="Kept as the translator wrote it."))
+    po.append(CatalogEntry(msgid="这句话和记忆库毫无关系。", msgstr=""))
     po.save(str(catalog))
     before = catalog.read_bytes()
     with _memory(project, Unit(SENTENCE, TRANSLATION, origin="old.po", line=12)) as memory:

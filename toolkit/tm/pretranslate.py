@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from toolkit.catalog import entry_key, live_entries, read_catalog, write_catalog
+from toolkit.po import CatalogEntry, entry_key, live_entries, read_catalog, write_catalog
 from toolkit.text import count_han
 from toolkit.tm.matching import source_diff
 from toolkit.tm.store import Match, TranslationMemory
@@ -103,7 +103,7 @@ def _fits(source: str, target: str) -> bool:
     return all(test(source, "\n") == test(target, "\n") for test in (str.startswith, str.endswith))
 
 
-def _fill(entry, match: Match, status: str) -> None:
+def _fill(entry: CatalogEntry, match: Match, status: str) -> None:
     entry.msgstr = match.target
     note = f"tm: {match.percent}% from {match.unit.where}"
     entry.comment = f"{entry.comment}\n{note}" if entry.comment else note

@@ -4,8 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from toolkit.catalog import TRANSLATED
-from toolkit.scan import read_entries
+from toolkit.po import TRANSLATED, read_entries
 from toolkit.tm.store import SyncReport, TranslationMemory, Unit
 
 if TYPE_CHECKING:
