@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from toolkit import align as aligner  # noqa: E402
 from toolkit.align import anchors, cost  # noqa: E402
-from toolkit.catalog import read_catalog  # noqa: E402
+from toolkit.po.catalog import read_catalog  # noqa: E402
 from toolkit.config import load_config  # noqa: E402
 from toolkit.glossary import Glossary, load_glossary  # noqa: E402
 from toolkit.render import render_document  # noqa: E402

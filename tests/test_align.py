@@ -17,7 +17,7 @@ from toolkit.align import (NOTE_PREFIX, SENTENCE_MOVES, CostModel, align_documen
                            split_english)
 from toolkit.align.anchors import Side
 from toolkit.align.dp import _banded
-from toolkit.catalog import entry_status, read_catalog, write_catalog
+from toolkit.po.catalog import entry_status, read_catalog, write_catalog
 from toolkit.cli import cli
 from toolkit.config import load_config
 from toolkit.glossary import Glossary, Term
@@ -331,6 +331,23 @@ def test_a_source_outside_the_project_needs_a_catalog(project):
     shutil.copyfile(DATA / "anji-tea.zh.txt", project / "anji.zh.txt")
     result = invoke("align", "anji.zh.txt", DATA / "anji-tea.en.txt")
     assert result.exit_code == 2 and "give the catalog with -o" in result.stderr
+
+
+def test_a_long_align_note_wrapped_by_the_po_writer_is_replaced_whole(tmp_path):
+    """A note longer than a PO line comes back as several comment lines; a second fill drops all of them and
+    keeps the translator's own comment above."""
+    import polib
+
+    from toolkit.align.fill import comments_without_note
+    from toolkit.po.catalog import new_catalog
+
+    po = new_catalog(project="scratch", source="a.zh.txt")
+    note = f"{NOTE_PREFIX} 1-3 link, confidence 1.00, with 1 English sentence(s) matching no Chinese segment"
+    po.append(polib.POEntry(msgid="一句。", msgstr="One sentence.", tcomment=f"Source typo.\n{note}"))
+    write_catalog(po, tmp_path / "a.po")
+    lines = read_catalog(tmp_path / "a.po")[0].tcomment.splitlines()
+    assert len(lines) > 2  # the writer wrapped the note
+    assert comments_without_note("\n".join(lines)) == ["Source typo."]
 
 
 # --- the lexical score ------------------------------------------------------------------------

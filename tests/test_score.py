@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.catalog import new_catalog, write_catalog
+from toolkit.po.catalog import new_catalog, write_catalog
 from toolkit.cli import cli
 from toolkit.glossary import Glossary
 from toolkit.scoring import load_scoring_set, score_drafts

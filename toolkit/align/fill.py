@@ -4,15 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import polib
-
 from toolkit.align.document import Alignment, Link, align_document, check_is_translation
 from toolkit.align.english import read_translation
-from toolkit.catalog import (TRANSLATED, entry_status, index_entries, merge_catalog, read_catalog,
-                             write_catalog)
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
 from toolkit.glossary import Glossary
+from toolkit.po import Catalog, TRANSLATED, entry_status, index_entries, merge_catalog, read_catalog, write_catalog
 from toolkit.segment import build_catalog, parse_source
 
 NOTE_PREFIX = "align:"
@@ -83,7 +80,7 @@ class FillReport:
     noted: int = 0  # entries given only a note: joined to the previous one, or no English found
 
 
-def fill_catalog(po: polib.POFile, alignment: Alignment, *, overwrite: bool = False) -> FillReport:
+def fill_catalog(po: Catalog, alignment: Alignment, *, overwrite: bool = False) -> FillReport:
     """Write the alignment into the catalog's entries; translated ones only with ``overwrite``."""
     report = FillReport()
     entries = index_entries(po)
@@ -94,8 +91,7 @@ def fill_catalog(po: polib.POFile, alignment: Alignment, *, overwrite: bool = Fa
         if entry_status(entry) == TRANSLATED and not overwrite:
             report.kept += 1
             continue
-        notes = [line for line in entry.tcomment.splitlines() if not line.startswith(NOTE_PREFIX)]
-        entry.tcomment = "\n".join([*notes, proposal.note])
+        entry.tcomment = "\n".join([*comments_without_note(entry.tcomment), proposal.note])
         entry.msgstr = proposal.english
         if proposal.english:
             if "fuzzy" not in entry.flags:
@@ -157,3 +153,11 @@ def _source_and_catalog(source: Path, catalog: Path | None, config: Config) -> t
         catalog = document.catalog
     return source, catalog
 
+
+
+def comments_without_note(tcomment: str) -> list[str]:
+    """The translator's comment lines without an earlier align note, which is written last and, when long,
+    comes back from the PO file wrapped onto further lines."""
+    lines = tcomment.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith(NOTE_PREFIX)), len(lines))
+    return lines[:start]

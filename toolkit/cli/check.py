@@ -27,17 +27,20 @@ def _ids(values: tuple[str, ...]) -> list[str]:
 @click.option("--no-spelling", is_flag=True, help="Skip the spelling check.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Processes checking entries (default: one per CPU from 10,000 entries; 1: no workers).")
+@click.option("--no-cache", is_flag=True, help="Check every entry afresh (not reusing findings of unchanged ones).")
 @click.option("--list", "list_checks", is_flag=True, help="List the checks with their severities and exit.")
 def check(paths: tuple[Path, ...], glossary_paths: tuple[Path, ...], output_format: str,
           min_coverage: float | None, select: tuple[str, ...], ignore: tuple[str, ...], no_spelling: bool,
-          jobs: int | None, list_checks: bool) -> None:
+          jobs: int | None, no_cache: bool, list_checks: bool) -> None:
     """Check PO catalogs (default: the project's) for untranslated entries and translation errors.
 
     Prints `path:line: severity: [id] message` per finding, then coverage and
     counts. Exit status: 0 no errors, 1 errors found, 2 bad usage or input.
     Silence a check on one entry with the flag `#, toolkit-ignore:ID`; change
-    severities in toolkit.toml under [check.severity].
+    severities in toolkit.toml under [check.severity]. Findings of entries
+    unchanged since the last run come from the project's .toolkit-cache.
     """
+    from toolkit.check_cache import cache_dir
     from toolkit.checks import REGISTRY, run_checks
     from toolkit.glossary import load_glossary
 
@@ -51,7 +54,8 @@ def check(paths: tuple[Path, ...], glossary_paths: tuple[Path, ...], output_form
     glossary = load_glossary(glossary_paths, config)
     with _Progress() as progress:
         report = run_checks(paths, config=config, glossary=glossary, select=_ids(select), ignore=_ids(ignore),
-                            min_coverage=min_coverage, spelling=not no_spelling, jobs=jobs, progress=progress)
+                            min_coverage=min_coverage, spelling=not no_spelling, jobs=jobs, progress=progress,
+                            cache_dir=None if no_cache else cache_dir(config))
     if output_format == "json":
         echo_json(report.as_dict())
     else:

@@ -42,7 +42,7 @@ def style(text: str, **styles: Any) -> str:
 
 def catalog_paths_or_default(paths: tuple[Path, ...], config: Config) -> list[Path]:
     """The catalogs named on the command line, or the project's configured ones."""
-    from toolkit.catalog import iter_catalog_paths
+    from toolkit.po import iter_catalog_paths
 
     if paths:
         return iter_catalog_paths(paths)
