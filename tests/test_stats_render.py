@@ -7,7 +7,7 @@ import re
 from click.testing import CliRunner
 
 from conftest import msgfmt_check
-from toolkit.catalog import read_catalog, write_catalog
+from toolkit.po.catalog import read_catalog, write_catalog
 from toolkit.cli import cli
 from toolkit.segment import parse_source
 from toolkit.text import count_han

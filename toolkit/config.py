@@ -6,6 +6,9 @@ command works on the paths given on its command line, with these defaults.
 """
 from __future__ import annotations
 
+import difflib
+import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +25,7 @@ class Document:
 
     source: Path
     catalog: Path
+    format: str | None = None  # a document format name; None: chosen by the source's extension
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,12 @@ class Config:
     target_language: str = "en"
     project_name: str = "translation"
     found: bool = False
+    tm: Path | None = None
+
+    @property
+    def tm_path(self) -> Path:
+        """The translation memory file: ``[tm] path`` in toolkit.toml, else .toolkit/tm.sqlite in the project."""
+        return self.tm or self.root / ".toolkit" / "tm.sqlite"
 
     @property
     def catalogs(self) -> list[Path]:
@@ -80,42 +90,156 @@ def load_config(start: Path | None = None) -> Config:
     if path is None:
         return Config(root=(start or Path.cwd()).resolve())
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"not a valid TOML file: {exc}", path=path) from exc
+    validate(data, text, path)
     root = path.parent
 
-    def paths(values: object, key: str) -> tuple[Path, ...]:
+    def paths(values: object) -> tuple[Path, ...]:
         if values is None:
             return ()
-        if isinstance(values, str):
-            values = [values]
-        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            raise InputError(f"'{key}' must be a path or a list of paths", path=path)
-        return tuple(root / v for v in values)
+        return tuple(root / v for v in ([values] if isinstance(values, str) else values))
 
     project = data.get("project", {})
     documents = []
     for number, doc in enumerate(data.get("documents", []), start=1):
-        if not isinstance(doc, dict) or "source" not in doc or "catalog" not in doc:
-            raise InputError(f"[[documents]] entry {number} needs 'source' and 'catalog'", path=path)
-        documents.append(Document(root / doc["source"], root / doc["catalog"]))
+        if "source" not in doc or "catalog" not in doc:
+            raise InputError(f"[[documents]] entry {number} needs 'source' and 'catalog'", path=path,
+                             line=locate(text, ("documents",), None, number))
+        documents.append(Document(root / doc["source"], root / doc["catalog"], doc.get("format")))
     severity = dict(data.get("check", {}).get("severity", {}))
     for check_id, level in severity.items():
         if level not in SEVERITIES:
-            raise InputError(
-                f"[check.severity] {check_id} = {level!r}: use one of {', '.join(SEVERITIES)}", path=path
-            )
+            raise InputError(f"[check.severity] {check_id} = {level!r}: use one of {', '.join(SEVERITIES)}",
+                             path=path, line=locate(text, ("check", "severity"), check_id))
     score = data.get("score", {})
+    tm_path = data.get("tm", {}).get("path")
+    if tm_path is not None and not isinstance(tm_path, str):
+        raise InputError("'tm.path' must be a path", path=path)
     return Config(
         root=root,
         documents=tuple(documents),
-        glossary=paths(data.get("glossary", {}).get("paths"), "glossary.paths"),
-        references=paths(score.get("references"), "score.references"),
-        drafts=paths(score.get("drafts"), "score.drafts"),
+        glossary=paths(data.get("glossary", {}).get("paths")),
+        references=paths(score.get("references")),
+        drafts=paths(score.get("drafts")),
         severity=severity,
         source_language=project.get("source_language", "zh_CN"),
         target_language=project.get("target_language", "en"),
         project_name=project.get("name", root.name),
         found=True,
+        tm=root / tm_path if tm_path else None,
     )
+
+
+# The keys toolkit.toml may hold: a table is a dict of its keys, an array of tables a one-item list,
+# a table of free keys (check ids) a set holding the type of its values.
+PATHS = "a path or a list of paths"
+TEXT = "a string"
+SCHEMA: dict = {
+    "project": {"name": TEXT, "source_language": TEXT, "target_language": TEXT},
+    "documents": [{"source": TEXT, "catalog": TEXT, "format": TEXT}],
+    "glossary": {"paths": PATHS},
+    "score": {"references": PATHS, "drafts": PATHS},
+    "check": {"severity": {TEXT}},
+}
+
+
+def validate(data: dict, text: str, path: Path) -> None:
+    """Refuse unknown keys and tables (suggesting the nearest known name) and values of the wrong type."""
+    _validate_table(data, SCHEMA, (), text, path, 1)
+
+
+def _validate_table(table: dict, schema: dict, where: tuple[str, ...], text: str, path: Path,
+                    occurrence: int, *, array: bool = False) -> None:
+    for key, value in table.items():
+        expected = schema.get(key)
+        if expected is None:
+            hint = _nearest(key, schema)
+            if _is_table(value):
+                name, hint = _table_name((*where, key), value), hint and _table_name((*where, hint), schema[hint])
+                message = f"unknown table {name}"
+            else:
+                message = f"unknown key {key!r}" + (f" in {_table_name(where, [schema] if array else schema)}" if where else "")
+            suggestion = f"did you mean {hint}?" if hint else f"known: {', '.join(schema)}"
+            raise InputError(f"{message}: {suggestion}", path=path, line=locate(text, where, key, occurrence))
+        _validate_value(value, expected, (*where, key), text, path, occurrence)
+
+
+def _validate_value(value: object, expected: object, where: tuple[str, ...], text: str, path: Path,
+                    occurrence: int) -> None:
+    def wrong(kind: str) -> InputError:
+        return InputError(f"'{'.'.join(where)}' must be {kind}", path=path,
+                          line=locate(text, where[:-1], where[-1], occurrence))
+
+    if isinstance(expected, dict):
+        if not isinstance(value, dict):
+            raise wrong("a table")
+        _validate_table(value, expected, where, text, path, occurrence)
+    elif isinstance(expected, list):
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            raise wrong(f"an array of tables, written [[{'.'.join(where)}]]")
+        for number, item in enumerate(value, start=1):
+            _validate_table(item, expected[0], where, text, path, number, array=True)
+    elif isinstance(expected, set):
+        if not isinstance(value, dict):
+            raise wrong("a table")
+        (kind,) = expected
+        for key, item in value.items():
+            _validate_value(item, kind, (*where, key), text, path, occurrence)
+    elif expected == PATHS:
+        if not (isinstance(value, str) or isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            raise wrong(PATHS)
+    elif not isinstance(value, str):
+        raise wrong(TEXT)
+
+
+def _is_table(value: object) -> bool:
+    return isinstance(value, dict) or isinstance(value, list) and bool(value) and all(
+        isinstance(item, dict) for item in value)
+
+
+def _table_name(where: tuple[str, ...], value: object) -> str:
+    """A table as written in TOML: [check.severity], or [[documents]] for an array of tables."""
+    name = ".".join(where)
+    return f"[[{name}]]" if isinstance(value, list) else f"[{name}]"
+
+
+def _nearest(name: str, known: dict) -> str | None:
+    """The known name closest to a misspelt one (document → documents), if any is close."""
+    candidates = list(known)
+    shared = {c: len(os.path.commonprefix([c, name])) for c in candidates}
+    best = max(candidates, key=shared.__getitem__, default=None)
+    if best is not None and shared[best] >= 3:
+        return best
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]")
+_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.\- ]+?)\s*=""")
+
+
+def locate(text: str, table: tuple[str, ...], key: str | None, occurrence: int = 1) -> int | None:
+    """The line of ``key`` in ``table`` (its ``occurrence``-th instance for an array of tables), or of the
+    table's header when ``key`` is None or names a table; None when it cannot be told (inline tables)."""
+    current: tuple[str, ...] = ()
+    seen: dict[tuple[str, ...], int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            current = tuple(part.strip().strip("\"'") for part in header.group(2).split("."))
+            seen[current] = seen.get(current, 0) + 1
+            if current in ((*table, key), table) and (key is None or current[-1] == key) \
+                    and seen[current] == occurrence:
+                return number
+            continue
+        match = _KEY.match(line)
+        if match and key is not None:
+            dotted = tuple(part.strip().strip("\"'") for part in match.group(1).split("."))
+            full = current + dotted
+            if (full == (*table, key) or full[: len(table) + 1] == (*table, key)) \
+                    and seen.get(current, 1) == occurrence:
+                return number
+    return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.catalog import TRANSLATED, entry_status, index_entries, read_catalog
+from toolkit.po import TRANSLATED, entry_status, index_entries, read_catalog
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
 from toolkit.segment import SourceDocument, parse_source

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import polib
+from toolkit.po import CatalogEntry
 
 if TYPE_CHECKING:
     from toolkit.checks import Finding
-    from toolkit.scan import Entry
+    from toolkit.po import Entry
 
 REVIEW_SHEET = "Review"
 SUMMARY_SHEET = "Summary"
@@ -87,13 +87,13 @@ def _digest(parts: list[str], size: int) -> str:
     return hashlib.blake2b(data, digest_size=size).hexdigest()
 
 
-def entry_digest(entry: "polib.POEntry | Entry | Finding") -> str:
+def entry_digest(entry: "CatalogEntry | Entry | Finding") -> str:
     """A digest of the entry's identity (msgctxt and msgid): the same in every version of the catalog."""
     context = "-" if entry.msgctxt is None else f"+{entry.msgctxt}"  # no msgctxt differs from an empty one
     return _digest([context, entry.msgid], 16)
 
 
-def row_key(catalog: str, entry: "polib.POEntry | Entry") -> str:
+def row_key(catalog: str, entry: "CatalogEntry | Entry") -> str:
     """``<catalog>#<identity digest>``: short, and names the catalog to open on import."""
     return f"{catalog}#{entry_digest(entry)}"
 
@@ -106,14 +106,14 @@ def split_key(key: str) -> tuple[str, str] | None:
     return catalog, digest
 
 
-def plural_forms(entry: "polib.POEntry | Entry") -> "list[tuple[int, str]] | tuple[tuple[int, str], ...]":
+def plural_forms(entry: "CatalogEntry | Entry") -> "list[tuple[int, str]] | tuple[tuple[int, str], ...]":
     """The plural forms as sorted (index, text) pairs, of a polib entry (import) or a scanned Entry (export)."""
-    if isinstance(entry, polib.POEntry):
+    if isinstance(entry, CatalogEntry):
         return sorted(entry.msgstr_plural.items())
     return entry.plural  # sorted when read
 
 
-def entry_hash(entry: "polib.POEntry | Entry") -> str:
+def entry_hash(entry: "CatalogEntry | Entry") -> str:
     """A fingerprint of what a translator may change: translation, plural forms, flags, translator comment.
 
     The same for a polib entry and for the scanned Entry of the same text: the export hashes the one, the
@@ -122,7 +122,7 @@ def entry_hash(entry: "polib.POEntry | Entry") -> str:
     return _digest([entry.msgstr, entry.tcomment, ",".join(entry.flags), *plural], 8)  # no flag holds a comma
 
 
-def translation_text(entry: "polib.POEntry | Entry") -> str:
+def translation_text(entry: "CatalogEntry | Entry") -> str:
     """The translation as shown to a reviewer: msgstr, or every plural form on its own line."""
     if entry.msgid_plural:
         return "\n".join(f"[{n}] {text}" for n, text in plural_forms(entry))

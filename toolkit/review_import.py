@@ -15,11 +15,10 @@ from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-import polib
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from toolkit.catalog import HEADER, Key, entry_key, index_entries, read_catalog, write_catalog
+from toolkit.po import HEADER, Catalog, CatalogEntry, Key, entry_key, index_entries, read_catalog, write_catalog
 from toolkit.errors import InputError
 from toolkit.review import (
     APPROVE, CHANGE, COLUMNS, DECISION, DECISIONS, HASH, KEY, LOCATION, QUERY, REVIEW_SHEET, REVIEWER_COMMENT,
@@ -194,10 +193,10 @@ class _Catalogs:
 
     def __init__(self, config: "Config"):
         self.config = config
-        self.loaded: dict[str, tuple[Path, polib.POFile, dict[str, polib.POEntry]]] = {}
+        self.loaded: dict[str, tuple[Path, Catalog, dict[str, CatalogEntry]]] = {}
         self.changed: dict[str, set[Key]] = {}  # label (in order of first change): keys of entries changed
 
-    def entry(self, label: str, digest: str) -> polib.POEntry | None:
+    def entry(self, label: str, digest: str) -> CatalogEntry | None:
         if label not in self.loaded:
             path = Path(label) if Path(label).is_absolute() else self.config.root / label
             if not path.is_file():
@@ -207,7 +206,7 @@ class _Catalogs:
             self.loaded[label] = (path, po, {entry_digest(e): e for e in index_entries(po).values()})
         return self.loaded[label][2].get(digest)
 
-    def mark_changed(self, label: str, entry: polib.POEntry) -> None:
+    def mark_changed(self, label: str, entry: CatalogEntry) -> None:
         self.changed.setdefault(label, set()).add(entry_key(entry))
 
 
@@ -257,7 +256,7 @@ class _Edit:
     tcomment: str
     changes: list[str]
 
-    def apply(self, entry: polib.POEntry) -> None:
+    def apply(self, entry: CatalogEntry) -> None:
         entry.msgstr, entry.tcomment = self.msgstr, self.tcomment
         if self.fuzzy and "fuzzy" not in entry.flags:
             entry.flags.insert(0, "fuzzy")
@@ -266,7 +265,7 @@ class _Edit:
             entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
 
 
-def _plan(row: SheetRow, entry: polib.POEntry, *, mark_fuzzy: bool) -> _Edit | str:
+def _plan(row: SheetRow, entry: CatalogEntry, *, mark_fuzzy: bool) -> _Edit | str:
     """What the row asks for, as an _Edit, or the reason it cannot be applied."""
     decision = row[DECISION].strip().lower()
     suggested, comment = row[REVIEWER_TRANSLATION], _comment_text(row[REVIEWER_COMMENT])
@@ -303,7 +302,7 @@ def _plan(row: SheetRow, entry: polib.POEntry, *, mark_fuzzy: bool) -> _Edit | s
     return edit
 
 
-def _unusable(entry: polib.POEntry, text: str) -> str:
+def _unusable(entry: CatalogEntry, text: str) -> str:
     """Why ``text`` cannot be the entry's msgstr (msgfmt would reject the catalog), or ""."""
     if entry.msgid_plural:
         return "a plural entry: edit its forms in the PO file"

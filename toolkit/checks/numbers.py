@@ -13,7 +13,7 @@ from toolkit.checks import register
 from toolkit.checks.runner import Context
 from toolkit.numbers import NumberComparison, Quantity, chinese_quantities, compare_quantities, \
     english_quantities, format_value
-from toolkit.scan import Entry
+from toolkit.po import Entry
 
 if TYPE_CHECKING:
     from toolkit.glossary import TermMatch

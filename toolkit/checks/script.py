@@ -6,7 +6,7 @@ from typing import Iterator
 
 from toolkit.checks import register
 from toolkit.checks.runner import Context
-from toolkit.scan import Entry
+from toolkit.po import Entry
 from toolkit.text import HAN
 
 # Chinese (full-width) punctuation and what English uses instead.

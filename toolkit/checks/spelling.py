@@ -9,12 +9,12 @@ itself contains. pyspellchecker also supplies the "did you mean" guesses.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from toolkit.checks import register
 from toolkit.checks.runner import Context
-from toolkit.scan import Entry
+from toolkit.pinyin import is_pinyin
+from toolkit.po import Entry
 from toolkit.text import HAN
 
 if TYPE_CHECKING:
@@ -27,29 +27,6 @@ _SKIP_MARKS = ("/", "@", "<", "%", "{", "www")  # cheap test before the _SKIP re
 _HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]*(?:-[A-Za-z][a-z]*)+\b")
 _HAN_RUN = re.compile(HAN.pattern + "+")
 _POSSESSIVE = re.compile(r"['’]s?$")
-# Toneless pinyin syllables (ü written v or u), as listed by pypinyin's character table.
-PINYIN_SYLLABLES = frozenset("""
-    a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong bu ca cai can
-    cang cao ce cei cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan
-    chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den deng di dia dian
-    diao die din ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fiao fo fou
-    fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao
-    he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong
-    jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la
-    lai lan lang lao le lei len leng li lia lian liang liao lie lin ling liu lo long lou lu luan lue lun luo
-    lv lve ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu na nai nan nang nao
-    ne nei nen neng ni nia nian niang niao nie nin ning niu nong nou nu nuan nue nun nuo nv nve o ou pa pai
-    pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong
-    qiu qu quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se
-    sen seng sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun
-    shuo si song sou su suan sui sun suo ta tai tan tang tao te tei teng ti tian tiao tie ting tong tou tu
-    tuan tui tun tuo wa wai wan wang wei wen weng wo wong wu xi xia xian xiang xiao xie xin xing xiong xiu
-    xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei
-    zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui
-    zhun zhuo zi zong zou zu zuan zui zun zuo
-""".split())
-
-
 # Prefixes that form new words freely in technical English (autoantigen, ultrarelativistic, multigraph).
 COMBINING_PREFIXES = ("anti", "auto", "bio", "co", "counter", "cyber", "de", "dis", "hyper", "hypo", "immuno",
                       "inter", "intra", "macro", "micro", "mid", "mis", "mono", "multi", "neo", "non", "over",
@@ -201,19 +178,3 @@ def spelling(item: Entry, context: Context) -> Iterator[str]:
             if word.lower() not in in_source:
                 guess = speller.suggestion(word)
                 yield f"unknown word \"{word}\"" + (f" (did you mean \"{guess}\"?)" if guess else "")
-
-
-@lru_cache(maxsize=65536)
-def is_pinyin(word: str) -> bool:
-    """True when the word splits wholly into pinyin syllables: zhangjiakou = zhang+jia+kou, xi'an = xi+an."""
-    parts = [p for p in re.split(r"['’-]", word.lower()) if p]
-    if not parts:
-        return False
-    for part in parts:
-        reachable = [True] + [False] * len(part)
-        for end in range(1, len(part) + 1):
-            reachable[end] = any(reachable[start] and part[start:end] in PINYIN_SYLLABLES
-                                 for start in range(max(0, end - 6), end))
-        if not reachable[-1]:
-            return False
-    return True

@@ -16,6 +16,7 @@ from toolkit.errors import ToolkitError
 
 # command name -> "module:attribute", in the order `toolkit --help` lists them
 COMMANDS = {
+    "init": "toolkit.cli.init:init",
     "segment": "toolkit.cli.segment:segment",
     "stats": "toolkit.cli.segment:stats",
     "render": "toolkit.cli.segment:render",
@@ -25,6 +26,8 @@ COMMANDS = {
     "import": "toolkit.cli.review:import_",
     "score": "toolkit.cli.score:score",
     "align": "toolkit.cli.align:align",
+    "tm": "toolkit.cli.tm:tm",
+    "pretranslate": "toolkit.cli.tm:pretranslate",
 }
 
 

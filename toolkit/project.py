@@ -1,0 +1,87 @@
+"""Starting a project: toolkit.toml, an empty glossary, the translations/ layout and the first catalogs."""
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.po import write_catalog
+from toolkit.config import CONFIG_NAME, Config
+from toolkit.errors import InputError, UsageError
+from toolkit.files import write_text_atomic
+from toolkit.segment import build_catalog, parse_source
+
+SOURCE_FOLDER = Path("translations/source")
+CATALOG_FOLDER = Path("translations/en")
+GLOSSARY_FOLDER = Path("glossary")
+GLOSSARY_HEADER = "source,target,variants,forbidden,type,note\n"  # toolkit.glossary.COLUMNS
+
+
+@dataclass(frozen=True)
+class StartedDocument:
+    source: Path  # inside the project
+    catalog: Path
+    entries: int
+
+
+def catalog_name(source: Path) -> str:
+    """article.zh.docx → article.po: the catalog is named after the source, without language or format."""
+    stem = source.name.split(".")[0] or source.stem
+    return f"{stem}.po"
+
+
+def toml_text(name: str, documents: list[tuple[str, str]]) -> str:
+    lines = ["# Project configuration read by every `toolkit` command run in this folder or below it.", "",
+             "[project]", f"name = {_quoted(name)}", 'source_language = "zh_CN"', 'target_language = "en"', ""]
+    for source, catalog in documents:
+        lines += ["[[documents]]", f"source = {_quoted(source)}", f"catalog = {_quoted(catalog)}", ""]
+    lines += ["[glossary]", 'paths = ["glossary"]', "", "# Per-check severity overrides: error, warning or info.",
+              "[check.severity]", ""]
+    return "\n".join(lines)
+
+
+def _quoted(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def init_project(folder: str | Path, sources: list[str | Path] = ()) -> list[StartedDocument]:
+    """Create a project in ``folder`` and segment ``sources`` into it (copied into translations/source/
+    unless already inside the folder).
+
+    Every source is read before anything is written, so a bad one leaves no half-made project; an
+    existing toolkit.toml is never overwritten.
+    """
+    folder = Path(folder).resolve()
+    if (folder / CONFIG_NAME).exists():
+        raise UsageError(f"{folder / CONFIG_NAME} exists: already a project, nothing written")
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder")
+    config = Config(root=folder, project_name=folder.name, found=True)
+    planned: list[tuple[Path, Path, Path]] = []  # (given source, its place in the project, catalog)
+    for given in map(Path, sources):
+        if not given.is_file():
+            raise InputError("no such file" if not given.exists() else "not a file", path=given)
+        resolved = given.resolve()
+        inside = folder in resolved.parents
+        placed = resolved if inside else folder / SOURCE_FOLDER / given.name
+        catalog = folder / CATALOG_FOLDER / catalog_name(given)
+        if any(p == placed or c == catalog for _, p, c in planned):
+            raise UsageError(f"{given}: two sources would share {config.relative(catalog)}; rename one")
+        planned.append((given, placed, catalog))
+    parsed = [parse_source(given, config=config, reference=config.relative(placed)) for given, placed, _ in planned]
+
+    for sub in (SOURCE_FOLDER, CATALOG_FOLDER, GLOSSARY_FOLDER):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    terms = folder / GLOSSARY_FOLDER / "terms.csv"
+    if not terms.exists():
+        write_text_atomic(terms, GLOSSARY_HEADER)
+    started = []
+    for (given, placed, catalog), document in zip(planned, parsed):
+        if placed != given.resolve():
+            shutil.copyfile(given, placed)
+        po = build_catalog(document, config)
+        write_catalog(po, catalog)
+        started.append(StartedDocument(placed, catalog, len(po)))
+    write_text_atomic(folder / CONFIG_NAME, toml_text(
+        folder.name, [(config.relative(s.source), config.relative(s.catalog)) for s in started]))
+    return started
