@@ -32,7 +32,6 @@ import argparse
 import os
 import random
 import re
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -97,8 +96,11 @@ def make_unit(pairs: list[tuple[str, str]], rng: random.Random) -> tuple[str, st
 
 def make_queries(units: list[tuple[str, str]], pairs, count: int, rng: random.Random) -> list[tuple[str, str]]:
     """(kind, new source) pairs."""
-    queries = []
-    for number in range(count):
+    queries: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    number = 0
+    while len(queries) < count:
+        number += 1
         source = rng.choice(units)[0]
         kind = ("exact", "number", "clause", "new")[number % 4]
         if kind == "number":
@@ -112,27 +114,38 @@ def make_queries(units: list[tuple[str, str]], pairs, count: int, rng: random.Ra
                 source += CLAUSE.findall(rng.choice(pairs)[0])[0]
         elif kind == "new":
             source = make_unit(pairs, rng)[0]
-        queries.append((kind, source))
+        if source not in seen:
+            seen.add(source)
+            queries.append((kind, source))
     return queries
 
 
-def peak_rss_mb(command: list[str]) -> tuple[float, float, subprocess.CompletedProcess]:
-    """Wall seconds and peak RSS (MB) of a fresh process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def run_measured(command: list[str]) -> tuple[float, float, subprocess.CompletedProcess]:
+    """Wall seconds and peak RSS (MB, the kernel's VmHWM of the process, polled) of a fresh process.
+
+    Not getrusage: a child forked from this large process would be charged with its pages before exec.
+    """
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, cwd=OUT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=OUT,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)})
+    peak = 0
+    status = Path(f"/proc/{child.pid}/status")
+    while child.poll() is None:
+        try:
+            found = re.search(r"VmHWM:\s+(\d+)", status.read_text())
+            peak = max(peak, int(found.group(1)) if found else 0)
+        except OSError:
+            pass
+        time.sleep(0.05)
     wall = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024, done
+    out, err = child.communicate()
+    return wall, peak / 1024, subprocess.CompletedProcess(command, child.returncode, out, err)
 
 
 def write_queries(queries: list[tuple[str, str]], path: Path) -> None:
     po = new_catalog(project="tm-bench", source="new-article.zh.txt")
-    seen = set()
     for number, (_, source) in enumerate(queries, start=1):
-        if source not in seen:
-            seen.add(source)
-            po.append(CatalogEntry(msgid=source, msgstr="", occurrences=[("new-article.zh.txt", str(number))]))
+        po.append(CatalogEntry(msgid=source, msgstr="", occurrences=[("new-article.zh.txt", str(number))]))
     write_catalog(po, path)
 
 
@@ -200,7 +213,7 @@ def main() -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{tm_path}{suffix}").unlink(missing_ok=True)
     memory = TranslationMemory(tm_path)
-    built = 0
+    built = held = 0
     all_sources: list[str] = []
     for size in steps:
         while len(units) < size - built:
@@ -210,7 +223,7 @@ def main() -> None:
                    for n, (zh, en) in enumerate(units[:size - built]))
         build = time.perf_counter() - start
         all_sources += [zh for zh, _ in units[:size - built]]
-        built = size
+        built, held = size, len(memory)
         units = []
         bands: dict[str, int] = {}
         start = time.perf_counter()
@@ -219,7 +232,7 @@ def main() -> None:
             label = band_of(best[0].percent if best else None)
             bands[label] = bands.get(label, 0) + 1
         lookup = time.perf_counter() - start
-        print(f"size {len(memory):>9,}: build {build:7.1f} s  lookup {1e6 * lookup / len(queries):7.0f} µs a segment "
+        print(f"size {held:>9,}: build {build:7.1f} s  lookup {1e6 * lookup / len(queries):7.0f} µs a segment "
               f"({lookup:.1f} s for {len(queries):,})  " + "  ".join(f"{k} {v}" for k, v in sorted(bands.items())))
 
     near = [source for kind, source in queries if kind in ("number", "clause")][:args.sample]
@@ -246,12 +259,12 @@ def main() -> None:
     write_catalog(po, OUT / "tm-floor.po")
     floor = time.perf_counter() - start
     shutil.copyfile(catalog, OUT / "tm-pretranslated.po")
-    wall, rss, done = peak_rss_mb([sys.executable, "-m", "toolkit", "pretranslate", "tm-pretranslated.po",
+    wall, rss, done = run_measured([sys.executable, "-m", "toolkit", "pretranslate", "tm-pretranslated.po",
                                    "--tm", str(tm_path)])
     if done.returncode:
         sys.exit(done.stderr)
     print(done.stderr.strip())
-    print(f"pretranslate {len(po) :,} segments against {built:,} units: {wall:.1f} s wall, peak RSS {rss:.0f} MB; "
+    print(f"pretranslate {len(po) :,} segments against {held:,} units: {wall:.1f} s wall, peak RSS {rss:.0f} MB; "
           f"floor (polib read + write, one SQLite exact lookup each) {floor:.1f} s = {wall / floor:.1f}x")
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Protocol
+from typing import TYPE_CHECKING, Callable
 
 from toolkit.errors import InputError
 from toolkit.po import HEADER, Catalog, CatalogEntry, Key, entry_key, index_entries, read_catalog, write_catalog
@@ -75,12 +75,32 @@ def revision_stamp(now: datetime | None = None) -> str:
     return (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M+0000")
 
 
-class Edit(Protocol):
-    """What an imported item asks of its entry; ``changes`` says it in words (empty: nothing to do)."""
+@dataclass
+class EntryEdit:
+    """The entry's new translation, fuzziness and translator comment, and what changed, in words."""
 
+    msgstr: str
+    fuzzy: bool
+    tcomment: str
     changes: list[str]
 
-    def apply(self, entry: CatalogEntry) -> None: ...
+    def apply(self, entry: CatalogEntry) -> None:
+        entry.msgstr, entry.tcomment = self.msgstr, self.tcomment
+        if self.fuzzy and "fuzzy" not in entry.flags:
+            entry.flags.insert(0, "fuzzy")
+        elif not self.fuzzy and "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
+
+
+def unusable_translation(entry: CatalogEntry, text: str, what: str) -> str:
+    """Why ``text`` (``what`` names it) cannot be the entry's msgstr (msgfmt would reject the catalog), or ""."""
+    if entry.msgid_plural:
+        return "a plural entry: edit its forms in the PO file"
+    for where, test in (("begin", str.startswith), ("end", str.endswith)):
+        if test(entry.msgid, "\n") != test(text, "\n"):
+            return f"{what} must {where} with a line break exactly when the source does"
+    return ""
 
 
 @dataclass
@@ -115,7 +135,7 @@ class KeyedCatalogs:
             self.loaded[label] = (path, po, {entry_digest(e): e for e in index_entries(po).values()})
         return self.loaded[label][2].get(digest)
 
-    def decide(self, key: str, exported_hash: str, where: str, plan: Callable[[CatalogEntry], "Edit | str"], *,
+    def decide(self, key: str, exported_hash: str, where: str, plan: Callable[[CatalogEntry], "EntryEdit | str"], *,
                force: bool, no_key: str) -> Decision:
         """Find the item's entry by key and apply its edit where the rule allows; ``where`` names the item
         ("row 12") for a later item with the same key; ``no_key`` is the reason given when the key is no key."""

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from toolkit.conflicts import CONFLICT, OUTCOMES, UNKNOWN, KeyedCatalogs
+from toolkit.conflicts import CONFLICT, OUTCOMES, UNKNOWN, EntryEdit, KeyedCatalogs, unusable_translation
 from toolkit.conflicts import revision_stamp  # noqa: F401 (the stamp an import writes, named here too)
 from toolkit.errors import InputError
 from toolkit.po import CatalogEntry
@@ -189,26 +189,8 @@ def _import_row(row: SheetRow, catalogs: KeyedCatalogs, *, force: bool, mark_fuz
     return result
 
 
-@dataclass
-class _Edit:
-    """The entry's new translation, fuzziness and translator comment, and what changed, in words."""
-
-    msgstr: str
-    fuzzy: bool
-    tcomment: str
-    changes: list[str]
-
-    def apply(self, entry: CatalogEntry) -> None:
-        entry.msgstr, entry.tcomment = self.msgstr, self.tcomment
-        if self.fuzzy and "fuzzy" not in entry.flags:
-            entry.flags.insert(0, "fuzzy")
-        elif not self.fuzzy and "fuzzy" in entry.flags:
-            entry.flags.remove("fuzzy")
-            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
-
-
-def _plan(row: SheetRow, entry: CatalogEntry, *, mark_fuzzy: bool) -> _Edit | str:
-    """What the row asks for, as an _Edit, or the reason it cannot be applied."""
+def _plan(row: SheetRow, entry: CatalogEntry, *, mark_fuzzy: bool) -> EntryEdit | str:
+    """What the row asks for, as an EntryEdit, or the reason it cannot be applied."""
     decision = row[DECISION].strip().lower()
     suggested, comment = row[REVIEWER_TRANSLATION], _comment_text(row[REVIEWER_COMMENT])
     if row.formulas:
@@ -216,7 +198,7 @@ def _plan(row: SheetRow, entry: CatalogEntry, *, mark_fuzzy: bool) -> _Edit | st
     if decision not in ("", *DECISIONS):
         return f"decision '{row[DECISION].strip()}' is not one of {', '.join(DECISIONS)}"
     fuzzy = "fuzzy" in entry.flags
-    edit = _Edit(entry.msgstr, fuzzy, entry.tcomment, [])
+    edit = EntryEdit(entry.msgstr, fuzzy, entry.tcomment, [])
     if decision == QUERY:
         if not comment and not suggested.strip():
             return "a query without a question: write it in the reviewer comment"
@@ -225,7 +207,7 @@ def _plan(row: SheetRow, entry: CatalogEntry, *, mark_fuzzy: bool) -> _Edit | st
     else:
         note = f"Reviewer: {comment}" if comment else ""
         if suggested.strip() and suggested != entry.msgstr:
-            problem = _unusable(entry, suggested)
+            problem = unusable_translation(entry, suggested, "the reviewer translation")
             if problem:
                 return problem
             edit.msgstr, edit.fuzzy = suggested, mark_fuzzy
@@ -242,16 +224,6 @@ def _plan(row: SheetRow, entry: CatalogEntry, *, mark_fuzzy: bool) -> _Edit | st
         edit.tcomment = f"{entry.tcomment}\n{note}" if entry.tcomment else note
         edit.changes.append("query recorded" if decision == QUERY else "comment added")
     return edit
-
-
-def _unusable(entry: CatalogEntry, text: str) -> str:
-    """Why ``text`` cannot be the entry's msgstr (msgfmt would reject the catalog), or ""."""
-    if entry.msgid_plural:
-        return "a plural entry: edit its forms in the PO file"
-    for where, test in (("begin", str.startswith), ("end", str.endswith)):
-        if test(entry.msgid, "\n") != test(text, "\n"):
-            return f"the reviewer translation must {where} with a line break exactly when the source does"
-    return ""
 
 
 def _comment_text(text: str) -> str:
