@@ -348,3 +348,25 @@ def test_a_long_align_note_wrapped_by_the_po_writer_is_replaced_whole(tmp_path):
     lines = read_catalog(tmp_path / "a.po")[0].tcomment.splitlines()
     assert len(lines) > 2  # the writer wrapped the note
     assert comments_without_note("\n".join(lines)) == ["Source typo."]
+
+
+# --- the lexical score ------------------------------------------------------------------------
+
+
+def test_lexical_score_rewards_a_translation_and_penalises_a_neighbour():
+    from toolkit.align.lexical import LexicalScore, chinese_words, english_words
+
+    zh = [chinese_words("农民在山上种茶。"), chinese_words("孩子们去学校读书。")]
+    en = [english_words("Farmers grow tea on the mountain."), english_words("The children go to school to study.")]
+    score = LexicalScore(zh, en)
+    assert score.bonus(0, 1, 0, 1) > 0 and score.bonus(1, 1, 1, 1) > 0
+    assert score.bonus(0, 1, 1, 1) < 0 and score.bonus(1, 1, 0, 1) < 0
+    # merging both into one link earns no more than the two true links apart
+    assert score.bonus(0, 2, 0, 2) <= score.bonus(0, 1, 0, 1) + score.bonus(1, 1, 1, 1) + 1e-9
+
+
+def test_english_function_words_and_digits_are_not_lexical_evidence():
+    from toolkit.align.lexical import english_words
+
+    assert english_words("It is of the 2024 a") == ()
+    assert any("grow" in forms for forms in english_words("Farmers grew tea"))
