@@ -287,11 +287,11 @@ def glossary_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def read_glossary_file(path: Path) -> list[Term]:
-    if path.suffix.lower() == ".tbx":
-        from toolkit.tbx import read_tbx
+    if path.suffix.lower() == ".csv":
+        return read_csv(path)
+    from toolkit.formats import format_for_path
 
-        return read_tbx(path)
-    return read_csv(path)
+    return format_for_path(path, "terms").read(path)
 
 
 # --- CSV -------------------------------------------------------------------------------------

@@ -6,12 +6,13 @@ is present, names in pinyin, Latin-script words and quotations.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple, Sequence
 
+from toolkit import pinyin
+from toolkit.align.lexical import Words, chinese_words, english_words
 from toolkit.glossary import Glossary, Term
 from toolkit.numbers import chinese_quantities, english_quantities
 
@@ -28,40 +29,6 @@ ENGLISH_HEADING_END = re.compile(r"\w[\"'”’)\]]*$")
 
 
 @cache
-def _syllable_chars() -> dict[str, str]:
-    """Each toneless pinyin syllable and every Chinese character that can be read so."""
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    @cache
-    def toneless(reading: str) -> str:
-        return "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
-
-    chars: dict[str, list[str]] = {}
-    for code, readings in pinyin_dict.items():
-        for reading in readings.split(","):
-            plain = toneless(reading)
-            if plain.isascii() and plain.isalpha():
-                chars.setdefault(plain, []).append(chr(code))
-    return {syllable: "".join(sorted(set(found))) for syllable, found in chars.items()}
-
-
-def _pinyin_parses(word: str) -> list[list[str]]:
-    """Every way of reading a romanised word as two or more pinyin syllables (Xi'an: xi an)."""
-    syllables = _syllable_chars()
-    parts = re.split(r"['’]", word.lower())
-    readings: list[list[str]] = [[]]
-    for part in parts:
-        ways: list[list[list[str]]] = [[] for _ in range(len(part) + 1)]
-        ways[0] = [[]]
-        for end in range(1, len(part) + 1):
-            for begin in range(max(0, end - 6), end):
-                if ways[begin] and part[begin:end] in syllables:
-                    ways[end].extend(way + [part[begin:end]] for way in ways[begin])
-        readings = [r + w for r in readings for w in ways[len(part)]][:16]
-    return [r for r in readings if len(r) >= 2]
-
-
-@cache
 def _english_words() -> frozenset[str]:
     """Common English words (pyspellchecker's list also holds Chongqing and Zhangjiakou, but as rare words)."""
     from spellchecker import SpellChecker
@@ -73,11 +40,10 @@ def _english_words() -> frozenset[str]:
 @cache
 def name_pattern(name: str) -> re.Pattern[str] | None:
     """A pattern matching the Chinese characters a pinyin name can stand for (Zhangjiakou: 张家口 and homophones)."""
-    parses = _pinyin_parses(name)
+    parses = [parse for parse in pinyin.readings(name) if len(parse) >= 2]
     if not parses:
         return None
-    syllables = _syllable_chars()
-    return re.compile("|".join("".join(f"[{syllables[s]}]" for s in parse) for parse in parses))
+    return re.compile("|".join("".join(f"[{pinyin.characters(s)}]" for s in parse) for parse in parses))
 
 
 def english_names(text: str) -> frozenset[str]:
@@ -101,6 +67,7 @@ class Unit:
     heading: bool = False  # a title, heading, byline or caption: in English, ends without punctuation
     omissible: bool = False  # a caption, byline or credit, which translations often leave out
     switches: int = 0  # changes between heading and body within a run
+    words: Words = ()  # per dictionary word: its sense forms (Chinese) or its lemma forms (English)
 
     @classmethod
     def combine(cls, units: Sequence["Unit"]) -> "Unit":
@@ -117,7 +84,8 @@ class Unit:
                    frozenset().union(*(u.latin for u in units)), sum(u.quotes for u in units),
                    frozenset().union(*(u.names for u in units)), tuple(terms.values()), units[-1].heading,
                    all(u.omissible for u in units),
-                   sum(u.switches for u in units) + sum(a.heading != b.heading for a, b in zip(units, units[1:])))
+                   sum(u.switches for u in units) + sum(a.heading != b.heading for a, b in zip(units, units[1:])),
+                   tuple(word for unit in units for word in unit.words))
 
 
 def _value_counts(quantities) -> tuple[Counter[float], Counter[float]]:
@@ -136,13 +104,15 @@ def chinese_unit(text: str, kind: str, glossary: Glossary) -> Unit:
     terms = {m.term.source: m.term for m in glossary.matches(text)}
     return Unit(text, sum(1 for c in text if not c.isspace()), numbers, strong,
                 frozenset(w.lower() for w in LATIN_WORD.findall(text)), len(CHINESE_QUOTES.findall(text)),
-                terms=tuple(terms.values()), heading=kind != "body", omissible=kind in OMISSIBLE_KINDS)
+                terms=tuple(terms.values()), heading=kind != "body", omissible=kind in OMISSIBLE_KINDS,
+                words=chinese_words(text))
 
 
 def english_unit(text: str) -> Unit:
     numbers, strong = _value_counts(english_quantities(text))
     return Unit(text, len(text), numbers, strong, frozenset(w.lower() for w in LATIN_WORD.findall(text)),
-                len(ENGLISH_QUOTES.findall(text)), english_names(text), heading=bool(ENGLISH_HEADING_END.search(text)))
+                len(ENGLISH_QUOTES.findall(text)), english_names(text), heading=bool(ENGLISH_HEADING_END.search(text)),
+                words=english_words(text))
 
 
 class Side:

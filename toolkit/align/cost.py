@@ -5,6 +5,7 @@ import math
 
 from toolkit.align.anchors import Anchors, Side, Unit, name_pattern, rendering_keys, shared
 from toolkit.align.dp import Move
+from toolkit.align.lexical import LexicalScore
 from toolkit.glossary import Glossary, Term
 
 # Prior probabilities of each kind of link (Chinese units, English units).
@@ -55,6 +56,7 @@ class CostModel:
         self._pairs: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
         self._names: dict[tuple[str, int], bool] = {}  # (name, Chinese unit)
         self._terms: dict[tuple[str, int], bool] = {}  # (term source, English unit)
+        self.lexical = LexicalScore([u.words for u in zh.units], [u.words for u in en.units])
 
     def cost(self, i: int, di: int, j: int, dj: int) -> float:
         prior = self.priors[(di, dj)]
@@ -77,7 +79,7 @@ class CostModel:
         anchors = self.anchors(i, di, j, dj, zh, en)
         return (NUMBER_BONUS * anchors.strong_numbers + WEAK_NUMBER_BONUS * anchors.weak_numbers
                 + NAME_BONUS * anchors.names + LATIN_BONUS * anchors.latin + TERM_BONUS * anchors.terms
-                + QUOTE_BONUS * anchors.quotes)
+                + QUOTE_BONUS * anchors.quotes + self.lexical.bonus(i, di, j, dj))
 
     def anchors(self, i: int, di: int, j: int, dj: int, zh: Unit | None = None, en: Unit | None = None
                 ) -> "Anchors":

@@ -91,8 +91,7 @@ def fill_catalog(po: Catalog, alignment: Alignment, *, overwrite: bool = False) 
         if entry_status(entry) == TRANSLATED and not overwrite:
             report.kept += 1
             continue
-        notes = [line for line in entry.tcomment.splitlines() if not line.startswith(NOTE_PREFIX)]
-        entry.tcomment = "\n".join([*notes, proposal.note])
+        entry.tcomment = "\n".join([*comments_without_note(entry.tcomment), proposal.note])
         entry.msgstr = proposal.english
         if proposal.english:
             if "fuzzy" not in entry.flags:
@@ -154,3 +153,11 @@ def _source_and_catalog(source: Path, catalog: Path | None, config: Config) -> t
         catalog = document.catalog
     return source, catalog
 
+
+
+def comments_without_note(tcomment: str) -> list[str]:
+    """The translator's comment lines without an earlier align note, which is written last and, when long,
+    comes back from the PO file wrapped onto further lines."""
+    lines = tcomment.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith(NOTE_PREFIX)), len(lines))
+    return lines[:start]

@@ -185,7 +185,7 @@ def export(file_format: str, output: Path | None, glossary_paths: tuple[Path, ..
     """Write the whole glossary as one TBX or CSV file."""
     from toolkit.files import write_text_atomic
     from toolkit.glossary import csv_text
-    from toolkit.tbx import tbx_text
+    from toolkit.formats.tbx import tbx_text
 
     config = project_config()
     terms = load_glossary(glossary_paths, config).terms
