@@ -38,10 +38,18 @@ def find_source(catalog: Path, config: Config) -> Path:
     raise UsageError(f"{catalog}: cannot tell which source it was segmented from; give --source")
 
 
-def render_document(document: SourceDocument, translations: dict[str, str], *, markdown: bool) -> Rendering:
+def render_document(document: SourceDocument, translations: dict[str, str], *, markdown: bool,
+                    drop_repeats: bool = False) -> Rendering:
+    """The article paragraph by paragraph; with ``drop_repeats``, a paragraph the source prints again (the same
+    segments) only the first time, as an editor would print it."""
     blocks: list[str] = []
     total = missing = 0
+    printed: set[tuple[str, ...]] = set()
     for paragraph in document.paragraphs:
+        segments = tuple(segment.text for segment in paragraph.segments)
+        if drop_repeats and segments in printed:
+            continue
+        printed.add(segments)
         text = ""
         left_in_chinese = False
         for segment in paragraph.segments:
@@ -62,7 +70,7 @@ def render_document(document: SourceDocument, translations: dict[str, str], *, m
 
 
 def render_catalog(catalog: str | Path, *, source: str | Path | None = None, markdown: bool = False,
-                   encoding: str = "utf-8", config: Config | None = None) -> Rendering:
+                   drop_repeats: bool = False, encoding: str = "utf-8", config: Config | None = None) -> Rendering:
     """The English article; segments not translated (or fuzzy) are left in Chinese and counted."""
     config = config or load_config()
     catalog = Path(catalog)
@@ -73,4 +81,4 @@ def render_catalog(catalog: str | Path, *, source: str | Path | None = None, mar
                     if entry_status(e) == TRANSLATED}
     if not document.segments:
         raise InputError("no segments in source", path=source_path)
-    return render_document(document, translations, markdown=markdown)
+    return render_document(document, translations, markdown=markdown, drop_repeats=drop_repeats)

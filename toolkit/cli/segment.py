@@ -70,9 +70,11 @@ def stats(paths: tuple[Path, ...], output_format: str) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout.")
 @click.option("--source", type=click.Path(path_type=Path), help="Source text (default: from the project or references).")
 @click.option("--markdown", is_flag=True, help="Markdown: headings as headings, byline and credits in italics.")
+@click.option("--drop-repeats", is_flag=True,
+              help="Print a paragraph the source repeats only the first time (an editor's rendering).")
 @click.option("--min-coverage", type=click.FloatRange(0, 100), help="Refuse to write below this percentage translated.")
 @encoding_option
-def render(catalog: Path | None, output: Path | None, source: Path | None, markdown: bool,
+def render(catalog: Path | None, output: Path | None, source: Path | None, markdown: bool, drop_repeats: bool,
            min_coverage: float | None, encoding: str) -> None:
     """Rebuild the English article from the source and CATALOG, paragraph by paragraph."""
     from toolkit.files import write_text_atomic
@@ -83,7 +85,8 @@ def render(catalog: Path | None, output: Path | None, source: Path | None, markd
         if len(config.catalogs) != 1:
             raise click.UsageError("give CATALOG (the project does not name exactly one)")
         catalog = config.catalogs[0]
-    result = render_catalog(catalog, source=source, markdown=markdown, encoding=encoding, config=config)
+    result = render_catalog(catalog, source=source, markdown=markdown, drop_repeats=drop_repeats, encoding=encoding,
+                            config=config)
     if result.left_in_chinese:
         click.echo(f"{config.relative(catalog)}: {result.left_in_chinese} of {result.segments} segments untranslated or fuzzy, "
                    "left in Chinese", err=True)
