@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from toolkit import align as aligner  # noqa: E402
-from toolkit.catalog import read_catalog  # noqa: E402
+from toolkit.align import anchors, cost  # noqa: E402
+from toolkit.po.catalog import read_catalog  # noqa: E402
 from toolkit.config import load_config  # noqa: E402
 from toolkit.glossary import Glossary, load_glossary  # noqa: E402
 from toolkit.render import render_document  # noqa: E402
@@ -99,8 +100,8 @@ def own_text_scores(glossary: Glossary) -> tuple[float, float, float, Counter]:
 @contextmanager
 def length_only():
     """Plain Gale–Church: no anchor bonus, no heading-shape cost, captions no likelier to be left out."""
-    with mock.patch.object(aligner.CostModel, "bonus", lambda *args: 0.0), \
-            mock.patch.object(aligner, "SHAPE_COST", 0.0), mock.patch.object(aligner, "OMISSIBLE_KINDS", ()):
+    with mock.patch.object(cost.CostModel, "bonus", lambda *args: 0.0), \
+            mock.patch.object(cost, "SHAPE_COST", 0.0), mock.patch.object(anchors, "OMISSIBLE_KINDS", ()):
         yield
 
 

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from toolkit.align import align_document, parse_translation, proposals, split_english  # noqa: E402
-from toolkit.catalog import read_catalog  # noqa: E402
+from toolkit.po.catalog import read_catalog  # noqa: E402
 from toolkit.config import load_config  # noqa: E402
 from toolkit.glossary import load_glossary  # noqa: E402
 from toolkit.segment import parse_source, parse_text  # noqa: E402

@@ -69,7 +69,7 @@ def translations(segments: list[str], glossary: Glossary, rng: random.Random) ->
     """The catalog's translation where there is one, else filler words around the terms' renderings."""
     done: dict[str, str] = {}
     if CATALOG.exists():
-        from toolkit.catalog import live_entries, read_catalog
+        from toolkit.po.catalog import live_entries, read_catalog
 
         done = {e.msgid: e.msgstr for e in live_entries(read_catalog(CATALOG)) if e.msgstr}
     english = []

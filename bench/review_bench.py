@@ -19,7 +19,7 @@ count), and in wall seconds for reference:
            timed apart, beside polib's full write) is its own work
 and the peak RSS of fresh processes: the export given the findings (read
 catalog + write workbook), and the whole `toolkit export` (checks too). The
-export reads the catalog with toolkit.scan's entry reader (timed apart beside
+export reads the catalog with toolkit.po's entry reader (timed apart beside
 polib's parse), not polib.
 Targets (issue 5): export <= 1.5x bare; peak memory < 300 MB; import in time
 comparable to the export.
@@ -45,7 +45,7 @@ from openpyxl.styles import NamedStyle
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from toolkit.catalog import HEADER, entry_key, read_catalog, write_catalog  # noqa: E402
+from toolkit.po.catalog import HEADER, entry_key, read_catalog, write_catalog  # noqa: E402
 from toolkit.checks import run_checks  # noqa: E402
 from toolkit.config import Config  # noqa: E402
 from toolkit.glossary import load_glossary  # noqa: E402
@@ -54,7 +54,7 @@ from toolkit.review_export import (  # noqa: E402
     CJK_FONT, WRAP, FindingNotes, ReviewCatalog, export_review, write_review_workbook,
 )
 from toolkit.review_import import import_review  # noqa: E402
-from toolkit.scan import read_entries  # noqa: E402
+from toolkit.po.read import read_entries  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 DRAFT = ROOT / "translations" / "drafts" / "literal-first-pass.po"

@@ -29,7 +29,7 @@ import polib
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from toolkit.catalog import (TRANSLATED, entry_status, index_entries, new_catalog, read_catalog,  # noqa: E402
+from toolkit.po.catalog import (TRANSLATED, entry_status, index_entries, new_catalog, read_catalog,  # noqa: E402
                              write_catalog)
 from toolkit.config import load_config  # noqa: E402
 from toolkit.glossary import Glossary  # noqa: E402

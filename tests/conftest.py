@@ -36,3 +36,11 @@ def msgfmt_check(path: Path) -> subprocess.CompletedProcess:
         pytest.fail("msgfmt (GNU gettext) is not installed; .ci/run installs it")
     return subprocess.run(["msgfmt", "--check-format", "--check-header", "--statistics", "-o", "/dev/null",
                            str(path)], capture_output=True, text=True)
+
+
+@pytest.fixture(autouse=True)
+def check_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test its own, empty cache of check findings (none left in the repository or shared between tests)."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("TOOLKIT_CACHE_DIR", str(folder))
+    return folder

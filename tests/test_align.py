@@ -12,10 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ARTICLE, ARTICLE_CATALOG, msgfmt_check
-from toolkit.align import (NOTE_PREFIX, SENTENCE_MOVES, CostModel, Side, _banded, align_document, best_path,
-                           chinese_unit, english_names, english_unit, fill_catalog, name_pattern,
-                           parse_translation, split_english)
-from toolkit.catalog import entry_status, read_catalog, write_catalog
+from toolkit.align import (NOTE_PREFIX, SENTENCE_MOVES, CostModel, align_document, best_path, chinese_unit,
+                           english_names, english_unit, fill_catalog, name_pattern, parse_translation,
+                           split_english)
+from toolkit.align.anchors import Side
+from toolkit.align.dp import _banded
+from toolkit.po.catalog import entry_status, read_catalog, write_catalog
 from toolkit.cli import cli
 from toolkit.config import load_config
 from toolkit.glossary import Glossary, Term
@@ -94,10 +96,10 @@ def test_split_english_loses_no_character(parts):
 
 
 def test_fast_splitting_agrees_with_pysbd_on_the_article(reference, monkeypatch):
-    import toolkit.align
+    import toolkit.align.english
 
     fast = [split_english(text) for text in reference.values()]
-    monkeypatch.setattr(toolkit.align, "_doubtful", lambda match, text: True)  # every paragraph through pysbd
+    monkeypatch.setattr(toolkit.align.english, "_doubtful", lambda match, text: True)  # every paragraph through pysbd
     assert [split_english(text) for text in reference.values()] == fast
 
 
@@ -329,3 +331,42 @@ def test_a_source_outside_the_project_needs_a_catalog(project):
     shutil.copyfile(DATA / "anji-tea.zh.txt", project / "anji.zh.txt")
     result = invoke("align", "anji.zh.txt", DATA / "anji-tea.en.txt")
     assert result.exit_code == 2 and "give the catalog with -o" in result.stderr
+
+
+def test_a_long_align_note_wrapped_by_the_po_writer_is_replaced_whole(tmp_path):
+    """A note longer than a PO line comes back as several comment lines; a second fill drops all of them and
+    keeps the translator's own comment above."""
+    import polib
+
+    from toolkit.align.fill import comments_without_note
+    from toolkit.po.catalog import new_catalog
+
+    po = new_catalog(project="scratch", source="a.zh.txt")
+    note = f"{NOTE_PREFIX} 1-3 link, confidence 1.00, with 1 English sentence(s) matching no Chinese segment"
+    po.append(polib.POEntry(msgid="一句。", msgstr="One sentence.", tcomment=f"Source typo.\n{note}"))
+    write_catalog(po, tmp_path / "a.po")
+    lines = read_catalog(tmp_path / "a.po")[0].tcomment.splitlines()
+    assert len(lines) > 2  # the writer wrapped the note
+    assert comments_without_note("\n".join(lines)) == ["Source typo."]
+
+
+# --- the lexical score ------------------------------------------------------------------------
+
+
+def test_lexical_score_rewards_a_translation_and_penalises_a_neighbour():
+    from toolkit.align.lexical import LexicalScore, chinese_words, english_words
+
+    zh = [chinese_words("农民在山上种茶。"), chinese_words("孩子们去学校读书。")]
+    en = [english_words("Farmers grow tea on the mountain."), english_words("The children go to school to study.")]
+    score = LexicalScore(zh, en)
+    assert score.bonus(0, 1, 0, 1) > 0 and score.bonus(1, 1, 1, 1) > 0
+    assert score.bonus(0, 1, 1, 1) < 0 and score.bonus(1, 1, 0, 1) < 0
+    # merging both into one link earns no more than the two true links apart
+    assert score.bonus(0, 2, 0, 2) <= score.bonus(0, 1, 0, 1) + score.bonus(1, 1, 1, 1) + 1e-9
+
+
+def test_english_function_words_and_digits_are_not_lexical_evidence():
+    from toolkit.align.lexical import english_words
+
+    assert english_words("It is of the 2024 a") == ()
+    assert any("grow" in forms for forms in english_words("Farmers grew tea"))

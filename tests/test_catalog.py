@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import msgfmt_check
-from toolkit.catalog import index_entries, read_catalog, write_catalog
+from toolkit.po.catalog import index_entries, read_catalog, write_catalog
 from toolkit.cli import cli
 from toolkit.errors import InputError
 from toolkit.segment import parse_text

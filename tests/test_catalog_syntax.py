@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.catalog import _WELL_FORMED, _check_lines, read_catalog
+from toolkit.po.catalog import read_catalog
+from toolkit.po.syntax import _WELL_FORMED, _check_lines
 from toolkit.errors import InputError
 
 LINES = [

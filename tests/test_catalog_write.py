@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import ARTICLE_CATALOG, msgfmt_check
-from toolkit.catalog import (
+from toolkit.po.catalog import (
     HEADER, catalog_text, entry_key, new_catalog, read_catalog, spliced_catalog_text, write_catalog,
 )
 from toolkit.errors import InputError

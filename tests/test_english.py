@@ -80,7 +80,7 @@ def test_a_glossary_answers_alike_before_and_after_compiling_its_patterns(monkey
     """The patterns only spare the analysis: each term against every translation of both catalogs, asked of a
     glossary that compiles them after a few questions and of one that never does."""
     import toolkit.glossary
-    from toolkit.catalog import live_entries, read_catalog
+    from toolkit.po.catalog import live_entries, read_catalog
 
     root = Path(__file__).parent.parent
     translations = [entry.msgstr for path in ("translations/en/beijing-unions-poverty-alleviation.po",

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from toolkit.errors import InputError
 from toolkit.glossary import TERM_TYPES, Glossary, Term
-from toolkit.tbx import read_tbx, tbx_text
+from toolkit.formats.tbx import read_tbx, tbx_text
 
 
 def fields(term: Term) -> tuple:

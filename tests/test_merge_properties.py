@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.catalog import catalog_text, merge_catalog, new_catalog
+from toolkit.po import catalog_text, merge_catalog, new_catalog
 from toolkit.config import Config
 from toolkit.segment import build_catalog, parse_text
 

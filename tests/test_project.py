@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import ARTICLE, msgfmt_check
-from toolkit.catalog import read_catalog
+from toolkit.po import read_catalog
 from toolkit.cli import cli
 from toolkit.config import load_config
 from toolkit.errors import InputError

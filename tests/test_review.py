@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import msgfmt_check
-from toolkit.catalog import new_catalog, read_catalog, write_catalog
+from toolkit.po.catalog import new_catalog, read_catalog, write_catalog
 from toolkit.checks import run_checks
 from toolkit.cli import cli
 from toolkit.config import load_config

@@ -10,7 +10,7 @@ import polib
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from toolkit.catalog import new_catalog, read_catalog, write_catalog
+from toolkit.po.catalog import new_catalog, read_catalog, write_catalog
 from toolkit.config import Config
 from toolkit.errors import InputError
 from toolkit.glossary import Glossary

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from toolkit.errors import InputError
-from toolkit.scan import entries_from_polib, read_entries, scan_entries
+from toolkit.po.read import entries_from_polib, read_entries, scan_entries
 
 REPO = Path(__file__).resolve().parent.parent
 REPO_CATALOGS = sorted((REPO / "translations").rglob("*.po"))
@@ -23,7 +23,7 @@ def both_readers(path: Path):
 
 def streamed(path: Path, piece: int):
     """read_entries with the file read ``piece`` bytes at a time."""
-    with mock.patch("toolkit.scan._PIECE", piece):
+    with mock.patch("toolkit.po.read._PIECE", piece):
         return read_entries(path, "x")
 
 
@@ -34,7 +34,7 @@ def test_repository_catalogs_read_the_same_both_ways(path: Path) -> None:
     assert scanned == parsed
     assert len(scanned[0]) == 94
     for piece in (1, 100, 1 << 20):
-        with mock.patch("toolkit.scan.entries_from_polib", side_effect=AssertionError("not streamed")):
+        with mock.patch("toolkit.po.read.entries_from_polib", side_effect=AssertionError("not streamed")):
             assert streamed(path, piece) == scanned
 
 
@@ -131,5 +131,5 @@ def test_any_catalog_polib_writes_reads_the_same_both_ways(tmp_path: Path, po: p
     scanned, parsed = both_readers(path)
     assert scanned is not None, "polib's own layout must take the fast path"
     assert scanned == parsed
-    with mock.patch("toolkit.scan.entries_from_polib", side_effect=AssertionError("not streamed")):
+    with mock.patch("toolkit.po.read.entries_from_polib", side_effect=AssertionError("not streamed")):
         assert streamed(path, piece) == scanned, "read a piece at a time, the same entries and lines"

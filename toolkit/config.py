@@ -40,6 +40,12 @@ class Config:
     target_language: str = "en"
     project_name: str = "translation"
     found: bool = False
+    tm: Path | None = None
+
+    @property
+    def tm_path(self) -> Path:
+        """The translation memory file: ``[tm] path`` in toolkit.toml, else .toolkit/tm.sqlite in the project."""
+        return self.tm or self.root / ".toolkit" / "tm.sqlite"
 
     @property
     def catalogs(self) -> list[Path]:
@@ -109,6 +115,9 @@ def load_config(start: Path | None = None) -> Config:
             raise InputError(f"[check.severity] {check_id} = {level!r}: use one of {', '.join(SEVERITIES)}",
                              path=path, line=locate(text, ("check", "severity"), check_id))
     score = data.get("score", {})
+    tm_path = data.get("tm", {}).get("path")
+    if tm_path is not None and not isinstance(tm_path, str):
+        raise InputError("'tm.path' must be a path", path=path)
     return Config(
         root=root,
         documents=tuple(documents),
@@ -120,6 +129,7 @@ def load_config(start: Path | None = None) -> Config:
         target_language=project.get("target_language", "en"),
         project_name=project.get("name", root.name),
         found=True,
+        tm=root / tm_path if tm_path else None,
     )
 
 

@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain
 
-from lemminflect import Lemmatizer, getAllLemmas
-
 # A word: letters and digits, with inner apostrophes (Xi'an, don't); hyphens, dashes and quotes separate words.
 WORD = re.compile(r"[^\W_]+(?:['’ʼ‘`´][^\W_]+)*")
 # What may stand between the words of one phrase: space, hyphens and en dashes, quotes (not commas, stops, brackets).
@@ -39,6 +37,8 @@ def word_forms(word: str) -> frozenset[str]:
     word = unicodedata.normalize("NFKC", word).translate(APOSTROPHES).casefold()
     if word.endswith("'s"):
         word = word[:-2]
+    from lemminflect import getAllLemmas  # with numpy 0.1 s to import: only once a word needs its lemmas
+
     forms = {word}
     for pos, lemmas in getAllLemmas(word).items():
         if pos in LEMMA_POS:
@@ -228,6 +228,8 @@ def _words_by_lemma() -> dict[str, frozenset[str]]:
     Read from the tables getAllLemmas consults, so no inflection it knows is
     missed; lower case, as word_forms asks.
     """
+    from lemminflect import Lemmatizer
+
     lemmatizer = Lemmatizer()
     found: defaultdict[str, set[str]] = defaultdict(set)
     for word, by_pos in chain(lemmatizer._getLemmaDict().items(), lemmatizer._getOverridesDict().items()):

@@ -287,11 +287,11 @@ def glossary_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def read_glossary_file(path: Path) -> list[Term]:
-    if path.suffix.lower() == ".tbx":
-        from toolkit.tbx import read_tbx
+    if path.suffix.lower() == ".csv":
+        return read_csv(path)
+    from toolkit.formats import format_for_path
 
-        return read_tbx(path)
-    return read_csv(path)
+    return format_for_path(path, "terms").read(path)
 
 
 # --- CSV -------------------------------------------------------------------------------------
@@ -516,7 +516,7 @@ class TermUse:
 
 def catalog_sources(catalogs: Iterable[str | Path]) -> list[str]:
     """The source text of every live segment in the catalogs."""
-    from toolkit.scan import read_entries
+    from toolkit.po import read_entries
 
     return [entry.msgid for path in catalogs for entry in read_entries(path, str(path), words=False)[0]]
 
@@ -539,7 +539,7 @@ def find_term(glossary: Glossary, query: str) -> Term:
 
 def term_usage(glossary: Glossary, term: Term, catalogs: Iterable[str | Path]) -> list[TermUse]:
     """Every live segment where the term is matched (leftmost-longest), with the rendering its translation uses."""
-    from toolkit.scan import read_entries
+    from toolkit.po import read_entries
 
     uses = []
     for path in catalogs:

@@ -5,7 +5,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.catalog import write_catalog
+from toolkit.po import write_catalog
 from toolkit.config import CONFIG_NAME, Config
 from toolkit.errors import InputError, UsageError
 from toolkit.files import write_text_atomic

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.catalog import TRANSLATED, entry_status, index_entries, read_catalog
+from toolkit.po import TRANSLATED, entry_status, index_entries, read_catalog
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
 from toolkit.segment import SourceDocument, read_document
@@ -40,14 +40,23 @@ def find_source(catalog: Path, config: Config) -> Path:
 
 
 def compose(document: SourceDocument, translations: dict[str, str],
-            code_maps: list[list[dict[int, int]]] | None = None) -> tuple[list[str], int, int]:
+            code_maps: list[list[dict[int, int]]] | None = None, *,
+            drop_repeats: bool = False) -> tuple[list[str | None], int, int]:
     """Each paragraph's English (segments not translated left in Chinese), the number of segments and
-    of those left in Chinese. ``code_maps`` numbers each segment's placeholders back as in its block."""
+    of those left in Chinese. ``code_maps`` numbers each segment's placeholders back as in its block;
+    with ``drop_repeats`` a paragraph the source prints again (the same segments) is None after its
+    first time, as an editor would print it, and not counted."""
     from toolkit.documents.placeholders import restore
 
-    paragraphs: list[str] = []
+    paragraphs: list[str | None] = []
     total = missing = 0
+    printed: set[tuple[str, ...]] = set()
     for number, paragraph in enumerate(document.paragraphs):
+        segments = tuple(segment.text for segment in paragraph.segments)
+        if drop_repeats and segments in printed:
+            paragraphs.append(None)
+            continue
+        printed.add(segments)
         text = ""
         left_in_chinese = False
         for index, segment in enumerate(paragraph.segments):
@@ -66,30 +75,33 @@ def compose(document: SourceDocument, translations: dict[str, str],
     return paragraphs, total, missing
 
 
-def markdown_article(document: SourceDocument, paragraphs: list[str]) -> str:
-    """A plain text's English as Markdown: headings as headings, byline, caption and credit in italics."""
+def text_article(document: SourceDocument, paragraphs: list[str | None], *, markdown: bool) -> str:
+    """A plain text's English, a paragraph per line, or as Markdown: headings as headings, byline,
+    caption and credit in italics."""
     blocks = []
     for paragraph, text in zip(document.paragraphs, paragraphs):
-        if paragraph.kind in MARKDOWN_PREFIX:
+        if text is None:
+            continue
+        if markdown and paragraph.kind in MARKDOWN_PREFIX:
             text = MARKDOWN_PREFIX[paragraph.kind] + text
-        elif paragraph.kind in MARKDOWN_EMPHASIS:
+        elif markdown and paragraph.kind in MARKDOWN_EMPHASIS:
             text = f"*{text}*"
         blocks.append(text)
     return "\n\n".join(blocks) + "\n"
 
 
-def render_document(document: SourceDocument, translations: dict[str, str], *, markdown: bool) -> Rendering:
+def render_document(document: SourceDocument, translations: dict[str, str], *, markdown: bool,
+                    drop_repeats: bool = False) -> Rendering:
     """A plain text's English, paragraph by paragraph, as text or Markdown."""
-    paragraphs, total, missing = compose(document, translations)
-    text = markdown_article(document, paragraphs) if markdown else "\n\n".join(paragraphs) + "\n"
-    return Rendering(text, total, missing)
+    paragraphs, total, missing = compose(document, translations, drop_repeats=drop_repeats)
+    return Rendering(text_article(document, paragraphs, markdown=markdown), total, missing)
 
 
 def render_catalog(catalog: str | Path, *, source: str | Path | None = None, markdown: bool = False,
-                   encoding: str = "utf-8", source_format: str | None = None,
+                   drop_repeats: bool = False, encoding: str = "utf-8", source_format: str | None = None,
                    config: Config | None = None) -> Rendering:
     """The English document, in the source's format; segments not translated (or fuzzy) are left in
-    Chinese and counted. ``markdown`` renders a plain-text source as Markdown."""
+    Chinese and counted. ``markdown`` and ``drop_repeats`` apply to a plain-text source."""
     from toolkit.documents.placeholders import wrap
 
     config = config or load_config()
@@ -99,17 +111,19 @@ def render_catalog(catalog: str | Path, *, source: str | Path | None = None, mar
     configured = config.document_for_source(source_path)
     source_format, parsed = read_document(source_path, encoding=encoding, config=config,
                                           source_format=source_format or (configured and configured.format))
-    if markdown and source_format.name != "text":
-        raise UsageError(f"--markdown renders a plain-text source; {source_path} is {source_format.name}, "
+    if (markdown or drop_repeats) and source_format.name != "text":
+        option = "--markdown" if markdown else "--drop-repeats"
+        raise UsageError(f"{option} is for a plain-text source; {source_path} is {source_format.name}, "
                          "rendered in its own format")
     translations = {msgid: e.msgstr for (_, msgid), e in index_entries(po).items()
                     if entry_status(e) == TRANSLATED}
     document = parsed.document
     if not document.segments:
         raise InputError("no segments in source", path=source_path)
-    paragraphs, total, missing = compose(document, translations, [block.back for block in parsed.blocks])
-    if markdown:
-        return Rendering(markdown_article(document, paragraphs), total, missing)
+    paragraphs, total, missing = compose(document, translations, [block.back for block in parsed.blocks],
+                                         drop_repeats=drop_repeats)
+    if markdown or drop_repeats:
+        return Rendering(text_article(document, paragraphs, markdown=markdown), total, missing)
     output = source_format.write(parsed, [wrap(text, block.outer) for text, block in zip(paragraphs, parsed.blocks)])
     if isinstance(output, bytes):
         return Rendering("", total, missing, output)

@@ -8,16 +8,15 @@ whether a translator changed the entry in the meantime.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import polib
+# The Key and Hash columns follow the import rule of toolkit.conflicts; named here for the export.
+from toolkit.conflicts import entry_digest, entry_hash, plural_forms, row_key, split_key  # noqa: F401
 
 if TYPE_CHECKING:
-    from toolkit.checks import Finding
-    from toolkit.scan import Entry
+    from toolkit.po import CatalogEntry, Entry
 
 REVIEW_SHEET = "Review"
 SUMMARY_SHEET = "Summary"
@@ -81,48 +80,7 @@ def cell_length(text: str, stored: str) -> int:
     return max(len(stored), len(text.encode("utf-16-le")) // 2)
 
 
-def _digest(parts: list[str], size: int) -> str:
-    """A hex digest of the parts; NUL separates them, as no PO text can hold a NUL."""
-    data = "\0".join(parts).encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(data, digest_size=size).hexdigest()
-
-
-def entry_digest(entry: "polib.POEntry | Entry | Finding") -> str:
-    """A digest of the entry's identity (msgctxt and msgid): the same in every version of the catalog."""
-    context = "-" if entry.msgctxt is None else f"+{entry.msgctxt}"  # no msgctxt differs from an empty one
-    return _digest([context, entry.msgid], 16)
-
-
-def row_key(catalog: str, entry: "polib.POEntry | Entry") -> str:
-    """``<catalog>#<identity digest>``: short, and names the catalog to open on import."""
-    return f"{catalog}#{entry_digest(entry)}"
-
-
-def split_key(key: str) -> tuple[str, str] | None:
-    """(catalog, digest) of a key, or None when the text is not a key."""
-    catalog, sep, digest = key.rpartition("#")
-    if not sep or not catalog or not re.fullmatch(r"[0-9a-f]{32}", digest):
-        return None
-    return catalog, digest
-
-
-def plural_forms(entry: "polib.POEntry | Entry") -> "list[tuple[int, str]] | tuple[tuple[int, str], ...]":
-    """The plural forms as sorted (index, text) pairs, of a polib entry (import) or a scanned Entry (export)."""
-    if isinstance(entry, polib.POEntry):
-        return sorted(entry.msgstr_plural.items())
-    return entry.plural  # sorted when read
-
-
-def entry_hash(entry: "polib.POEntry | Entry") -> str:
-    """A fingerprint of what a translator may change: translation, plural forms, flags, translator comment.
-
-    The same for a polib entry and for the scanned Entry of the same text: the export hashes the one, the
-    import the other."""
-    plural = [part for number, text in plural_forms(entry) for part in (str(number), text)]
-    return _digest([entry.msgstr, entry.tcomment, ",".join(entry.flags), *plural], 8)  # no flag holds a comma
-
-
-def translation_text(entry: "polib.POEntry | Entry") -> str:
+def translation_text(entry: "CatalogEntry | Entry") -> str:
     """The translation as shown to a reviewer: msgstr, or every plural form on its own line."""
     if entry.msgid_plural:
         return "\n".join(f"[{n}] {text}" for n, text in plural_forms(entry))

@@ -22,7 +22,7 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from toolkit.catalog import FUZZY, UNTRANSLATED, CatalogStats
+from toolkit.po import FUZZY, UNTRANSLATED, CatalogStats
 from toolkit.errors import InputError, UsageError
 from toolkit.files import atomic_path
 from toolkit.glossary import Glossary
@@ -31,7 +31,7 @@ from toolkit.review import (
     MAX_CELL_CHARS, REVIEW_SHEET, SOURCE, STATUS, SUMMARY_SHEET, TERMS, TRANSLATION, cell_length, encode_cell,
     entry_digest, entry_hash, row_key, translation_text,
 )
-from toolkit.scan import Entry, read_entries
+from toolkit.po import Entry, read_entries
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -65,7 +65,7 @@ class ReviewCatalog:
     """A catalog to export: its file, the name written into the workbook (relative to the project), its live
     entries in file order (obsolete ones are not exported).
 
-    The entries are the light records of toolkit.scan, not polib's: its fast reader takes a plain catalog in a
+    The entries are the light records of toolkit.po.read, not polib's: its fast reader takes a plain catalog in a
     fraction of polib's time and memory, and hands any other file to polib with the same result.
     """
 

@@ -15,9 +15,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import polib
-
-from toolkit.catalog import MergeReport, catalog_text, merge_catalog, new_catalog, read_catalog, write_catalog
+from toolkit.po import (Catalog, CatalogEntry, MergeReport, catalog_text, merge_catalog, new_catalog, read_catalog,
+                        write_catalog)
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
 from toolkit.files import decode, read_bytes
@@ -218,16 +217,16 @@ def read_document(path: str | Path, *, encoding: str = "utf-8", config: Config |
     return reader, reader.read(path, encoding=encoding, reference=reference or config.relative(path))
 
 
-def build_catalog(document: SourceDocument, config: Config) -> polib.POFile:
+def build_catalog(document: SourceDocument, config: Config) -> Catalog:
     """A fresh catalog: one entry per distinct segment, in source order, with every reference."""
     po = new_catalog(project=config.project_name, source=document.reference, source_language=config.source_language,
                      target_language=config.target_language)
-    entries: dict[str, polib.POEntry] = {}
+    entries: dict[str, CatalogEntry] = {}
     for segment in document.segments:
         entry = entries.get(segment.text)
         if entry is None:
             comment = f"type: {segment.kind}" + (f"\n{segment.note}" if segment.note else "")
-            entry = polib.POEntry(msgid=segment.text, msgstr="", comment=comment)
+            entry = CatalogEntry(msgid=segment.text, msgstr="", comment=comment)
             entries[segment.text] = entry
             po.append(entry)
         entry.occurrences.append((document.reference, str(segment.line)))

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from toolkit.catalog import CatalogStats
+from toolkit.po import CatalogStats
 from toolkit.config import display_path
-from toolkit.scan import read_entries
+from toolkit.po import read_entries
 
 
 @dataclass

@@ -5,7 +5,7 @@ from typing import Iterator
 
 from toolkit.checks import register
 from toolkit.checks.runner import Catalog, Context, iter_translated
-from toolkit.scan import Entry
+from toolkit.po import Entry
 from toolkit.text import count_english_words
 
 SAME_TRANSLATION_MIN_WORDS = 4  # short translations ("Data photo") legitimately serve several sources

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from toolkit.catalog import FUZZY, UNTRANSLATED
+from toolkit.po import FUZZY, UNTRANSLATED
 from toolkit.checks import register
 from toolkit.checks.runner import Catalog, Context
-from toolkit.scan import Entry
+from toolkit.po import Entry
 
 
 @register("untranslated", "warning", every_entry=True)

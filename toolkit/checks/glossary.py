@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from toolkit.checks import register
 from toolkit.checks.runner import Context
-from toolkit.scan import Entry
+from toolkit.po import Entry
 
 if TYPE_CHECKING:
     from toolkit.glossary import Term

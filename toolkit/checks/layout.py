@@ -5,10 +5,10 @@ import re
 import statistics
 from typing import Iterator
 
-from toolkit.catalog import TRANSLATED
+from toolkit.po import TRANSLATED
 from toolkit.checks import register
 from toolkit.checks.runner import Catalog, Context
-from toolkit.scan import Entry
+from toolkit.po import Entry
 
 _DOUBLE_SPACE = re.compile(r"\S( {2,}|\t)\S")
 REPEATS_ALLOWED = {"that", "had", "is", "bye", "no", "very", "long"}  # "that that", "had had", "very very"

@@ -7,7 +7,7 @@ from typing import Iterator
 from toolkit.checks import register
 from toolkit.checks.runner import Context
 from toolkit.documents.placeholders import PLACEHOLDER, problems
-from toolkit.scan import Entry
+from toolkit.po import Entry
 
 
 @register("placeholders", "error")

@@ -11,15 +11,17 @@ import os
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from toolkit.catalog import TRANSLATED, CatalogStats, iter_catalog_paths
+from toolkit.check_cache import FindingsCache
+from toolkit.po import TRANSLATED, CatalogStats, iter_catalog_paths
 from toolkit.checks import IGNORE_FLAG, REGISTRY, SEVERITIES, Check
 from toolkit.config import CONFIG_NAME, Config, display_path
 from toolkit.errors import InputError, UsageError
-from toolkit.memory import collector_paused
-from toolkit.scan import Entry, read_entries
+from toolkit.gc_pause import collector_paused
+from toolkit.po import Entry, read_entries
 
 if TYPE_CHECKING:
     from toolkit.glossary import Glossary, TermMatch
@@ -107,22 +109,26 @@ class Context:
 def run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Glossary | None",
                select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
                min_coverage: float | None = None, spelling: bool = True, jobs: int | None = None,
-               progress: Callable[[int, int], None] | None = None) -> CheckReport:
+               progress: Callable[[int, int], None] | None = None, cache_dir: Path | None = None) -> CheckReport:
     """Check the catalogs given (files or folders; the project's when none) and report every finding.
 
     ``select``/``ignore`` take check ids; ``spelling=False`` skips the slowest
     check; ``jobs`` is the number of processes checking entries (default: one
     per CPU once there are PARALLEL_FROM entries); ``progress(done, total)``
     is called as entries are checked. The findings do not depend on ``jobs``.
+    With ``cache_dir``, entries checked by an earlier run with the same
+    settings take their findings from there (toolkit.check_cache).
     """
     with collector_paused():
         return _run_checks(paths, config=config, glossary=glossary, select=select, ignore=ignore,
-                           min_coverage=min_coverage, spelling=spelling, jobs=jobs, progress=progress)
+                           min_coverage=min_coverage, spelling=spelling, jobs=jobs, progress=progress,
+                           cache_dir=cache_dir)
 
 
 def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Glossary | None",
                 select: Iterable[str] | None, ignore: Iterable[str] | None, min_coverage: float | None,
-                spelling: bool, jobs: int | None, progress: Callable[[int, int], None] | None) -> CheckReport:
+                spelling: bool, jobs: int | None, progress: Callable[[int, int], None] | None,
+                cache_dir: Path | None) -> CheckReport:
     checks = active_checks(select, ignore, spelling=spelling, min_coverage=min_coverage)
     severity = severities(config)
     catalogs = [load_catalog(path) for path in catalog_paths(paths, config)]
@@ -131,8 +137,13 @@ def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Gloss
 
     entries = [(catalog, item) for catalog in catalogs for item in catalog.items]
     plan = _EntryPlan([(c.id, c.function) for c in checks if c.scope == "entry"])
-    per_entry, whole = _check_entries(entries, plan, context, jobs, progress,
-                                      meanwhile=lambda: _whole_catalog_findings(checks, catalogs, context))
+    meanwhile = partial(_whole_catalog_findings, checks, catalogs, context)
+    if cache_dir is None:
+        per_entry, whole = _check_entries(entries, plan, context, jobs, progress, meanwhile)
+    else:
+        cache = FindingsCache.open(cache_dir, check_ids=[check_id for check_id, _ in plan.for_translated],
+                                   glossary=glossary, config=config, options=min_coverage)
+        per_entry, whole = _check_entries_cached(entries, plan, context, jobs, progress, meanwhile, cache)
     level = {check_id: severity.get(check_id, check.severity) for check_id, check in REGISTRY.items()}
     findings = [_finding(item, catalog, check_id, level[check_id], message)
                 for item, catalog, check_id, message in whole]
@@ -228,6 +239,23 @@ def _check_entries(entries: list[tuple[Catalog, Entry]], plan: _EntryPlan, conte
     finally:
         _job = None
     return found, besides
+
+
+def _check_entries_cached(entries: list[tuple[Catalog, Entry]], plan: _EntryPlan, context: Context,
+                          jobs: int | None, progress: Callable[[int, int], None] | None, meanwhile: Callable[[], list],
+                          cache: FindingsCache) -> tuple[list[tuple[int, str, str]], list]:
+    """As _check_entries, checking only the entries the cache has no findings for, and storing theirs."""
+    known = [cache.get(item) for _, item in entries]
+    pending = [index for index, found in enumerate(known) if found is None]
+    fresh, whole = _check_entries([entries[index] for index in pending], plan, context, jobs, progress, meanwhile)
+    by_entry: dict[int, list[tuple[str, str]]] = {}
+    for index, check_id, message in fresh:
+        by_entry.setdefault(pending[index], []).append((check_id, message))
+    for index in pending:
+        known[index] = tuple(by_entry.get(index, ()))
+        cache.put(entries[index][1], known[index])
+    cache.save()
+    return [(index, check_id, message) for index, found in enumerate(known) for check_id, message in found], whole
 
 
 def _workers(jobs: int | None, total: int) -> int:

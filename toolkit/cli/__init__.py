@@ -26,6 +26,9 @@ COMMANDS = {
     "import": "toolkit.cli.review:import_",
     "score": "toolkit.cli.score:score",
     "align": "toolkit.cli.align:align",
+    "tm": "toolkit.cli.tm:tm",
+    "pretranslate": "toolkit.cli.tm:pretranslate",
+    "xliff": "toolkit.cli.xliff:xliff",
 }
 
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.common import echo_json, format_option, glossary_option, project_config, style
+from toolkit.cli.common import Progress, echo_json, format_option, glossary_option, project_config, style
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+BAR_FROM = 5000  # entries: a shorter run is over before a bar could say anything
 
 
 def _ids(values: tuple[str, ...]) -> list[str]:
@@ -27,17 +28,20 @@ def _ids(values: tuple[str, ...]) -> list[str]:
 @click.option("--no-spelling", is_flag=True, help="Skip the spelling check.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Processes checking entries (default: one per CPU from 10,000 entries; 1: no workers).")
+@click.option("--no-cache", is_flag=True, help="Check every entry afresh (not reusing findings of unchanged ones).")
 @click.option("--list", "list_checks", is_flag=True, help="List the checks with their severities and exit.")
 def check(paths: tuple[Path, ...], glossary_paths: tuple[Path, ...], output_format: str,
           min_coverage: float | None, select: tuple[str, ...], ignore: tuple[str, ...], no_spelling: bool,
-          jobs: int | None, list_checks: bool) -> None:
+          jobs: int | None, no_cache: bool, list_checks: bool) -> None:
     """Check PO catalogs (default: the project's) for untranslated entries and translation errors.
 
     Prints `path:line: severity: [id] message` per finding, then coverage and
     counts. Exit status: 0 no errors, 1 errors found, 2 bad usage or input.
     Silence a check on one entry with the flag `#, toolkit-ignore:ID`; change
-    severities in toolkit.toml under [check.severity].
+    severities in toolkit.toml under [check.severity]. Findings of entries
+    unchanged since the last run come from the project's .toolkit-cache.
     """
+    from toolkit.check_cache import cache_dir
     from toolkit.checks import REGISTRY, run_checks
     from toolkit.glossary import load_glossary
 
@@ -49,9 +53,10 @@ def check(paths: tuple[Path, ...], glossary_paths: tuple[Path, ...], output_form
             click.echo(f"{check_id:<17} {level:<8} {registered.doc}")
         return
     glossary = load_glossary(glossary_paths, config)
-    with _Progress() as progress:
+    with Progress("checking", minimum=BAR_FROM) as progress:
         report = run_checks(paths, config=config, glossary=glossary, select=_ids(select), ignore=_ids(ignore),
-                            min_coverage=min_coverage, spelling=not no_spelling, jobs=jobs, progress=progress)
+                            min_coverage=min_coverage, spelling=not no_spelling, jobs=jobs, progress=progress,
+                            cache_dir=None if no_cache else cache_dir(config))
     if output_format == "json":
         echo_json(report.as_dict())
     else:
@@ -79,28 +84,3 @@ def _print_text(report) -> None:
 
 def _plural(count: int, level: str) -> str:
     return f"{count} {level}" if level == "info" or count == 1 else f"{count} {level}s"
-
-
-BAR_FROM = 5000  # entries: a shorter run is over before a bar could say anything
-
-
-class _Progress:
-    """A progress bar on stderr for long runs, only when stderr is a terminal."""
-
-    def __init__(self):
-        self.bar = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if total < BAR_FROM or not sys.stderr.isatty():
-            return
-        if self.bar is None:
-            self.bar = click.progressbar(length=total, label="checking", file=sys.stderr)
-            self.bar.__enter__()
-        self.bar.update(done - self.bar.pos)
-
-    def __enter__(self) -> "_Progress":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)

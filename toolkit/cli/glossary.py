@@ -185,7 +185,7 @@ def export(file_format: str, output: Path | None, glossary_paths: tuple[Path, ..
     """Write the whole glossary as one TBX or CSV file."""
     from toolkit.files import write_text_atomic
     from toolkit.glossary import csv_text
-    from toolkit.tbx import tbx_text
+    from toolkit.formats.tbx import tbx_text
 
     config = project_config()
     terms = load_glossary(glossary_paths, config).terms
@@ -252,7 +252,7 @@ def _usage_summary(term: Term, uses: list) -> str:
 
 def _existing_catalogs(paths: tuple[Path, ...], config: Config) -> list[Path]:
     """The catalogs named, or the project's that exist; a configured catalog not yet made is noted, not an error."""
-    from toolkit.catalog import iter_catalog_paths
+    from toolkit.po import iter_catalog_paths
 
     if paths:
         return iter_catalog_paths(paths)

@@ -77,10 +77,12 @@ def stats(paths: tuple[Path, ...], output_format: str) -> None:
 @click.option("--source", type=click.Path(path_type=Path), help="Source text (default: from the project or references).")
 @click.option("--markdown", is_flag=True,
               help="A plain-text source as Markdown: headings as headings, byline and credits in italics.")
+@click.option("--drop-repeats", is_flag=True,
+              help="Print a paragraph the source repeats only the first time (an editor's rendering).")
 @click.option("--min-coverage", type=click.FloatRange(0, 100), help="Refuse to write below this percentage translated.")
 @encoding_option
 @source_format_option
-def render(catalog: Path | None, output: Path | None, source: Path | None, markdown: bool,
+def render(catalog: Path | None, output: Path | None, source: Path | None, markdown: bool, drop_repeats: bool,
            min_coverage: float | None, encoding: str, source_format: str | None) -> None:
     """Rebuild the English document from the source and CATALOG, in the source's format."""
     from toolkit.files import write_bytes_atomic, write_text_atomic
@@ -91,7 +93,7 @@ def render(catalog: Path | None, output: Path | None, source: Path | None, markd
         if len(config.catalogs) != 1:
             raise click.UsageError("give CATALOG (the project does not name exactly one)")
         catalog = config.catalogs[0]
-    result = render_catalog(catalog, source=source, markdown=markdown, encoding=encoding,
+    result = render_catalog(catalog, source=source, markdown=markdown, drop_repeats=drop_repeats, encoding=encoding,
                             source_format=source_format, config=config)
     if result.data is not None and output is None:
         raise click.UsageError("the source is a binary document: give the output file with -o")

@@ -26,4 +26,6 @@ class PlainText(SourceFormat):
         return document, blocks
 
     def write(self, parsed: Parsed, english: list[str]) -> str:
-        return "\n\n".join(english) + "\n"
+        from toolkit.render import text_article
+
+        return text_article(parsed.document, english, markdown=False)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from toolkit.catalog import FUZZY, TRANSLATED, Key, entry_key, entry_status, index_entries, live_entries, read_catalog
+from toolkit.po import FUZZY, TRANSLATED, Key, entry_key, entry_status, index_entries, live_entries, read_catalog
 from toolkit.errors import InputError, UsageError
 
 CATALOG_SUFFIXES = (".po", ".pot")

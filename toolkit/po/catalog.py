@@ -1,15 +1,14 @@
-"""Reading, writing, indexing and merging gettext PO catalogs.
+"""The catalog model: reading a PO file into polib's objects, writing it back atomically, keys and statuses.
 
-Everything else in the toolkit goes through this module rather than polib
-directly, so that writes are atomic, parse errors become one located line,
-and lookups use dicts instead of polib's linear ``find``.
+The commands that change a catalog (segment, import, align) read it here,
+edit polib's entries and write it with :func:`write_catalog`, which keeps
+the bytes of every entry they did not change. The grammar is checked first
+(:mod:`toolkit.po.syntax`), so polib never half-reads a broken file.
 """
 from __future__ import annotations
 
-import difflib
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -19,12 +18,16 @@ import polib
 from toolkit import __version__
 from toolkit.errors import InputError
 from toolkit.files import decode, read_bytes, write_text_atomic
+from toolkit.po.syntax import check_po_syntax
 from toolkit.text import count_english_words, count_han
+
+# polib's classes are the model the writing commands edit; other modules name them through this package.
+Catalog = polib.POFile
+CatalogEntry = polib.POEntry
 
 Key = tuple[str | None, str]
 
 TRANSLATED, FUZZY, UNTRANSLATED = "translated", "fuzzy", "untranslated"
-FUZZY_CUTOFF = 0.6
 
 
 def read_catalog(path: str | Path) -> polib.POFile:
@@ -52,73 +55,6 @@ def read_catalog(path: str | Path) -> polib.POFile:
                              path=path, line=entry.linenum)
         seen[key] = entry.linenum
     return po
-
-
-_STRING = r'"(?:[^"\\\n]|\\.)*"'
-_KEYWORD_LINE = re.compile(rf"(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s*({_STRING})\s*")
-_STRING_LINE = re.compile(rf"{_STRING}\s*")
-
-
-def _well_formed_catalog() -> re.Pattern:
-    """One pattern for a whole catalog that check_po_syntax accepts, in its plainest layout.
-
-    Lines are comments (not ``#~``), blank, or a keyword or continuation
-    string (live or ``#~`` obsolete) between ASCII spaces and tabs; after a
-    msgid no msgid or msgctxt comes before a msgstr. Possessive loops keep
-    the match linear. Anything it does not match goes through the line loop.
-    """
-    string = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
-
-    def line(body: str) -> str:
-        return rf"[ \t]*(?:#~[ \t]*)?{body}[ \t\r]*(?:\n|\Z)"
-
-    continuation = line(rf"(?:msgid_plural[ \t]*)?{string}")
-    neutral = rf"(?:[ \t\r]*\n|[ \t]*#(?!~)[^\n]*(?:\n|\Z)|{continuation})"
-    msgstr = line(rf"msgstr(?:\[[0-9]+\])?[ \t]*{string}")
-    msgctxt = line(rf"msgctxt[ \t]*{string}")
-    msgid = line(rf"msgid[ \t]*{string}")
-    return re.compile(rf"(?:{neutral}|{msgstr}|{msgctxt}|{msgid}{neutral}*+{msgstr})*+[ \t\r]*")
-
-
-_WELL_FORMED = _well_formed_catalog()
-
-
-def check_po_syntax(text: str, path: Path) -> None:
-    """Reject what polib would silently misread (an unterminated string, a msgid without msgstr).
-
-    polib accepts such files and drops or truncates entries; gettext rejects
-    them. Checking first means a broken file is reported, never half-loaded.
-    One regular expression passes the usual file; only a file it does not
-    pass is read line by line, to accept it or to locate its first error.
-    """
-    if not _WELL_FORMED.fullmatch(text):
-        _check_lines(text, path)
-
-
-def _check_lines(text: str, path: Path) -> None:
-    """check_po_syntax line by line: the reference, and the locator of the first error."""
-    pending_msgid: int | None = None
-    for number, raw_line in enumerate(text.split("\n"), start=1):
-        line = raw_line.strip()
-        if line.startswith("#~"):
-            line = line[2:].strip()
-        elif line.startswith("#") or not line:
-            continue
-        keyword = _KEYWORD_LINE.fullmatch(line)
-        if keyword:
-            word = keyword.group(1)
-            if word == "msgid" or word == "msgctxt":
-                if pending_msgid is not None:
-                    raise InputError("PO syntax error: msgid without msgstr", path=path, line=pending_msgid)
-                if word == "msgid":
-                    pending_msgid = number
-            elif word.startswith("msgstr"):
-                pending_msgid = None
-        elif not _STRING_LINE.fullmatch(line):
-            problem = "unterminated string" if line.count('"') % 2 else "not a PO keyword or string"
-            raise InputError(f"PO syntax error: {problem}", path=path, line=number)
-    if pending_msgid is not None:
-        raise InputError("PO syntax error: msgid without msgstr", path=path, line=pending_msgid)
 
 
 def catalog_text(po: polib.POFile) -> str:
@@ -155,7 +91,7 @@ def spliced_catalog_text(po: polib.POFile, old: bytes, changed: Iterable[Key]) -
     """The catalog's new text made from its file's text, re-rendering only the ``changed`` entries.
 
     ``old`` must be the file ``po`` was read from. Each entry of it in the
-    plain layout (:func:`toolkit.scan.plain_entries`) is paired, in order, with the
+    plain layout (:func:`toolkit.po.read.plain_entries`) is paired, in order, with the
     entry polib writes at that place: the header, the live entries, the
     obsolete ones. An entry not in ``changed`` keeps its bytes; a changed one
     becomes exactly what polib writes for it (the header: its comment lines
@@ -164,7 +100,7 @@ def spliced_catalog_text(po: polib.POFile, old: bytes, changed: Iterable[Key]) -
     None when the text does not line up: another layout, another set or
     order of entries, a key or obsolete mark that differs, a duplicate.
     """
-    from toolkit.scan import plain_entries  # scan imports this module
+    from toolkit.po.read import plain_entries  # read imports this module
 
     try:
         text = old.decode("utf-8")
@@ -328,120 +264,3 @@ def count_entry(stats: CatalogStats, msgid: str, msgstr: str, status: str, *, wo
     return chars
 
 
-# --- merging ---------------------------------------------------------------------------------
-
-
-@dataclass
-class MergeReport:
-    """What a merge of a fresh segmentation into an existing catalog did."""
-
-    kept: int = 0
-    added: list[str] = field(default_factory=list)
-    fuzzy: list[tuple[str, str]] = field(default_factory=list)  # (old msgid, new msgid)
-    obsoleted: list[str] = field(default_factory=list)
-    revived: list[str] = field(default_factory=list)
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.fuzzy or self.obsoleted or self.revived)
-
-    def lines(self) -> list[str]:
-        out = [f"+ new: {m}" for m in self.added]
-        out += [f"~ fuzzy: {new}\n    was: {old}" for old, new in self.fuzzy]
-        out += [f"- obsolete: {m}" for m in self.obsoleted]
-        out += [f"^ revived: {m}" for m in self.revived]
-        return out
-
-
-class _SimilarityIndex:
-    """Finds the most similar old source segment quickly: character-bigram candidates, then difflib."""
-
-    def __init__(self, entries: list[polib.POEntry]):
-        self.entries = entries
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for number, entry in enumerate(entries):
-            for gram in set(_bigrams(entry.msgid)):
-                self.postings[gram].append(number)
-
-    def best(self, text: str) -> polib.POEntry | None:
-        votes: Counter[int] = Counter()
-        for gram in set(_bigrams(text)):
-            votes.update(self.postings.get(gram, ()))
-        best_entry, best_ratio = None, FUZZY_CUTOFF
-        for number, _ in votes.most_common(10):
-            candidate = self.entries[number].msgid
-            matcher = difflib.SequenceMatcher(None, text, candidate, autojunk=False)
-            if matcher.quick_ratio() < best_ratio:
-                continue
-            ratio = matcher.ratio()
-            if ratio >= best_ratio:
-                best_entry, best_ratio = self.entries[number], ratio
-        return best_entry
-
-
-def _bigrams(text: str) -> list[str]:
-    return [text[i:i + 2] for i in range(len(text) - 1)] or [text]
-
-
-def merge_catalog(old: polib.POFile, fresh: polib.POFile) -> tuple[polib.POFile, MergeReport]:
-    """Merge a fresh segmentation into an existing catalog without losing any work.
-
-    As msgmerge does: the old header stays; unchanged segments keep translation,
-    flags and comments; an edited segment gets the most similar old translation
-    marked fuzzy with the old source as ``#| msgid``; old translated segments no
-    longer in the source become obsolete ``#~`` entries, and an obsolete entry
-    whose source comes back is revived.
-    """
-    report = MergeReport()
-    merged = polib.POFile(wrapwidth=old.wrapwidth, encoding="utf-8")
-    merged.header = old.header
-    merged.metadata = dict(old.metadata)
-    old_live = {entry_key(e): e for e in old if not e.obsolete and e.msgid}
-    old_obsolete = {entry_key(e): e for e in old if e.obsolete}
-    fresh_keys = {entry_key(e) for e in fresh}
-    departed = [e for k, e in old_live.items() if k not in fresh_keys and e.msgstr]
-    similar = _SimilarityIndex(departed + [e for k, e in old_obsolete.items() if k not in fresh_keys])
-    reused: set[Key] = set()
-
-    for new in fresh:
-        key = entry_key(new)
-        entry = polib.POEntry(msgctxt=new.msgctxt, msgid=new.msgid, occurrences=list(new.occurrences),
-                              comment=new.comment)
-        previous = old_live.get(key) or old_obsolete.get(key)
-        if previous is not None:
-            _carry_over(previous, entry)
-            entry.previous_msgid = previous.previous_msgid
-            if previous.obsolete:
-                report.revived.append(new.msgid)
-            else:
-                report.kept += 1
-        else:
-            match = similar.best(new.msgid)
-            if match is not None:
-                _carry_over(match, entry)
-                if "fuzzy" not in entry.flags:
-                    entry.flags.append("fuzzy")
-                entry.previous_msgid = match.msgid
-                reused.add(entry_key(match))
-                report.fuzzy.append((match.msgid, new.msgid))
-            else:
-                report.added.append(new.msgid)
-        merged.append(entry)
-
-    for entry in departed:
-        if entry_key(entry) in reused:
-            continue
-        entry.obsolete = True
-        entry.occurrences = []
-        merged.append(entry)
-        report.obsoleted.append(entry.msgid)
-    for key, entry in old_obsolete.items():
-        if key not in fresh_keys:
-            merged.append(entry)
-    return merged, report
-
-
-def _carry_over(source: polib.POEntry, target: polib.POEntry) -> None:
-    target.msgstr = source.msgstr
-    target.flags = list(source.flags)
-    target.tcomment = source.tcomment

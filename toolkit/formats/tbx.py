@@ -24,6 +24,8 @@ import defusedxml
 import defusedxml.sax
 
 from toolkit.errors import InputError
+from toolkit.files import write_text_atomic
+from toolkit.formats.base import InterchangeFormat, bcp47
 from toolkit.glossary import TERM_TYPES, Term
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -34,6 +36,22 @@ TYPE_NOTE = "type: "
 ENTRY_ELEMENTS = {"termEntry", "conceptEntry"}
 LANG_ELEMENTS = {"langSet", "langSec"}
 TERM_ELEMENTS = {"tig", "ntig", "termSec"}
+
+
+class Tbx(InterchangeFormat):
+    name = "tbx"
+    extensions = (".tbx",)
+    carries = "terms"
+
+    def read(self, path: Path, *, source_lang: str = "zh", target_lang: str = "en") -> list[Term]:
+        return read_tbx(path, source_lang=source_lang.split("_")[0], target_lang=target_lang.split("_")[0])
+
+    def write(self, items: Iterable[Term], path: Path, *, source_lang: str = "zh", target_lang: str = "en",
+              title: str = "glossary") -> int:
+        terms = list(items)
+        write_text_atomic(path, tbx_text(terms, title=title, source_lang=bcp47(source_lang),
+                                         target_lang=bcp47(target_lang)))
+        return len(terms)
 
 
 # --- export ----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ write (comments, optional msgctxt, msgid, msgstr, blank lines, ``#~`` obsolete
 entries) are read here by one regular expression per entry, straight into
 light :class:`Entry` records. Any other file (plural forms, indented or CRLF
 lines, a syntax error, duplicates) goes through polib via
-:func:`toolkit.catalog.read_catalog`, which gives the same records or a
+:func:`toolkit.po.catalog.read_catalog`, which gives the same records or a
 located error: the fast path changes speed, never results.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Iterator
 
 from polib import unescape
 
-from toolkit.catalog import CatalogStats, Key, count_entry, entry_kind, entry_status, read_catalog, status_of
+from toolkit.po.catalog import CatalogStats, Key, count_entry, entry_kind, entry_status, read_catalog, status_of
 
 
 @dataclass(slots=True)

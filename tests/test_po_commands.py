@@ -1,0 +1,73 @@
+"""Every command reads what ``toolkit segment`` writes, through every kind of source edit."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from toolkit.cli import cli
+from toolkit.po import read_catalog, write_catalog
+
+from conftest import msgfmt_check
+
+SOURCE = "北京工会扶贫纪实\n市总工会连续拨付援助资金。\n让援派干部感受到娘家人的温暖。\n他们走访了三百户贫困家庭。\n"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def edited(project: Path) -> Path:
+    """The catalog after three ordinary source edits and a deletion: an obsolete entry with a ``#~|`` line."""
+    source, catalog = project / "src" / "article.zh.txt", project / "po" / "article.po"
+    source.write_text(SOURCE, encoding="utf-8")
+    assert run("segment").exit_code == 0
+    po = read_catalog(catalog)
+    for entry in po:
+        if entry.msgid:
+            entry.msgstr = "EN " + entry.msgid
+    write_catalog(po, catalog)
+    for old, new in [("三百户", "四百户"), ("连续", "持续"), ("四百户", "五百户"), ("持续", "再次")]:
+        source.write_text(source.read_text("utf-8").replace(old, new), encoding="utf-8")
+        assert run("segment").exit_code == 0
+    source.write_text("".join(line + "\n" for line in source.read_text("utf-8").splitlines() if "五百户" not in line),
+                      encoding="utf-8")
+    assert run("segment").exit_code == 0
+    text = catalog.read_text("utf-8")
+    assert '#~ msgid "他们走访了五百户贫困家庭。"' in text
+    # the previous msgid msgmerge keeps on an obsolete entry
+    catalog.write_text(text.replace('#~ msgid "他们走访了五百户', '#~| msgid "他们走访了四百户贫困家庭。"\n#~ msgid "他们走访了五百户'),
+                       encoding="utf-8")
+    assert msgfmt_check(catalog).returncode == 0
+    return catalog
+
+
+def test_segment_reads_its_own_obsolete_previous_msgid(edited: Path) -> None:
+    result = run("segment")
+    assert result.exit_code == 0, result.output
+    assert msgfmt_check(edited).returncode == 0
+    written = edited.read_bytes()
+    assert run("segment").exit_code == 0
+    assert edited.read_bytes() == written  # nothing changed in the source: no byte changes
+
+
+@pytest.mark.parametrize("command", [["stats"], ["check"], ["render", "po/article.po"],
+                                     ["score", "po/article.po", "--ref", "po/article.po"],
+                                     ["export", "-o", "review.xlsx"]])
+def test_every_command_reads_the_merged_catalog(edited: Path, command: list[str]) -> None:
+    result = run(*command)
+    assert "syntax error" not in result.output
+    assert result.exit_code in (0, 1), result.output  # 1: findings (fuzzy entries), never bad input
+
+
+def test_align_and_import_read_the_merged_catalog(edited: Path) -> None:
+    english = "A record of Beijing unions.\n\nThe federation again allocated aid.\n\nCadres felt the warmth.\n"
+    Path("en.txt").write_text(english, encoding="utf-8")
+    result = run("align", "po/article.po", "en.txt", "--overwrite")
+    assert "syntax error" not in result.output and result.exit_code in (0, 1), result.output
+    assert run("export", "-o", "review.xlsx").exit_code in (0, 1)
+    result = run("import", "review.xlsx")
+    assert "syntax error" not in result.output and result.exit_code in (0, 1), result.output
+    assert msgfmt_check(edited).returncode == 0

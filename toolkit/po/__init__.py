@@ -1,0 +1,24 @@
+"""Everything the toolkit does with gettext PO catalogs; no other module imports polib.
+
+- :mod:`toolkit.po.syntax` the one grammar every reader checks first;
+- :mod:`toolkit.po.read` :class:`Entry` and :func:`read_entries`, the records every
+  command reads (a fast scan for the plain layout, polib for any other file, same results);
+- :mod:`toolkit.po.catalog` the editable model (polib's ``POFile``) for commands that
+  change a catalog: :func:`read_catalog`, :func:`write_catalog` (atomic, keeps the bytes
+  of untouched entries), :func:`new_catalog`;
+- :mod:`toolkit.po.merge` merging a fresh segmentation into a catalog.
+"""
+from toolkit.po.catalog import (FUZZY, HEADER, TRANSLATED, UNTRANSLATED, Catalog, CatalogEntry, CatalogStats, Key,
+                                catalog_text, count_entry, entry_key, entry_kind, entry_status, index_entries,
+                                iter_catalog_paths, live_entries, new_catalog, read_catalog, status_of,
+                                write_catalog)
+from toolkit.po.merge import MergeReport, merge_catalog
+from toolkit.po.read import Entry, read_entries
+from toolkit.po.syntax import check_po_syntax
+
+__all__ = [
+    "FUZZY", "HEADER", "TRANSLATED", "UNTRANSLATED", "Catalog", "CatalogEntry", "CatalogStats", "Entry", "Key",
+    "MergeReport", "catalog_text", "check_po_syntax", "count_entry", "entry_key", "entry_kind", "entry_status",
+    "index_entries", "iter_catalog_paths", "live_entries", "merge_catalog", "new_catalog", "read_catalog",
+    "read_entries", "status_of", "write_catalog",
+]

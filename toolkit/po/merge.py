@@ -1,0 +1,130 @@
+"""Merging a fresh segmentation into an existing catalog, as msgmerge does, without losing any work."""
+from __future__ import annotations
+
+import difflib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import polib
+
+from toolkit.po.catalog import Key, entry_key
+
+FUZZY_CUTOFF = 0.6
+
+
+@dataclass
+class MergeReport:
+    """What a merge of a fresh segmentation into an existing catalog did."""
+
+    kept: int = 0
+    added: list[str] = field(default_factory=list)
+    fuzzy: list[tuple[str, str]] = field(default_factory=list)  # (old msgid, new msgid)
+    obsoleted: list[str] = field(default_factory=list)
+    revived: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.fuzzy or self.obsoleted or self.revived)
+
+    def lines(self) -> list[str]:
+        out = [f"+ new: {m}" for m in self.added]
+        out += [f"~ fuzzy: {new}\n    was: {old}" for old, new in self.fuzzy]
+        out += [f"- obsolete: {m}" for m in self.obsoleted]
+        out += [f"^ revived: {m}" for m in self.revived]
+        return out
+
+
+class _SimilarityIndex:
+    """Finds the most similar old source segment quickly: character-bigram candidates, then difflib."""
+
+    def __init__(self, entries: list[polib.POEntry]):
+        self.entries = entries
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for number, entry in enumerate(entries):
+            for gram in set(_bigrams(entry.msgid)):
+                self.postings[gram].append(number)
+
+    def best(self, text: str) -> polib.POEntry | None:
+        votes: Counter[int] = Counter()
+        for gram in set(_bigrams(text)):
+            votes.update(self.postings.get(gram, ()))
+        best_entry, best_ratio = None, FUZZY_CUTOFF
+        for number, _ in votes.most_common(10):
+            candidate = self.entries[number].msgid
+            matcher = difflib.SequenceMatcher(None, text, candidate, autojunk=False)
+            if matcher.quick_ratio() < best_ratio:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= best_ratio:
+                best_entry, best_ratio = self.entries[number], ratio
+        return best_entry
+
+
+def _bigrams(text: str) -> list[str]:
+    return [text[i:i + 2] for i in range(len(text) - 1)] or [text]
+
+
+def merge_catalog(old: polib.POFile, fresh: polib.POFile) -> tuple[polib.POFile, MergeReport]:
+    """Merge a fresh segmentation into an existing catalog without losing any work.
+
+    As msgmerge does: the old header stays; unchanged segments keep translation,
+    flags and comments; an edited segment gets the most similar old translation
+    marked fuzzy with the old source as ``#| msgid``; old translated segments no
+    longer in the source become obsolete ``#~`` entries, and an obsolete entry
+    whose source comes back is revived.
+    """
+    report = MergeReport()
+    merged = polib.POFile(wrapwidth=old.wrapwidth, encoding="utf-8")
+    merged.header = old.header
+    merged.metadata = dict(old.metadata)
+    old_live = {entry_key(e): e for e in old if not e.obsolete and e.msgid}
+    old_obsolete = {entry_key(e): e for e in old if e.obsolete}
+    fresh_keys = {entry_key(e) for e in fresh}
+    departed = [e for k, e in old_live.items() if k not in fresh_keys and e.msgstr]
+    similar = _SimilarityIndex(departed + [e for k, e in old_obsolete.items() if k not in fresh_keys])
+    reused: set[Key] = set()
+
+    for new in fresh:
+        key = entry_key(new)
+        entry = polib.POEntry(msgctxt=new.msgctxt, msgid=new.msgid, occurrences=list(new.occurrences),
+                              comment=new.comment)
+        previous = old_live.get(key) or old_obsolete.get(key)
+        if previous is not None:
+            _carry_over(previous, entry)
+            entry.previous_msgid = previous.previous_msgid
+            if previous.obsolete:
+                report.revived.append(new.msgid)
+            else:
+                report.kept += 1
+        else:
+            match = similar.best(new.msgid)
+            if match is not None:
+                _carry_over(match, entry)
+                if "fuzzy" not in entry.flags:
+                    entry.flags.append("fuzzy")
+                entry.previous_msgid = match.msgid
+                reused.add(entry_key(match))
+                report.fuzzy.append((match.msgid, new.msgid))
+            else:
+                report.added.append(new.msgid)
+        merged.append(entry)
+
+    for entry in departed:
+        if entry_key(entry) in reused:
+            continue
+        entry.obsolete = True
+        entry.occurrences = []
+        # polib reads no ``#~|`` line back: an obsolete entry written with one would change on the next write
+        entry.previous_msgctxt = entry.previous_msgid = entry.previous_msgid_plural = None
+        merged.append(entry)
+        report.obsoleted.append(entry.msgid)
+    for key, entry in old_obsolete.items():
+        if key not in fresh_keys:
+            merged.append(entry)
+    return merged, report
+
+
+def _carry_over(source: polib.POEntry, target: polib.POEntry) -> None:
+    target.msgstr = source.msgstr
+    target.flags = list(source.flags)
+    target.tcomment = source.tcomment
