@@ -27,8 +27,10 @@ from toolkit.po.syntax import newline_problem
 @dataclass(slots=True)
 class Entry:
     """One live entry: where it is, its texts, its status, its segment kind, its flags, its length
-    in Chinese characters, its translator comment (as polib's ``tcomment``) and, for a plural entry
-    (only polib reads those), msgid_plural and the plural forms as sorted (index, text) pairs."""
+    in Chinese characters, its translator comment (as polib's ``tcomment``), for a plural entry
+    (only polib reads those) msgid_plural and the plural forms as sorted (index, text) pairs, and
+    the source it was translated from when msgmerge marked it fuzzy (``#| msgid``, polib's
+    ``previous_msgid``)."""
 
     path: str
     line: int
@@ -42,6 +44,7 @@ class Entry:
     tcomment: str = ""
     msgid_plural: str = ""
     plural: tuple[tuple[int, str], ...] = ()
+    previous_msgid: str | None = None
 
 
 def _entry_pattern() -> re.Pattern:
@@ -173,7 +176,8 @@ class _Scan:
                     return False  # msgfmt refuses it: the reader behind names it and its line
                 chars = count_entry(stats, msgid, msgstr, status, words=words)
                 entries.append(Entry(shown, line, msgctxt, msgid, msgstr, status, kind, flags, chars,
-                                     _translator_comment(comments) if _has_translator_comment(comments) else ""))
+                                     _translator_comment(comments) if _has_translator_comment(comments) else "",
+                                     previous_msgid=_previous_msgid(comments) if "#| msgid " in comments else None))
         self.line = line + text.count("\n", counted)
         return True
 
@@ -251,6 +255,21 @@ def _translator_comment(comments: str) -> str:
     return tcomment
 
 
+def _previous_msgid(comments: str) -> str:
+    """The ``#| msgid`` string and its ``#| "…"`` continuation lines, read as polib reads them."""
+    parts: list[str] = []
+    reading = False
+    for line in comments.split("\n"):
+        if line.startswith("#| msgid "):
+            reading = True
+            parts.append(line[len("#| msgid "):])
+        elif reading and line.startswith('#| "'):
+            parts.append(line[3:])
+        else:
+            reading = False
+    return _string("\n".join(parts))
+
+
 def entries_from_polib(path: Path, shown: str, *, words: bool = True) -> tuple[list[Entry], CatalogStats]:
     """What scan_entries gives, for any catalog polib reads (and a located error for one it cannot)."""
     po = read_catalog(path)
@@ -264,5 +283,6 @@ def entries_from_polib(path: Path, shown: str, *, words: bool = True) -> tuple[l
             chars = count_entry(stats, entry.msgid, entry.msgstr, status, words=words)
             entries.append(Entry(shown, entry.linenum, entry.msgctxt, entry.msgid, entry.msgstr, status,
                                  entry_kind(entry), tuple(entry.flags), chars, entry.tcomment,
-                                 entry.msgid_plural, tuple(sorted(entry.msgstr_plural.items()))))
+                                 entry.msgid_plural, tuple(sorted(entry.msgstr_plural.items())),
+                                 entry.previous_msgid))
     return entries, stats
