@@ -19,7 +19,9 @@ from typing import Iterator
 
 from polib import unescape
 
-from toolkit.po.catalog import CatalogStats, Key, count_entry, entry_kind, entry_status, read_catalog, status_of
+from toolkit.po.catalog import (TRANSLATED, CatalogStats, Key, count_entry, entry_kind, entry_status, read_catalog,
+                                status_of)
+from toolkit.po.syntax import newline_problem
 
 
 @dataclass(slots=True)
@@ -54,7 +56,7 @@ def _entry_pattern() -> re.Pattern:
     Strings are captured with their continuation lines: all of a live entry's,
     an obsolete (``#~``) one's msgctxt and msgid (it counts for duplicates).
     """
-    string = r'"[^"\\\n\r]*(?:\\.[^"\\\n\r]*)*"'
+    string = r'"[^"\\\n\r]*(?:\\(?:[ntbrfva\\"]|[0-7]{1,3}|x[0-9a-fA-F]+)[^"\\\n\r]*)*"'  # the escapes gettext reads
     comment = r"(?:#[.:,|]?(?: [^\n\r]*)?\n)*"
 
     def block(keyword: str, group: str, prefix: str = "") -> str:
@@ -120,8 +122,8 @@ def _scan_file(path: Path, shown: str, *, words: bool) -> tuple[list[Entry], Cat
                 return None
             if not scan.feed(text):
                 return None
-            if not block:
-                return scan.entries, scan.stats
+            if not block:  # an empty file has no entry, not even a header: the reader behind refuses it
+                return (scan.entries, scan.stats) if not scan.first else None
 
 
 def scan_entries(text: str, shown: str, *, words: bool = True) -> tuple[list[Entry], CatalogStats] | None:
@@ -169,6 +171,9 @@ class _Scan:
                 comments = match.group("comments")
                 flags, kind = _comments(comments)
                 status = status_of(msgstr, flags)
+                if msgstr and status == TRANSLATED and "\n" in (msgid[0], msgid[-1], msgstr[0], msgstr[-1]) \
+                        and newline_problem(msgid, None, [msgstr]):
+                    return False  # msgfmt refuses it: the reader behind names it and its line
                 chars = count_entry(stats, msgid, msgstr, status, words=words)
                 entries.append(Entry(shown, line, msgctxt, msgid, msgstr, status, kind, flags, chars,
                                      _translator_comment(comments) if _has_translator_comment(comments) else "",
