@@ -42,17 +42,18 @@ class Column:
 LOCATION = Column("Location", 26)
 KIND = Column("Kind", 10)
 SOURCE = Column("Source (zh)", 50)
+PREVIOUS_SOURCE = Column("Previous source (zh)", 40)  # of a fuzzy entry: what its translation was made from
 TRANSLATION = Column("Translation", 55)
 STATUS = Column("Status", 13)
-FINDINGS = Column("QA findings", 40)
-TERMS = Column("Glossary terms", 32)
+FINDINGS = Column("QA findings", 48)
+TERMS = Column("Glossary terms", 44)
 REVIEWER_TRANSLATION = Column("Reviewer translation", 55, editable=True)
 REVIEWER_COMMENT = Column("Reviewer comment", 32, editable=True)
 DECISION = Column("Decision", 11, editable=True)
 KEY = Column("Key", 20, hidden=True)
 HASH = Column("Hash", 18, hidden=True)
 
-COLUMNS = (LOCATION, KIND, SOURCE, TRANSLATION, STATUS, FINDINGS, TERMS,
+COLUMNS = (LOCATION, KIND, SOURCE, PREVIOUS_SOURCE, TRANSLATION, STATUS, FINDINGS, TERMS,
            REVIEWER_TRANSLATION, REVIEWER_COMMENT, DECISION, KEY, HASH)
 
 # Characters an XLSX cell cannot hold (XML 1.0 forbids most C0 controls and U+FFFE/U+FFFF; a raw CR
