@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from toolkit.errors import InputError
+from toolkit.files import FileLock, locked
 from toolkit.po import HEADER, Catalog, CatalogEntry, Key, entry_key, index_entries, read_catalog, write_catalog
 
 if TYPE_CHECKING:
@@ -124,6 +125,7 @@ class KeyedCatalogs:
         self.loaded: dict[str, tuple[Path, Catalog, dict[str, CatalogEntry]]] = {}
         self.changed: dict[str, set[Key]] = {}  # label (in order of first change): keys of entries changed
         self.first: dict[str, str] = {}  # key -> where in the imported file it was first seen
+        self.locks: list[FileLock] = []  # held from reading each catalog to saving it (or dropping this object)
 
     def entry(self, label: str, digest: str) -> CatalogEntry | None:
         if label not in self.loaded:
@@ -131,6 +133,7 @@ class KeyedCatalogs:
             if not path.is_file():
                 raise InputError(f"catalog '{label}' named in {self.source} is not there; run the import in the "
                                  f"project {self.source} was exported from", path=path)
+            self.locks.append(locked(path).acquire())
             po = read_catalog(path)
             self.loaded[label] = (path, po, {entry_digest(e): e for e in index_entries(po).values()})
         return self.loaded[label][2].get(digest)
@@ -172,4 +175,6 @@ class KeyedCatalogs:
             po.metadata["PO-Revision-Date"] = stamp
             if dry_run or write_catalog(po, path, changed=keys | {HEADER}):
                 written.append(label)
+        for lock in self.locks:
+            lock.release()
         return written

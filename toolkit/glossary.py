@@ -21,7 +21,7 @@ import ahocorasick
 
 from toolkit.english import Phrase, Words, analyse, analyse_cached, folded_text, phrase, same_phrase
 from toolkit.errors import InputError, UsageError
-from toolkit.files import write_text_atomic
+from toolkit.files import locked, write_text_atomic
 
 if TYPE_CHECKING:
     from toolkit.config import Config
@@ -399,6 +399,11 @@ def append_term(term: Term, path: str | Path, glossary: Glossary) -> None:
     path = Path(path)
     if path.suffix.lower() != ".csv":
         raise UsageError("terms are added to a .csv glossary", path=path)
+    with locked(path):  # from reading the file to writing it
+        _append_row(term, path, glossary)
+
+
+def _append_row(term: Term, path: Path, glossary: Glossary) -> None:
     in_file = read_csv(path) if path.exists() else []
     existing = glossary.by_source.get(term.source) or next((t for t in in_file if t.source == term.source), None)
     if existing is not None:

@@ -12,6 +12,7 @@ The rules (documented in the README):
 from __future__ import annotations
 
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from toolkit.po import (Catalog, CatalogEntry, MergeReport, catalog_text, merge_
                         write_catalog)
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
-from toolkit.files import decode, read_bytes
+from toolkit.files import decode, locked, read_bytes
 
 TERMINATORS = "。！？!?"
 CLOSERS = "”’」』）》\"')"
@@ -262,13 +263,14 @@ def segment_source(source: str | Path, catalog: str | Path | None = None, *, enc
     parsed = parse_source(source, encoding=encoding, config=config,
                           source_format=source_format or (configured and configured.format))
     fresh = build_catalog(parsed, config)
-    created = not catalog.exists()
-    if created:
-        merged, report = fresh, MergeReport(added=[e.msgid for e in fresh])
-    else:
-        merged, report = merge_catalog(read_catalog(catalog), fresh)
-    if dry_run:
-        changed = created or catalog.read_bytes() != catalog_text(merged).encode("utf-8")
-    else:
-        changed = write_catalog(merged, catalog)
+    with nullcontext() if dry_run else locked(catalog):  # from reading the catalog to writing it
+        created = not catalog.exists()
+        if created:
+            merged, report = fresh, MergeReport(added=[e.msgid for e in fresh])
+        else:
+            merged, report = merge_catalog(read_catalog(catalog), fresh)
+        if dry_run:
+            changed = created or catalog.read_bytes() != catalog_text(merged).encode("utf-8")
+        else:
+            changed = write_catalog(merged, catalog)
     return SegmentResult(catalog, created, changed, report, parsed.warnings, parsed)
