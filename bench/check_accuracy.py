@@ -264,8 +264,8 @@ def _with(pair: Pair, *, source: str | None = None, translation: str | None = No
 
 # class -> (planter, the checks meant to see it)
 CLASSES: dict[str, tuple[Planter, tuple[str, ...]]] = {
-    "wrong value": (plant_wrong_value, ("numbers",)),
-    "wrong date": (plant_wrong_date, ("numbers",)),
+    "wrong value": (plant_wrong_value, ("numbers", "missing-number", "extra-number")),
+    "wrong date": (plant_wrong_date, ("numbers", "missing-number", "extra-number")),
     "dropped qualifier": (plant_dropped_qualifier, ("number-qualifier",)),
     "full-width punctuation": (plant_full_width, ("punctuation",)),
     "Han left": (plant_han_left, ("han",)),

@@ -148,3 +148,13 @@ def test_layouts_msgfmt_accepts_are_read(tmp_path: Path, text: str) -> None:
     assert [e.msgid for e in po] == ["a"]
     assert (po[0].msgstr or po[0].msgstr_plural[0]) in ("b", "\\x41\\101\\a")  # polib keeps \\x41 as written
     assert po[0].linenum == 1  # where the entry starts, its comments and previous lines included
+
+
+def test_previous_msgid_with_two_strings_on_a_line_reads_as_polib_does(tmp_path):
+    path = tmp_path / "x.po"
+    text = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            '#, fuzzy\n#| msgid "旧" "句"\nmsgid "m"\nmsgstr "M"\n')
+    path.write_text(text, encoding="utf-8")
+    scanned, _ = scan_entries(text, "x.po")
+    parsed, _ = entries_from_polib(path, "x.po")
+    assert scanned == parsed and scanned[0].previous_msgid == "旧句"

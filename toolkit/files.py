@@ -64,9 +64,13 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
 
 
 def write_text_atomic(path: str | Path, text: str) -> None:
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: str | Path, data: bytes) -> None:
     with atomic_path(path) as temp:
-        with open(temp, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        with open(temp, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
 

@@ -129,6 +129,10 @@ _CN_CITATION = re.compile(r"[（(][^（）()]*[A-Za-z][^（）()]*[）)]")
 _CN_LABEL = re.compile(r"(?:图|表|式|公式|方程|例|习题)\s*[(（]?\d+(?:[.-]\d+)*|[\d一二三四五六七八九十]+分之[\d一二三四五六七八九十]+|\d+(?:\.\d+){2,}|^\s*[(（]?\d{1,2}(?:\.\d+)?(?:\.(?!\d)|[、)）]|\s)")
 
 
+# Where a label or reference may be: most segments have none, and skip both patterns.
+_CN_WEAK_HINT = re.compile(r"[(（][^（）()]*[A-Za-z]|[图表式例题程]|分之|\d\.\d+\.|^\s*[(（]?\d")
+
+
 def chinese_quantities(text: str) -> list[Quantity]:
     """Every number in a Chinese text, in order, with scales, qualifiers and kinds applied.
 
@@ -143,7 +147,8 @@ def chinese_quantities(text: str) -> list[Quantity]:
     if "，" in scanned or "：" in scanned:
         scanned = _DIGIT_SEPARATOR.sub(lambda m: "," if m.group() == "，" else ":", scanned)
     excluded = [m.span() for m in _CN_NOT_NUMBER.finditer(scanned)]
-    weak_spans = [m.span() for pattern in (_CN_CITATION, _CN_LABEL) for m in pattern.finditer(scanned)]
+    weak_spans = [m.span() for pattern in (_CN_CITATION, _CN_LABEL) for m in pattern.finditer(scanned)] \
+        if _CN_WEAK_HINT.search(scanned) else []
     found: list[Quantity] = []
     decades = list(_CN_DECADE.finditer(scanned)) if "年代" in scanned else []
     for match in decades:
@@ -313,7 +318,7 @@ def _chinese_date_kind(value: Decimal, digits: str, following: str) -> str:
         return MONTH
     if following in ("日", "号") and whole and 1 <= value <= 31:
         return DAY
-    if len(digits) == 4 and whole and 1900 <= value <= 2100 and following not in _CN_MEASURE:
+    if len(digits) == 4 and whole and 1000 <= value <= 2100 and following not in _CN_MEASURE:
         return YEAR
     return CARDINAL
 
@@ -399,7 +404,7 @@ def _candidate_automaton() -> ahocorasick.Automaton:
     """Where a number may start: number words, month names, "both" and digits, in lower case."""
     automaton = ahocorasick.Automaton()
     for key in [*_UNITS, *_TENS, *_SCALES, *_ORDINAL_WORDS, *(m.lower() for m in _MONTHS),
-                *(m.lower() for m in _MONTH_ABBREVIATIONS), "both", *"0123456789"]:
+                *(m.lower() + "." for m in _MONTH_ABBREVIATIONS), "both", *"0123456789"]:
         automaton.add_word(key, len(key))
     automaton.make_automaton()
     return automaton
@@ -416,7 +421,7 @@ def english_quantities(text: str, *, qualifiers: bool = True) -> list[Quantity]:
     An Aho-Corasick pass over the lower-cased text finds the few places where a
     number can start; the pattern is only tried there.
     """
-    if _SHOUTED.search(text):  # THE FIRST PART OF MAN: read capitals as words (same length, same offsets)
+    if _TWO_CAPITALS.search(text) and _SHOUTED.search(text):  # THE FIRST PART OF MAN: read capitals as words
         text = _SHOUTED.sub(lambda m: m.group().capitalize(), text)
     found: list[Quantity] = []
     position = 0
@@ -452,9 +457,9 @@ def english_quantities(text: str, *, qualifiers: bool = True) -> list[Quantity]:
 
 
 # Capitalised words of two letters or more, read as ordinary words (not Roman numerals: see _EN_ROMAN).
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
 _SHOUTED = re.compile(r"\b(?![IVXLC]+\b)[A-Z]{2,}\b")
-_EN_ROMAN = re.compile(r"\b(?:[Cc]hapter|CHAPTER|[Pp]art|PART|[Bb]ook|BOOK|[Vv]olume|[Ss]ection|[Aa]rticle|[Aa]ct|"
-                       r"[Pp]hase|[Ww]ar|[Tt]itle|[Aa]ppendix|[Ll]esson)\s+(?P<roman>[IVXLC]+)\b")
+_EN_ROMAN = re.compile(r"\b(?:[Cc]hapter|[Pp]art|[Bb]ook|[Vv]olume|[Ss]ection|[Ww]ar)\s+(?P<roman>[IVXLC]+)\b")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Words that stand for a number but are often idiom or paraphrase: they may match, never required.
 _EN_WEAK_WORDS = {"twice": 2, "double": 2, "doubled": 2, "doubles": 2, "couple": 2, "pair": 2, "twin": 2,
@@ -476,7 +481,42 @@ _EN_VAGUE_BEFORE = re.compile(r"\b(?:several|a few|few|many|some|dozens of|hundr
 # Labels and references, not amounts: fig. 1.4, Table 2, section numbers 10.1.1, (Giddens 1984, 364).
 _EN_LABEL = re.compile(r"\b(?:[Ff]ig(?:ure)?s?\.?|[Tt]able|[Ee]q(?:uation)?s?\.?|§)\s*\(?\d+(?:[.-]\d+)*"
                        r"|\b\d+(?:\.\d+){2,}|^\s*\(?\d{1,2}(?:\.(?!\d)|\)|\.\d+\s)")
-_EN_CITATION = re.compile(r"\([^()]*[A-Z][a-z][^()]*\b\d{4}[a-z]?\b[^()]*\)")
+_EN_CITATION = re.compile(r"\((?=[^()]{0,80}?[A-Z][a-z])[^()]{0,80}?\b\d{4}[a-z]?\b[^()]{0,40}\)")
+# Each pattern of weak spans, with a quick test (on the lowered text) for where it may match at all.
+_EN_WEAK_PATTERNS = ((_EN_LABEL, "label"), (_EN_CITATION, "citation"), (_EN_FRACTION, "fraction"))
+_MULTI_DOT = re.compile(r"\d\.\d+\.\d")
+# What each part of _reread_english needs to see in the lowered text before it runs its patterns.
+_HINT_WORDS = {
+    "label": ("fig", "table", "eq", "§"), "citation": ("(",), ".": (".",),
+    "fraction": ("half", "halves", "third", "quarter", "fourth", "fifth", "tenth"),
+    "weak word": ("twice", "twin", "doub", "coupl", "pair", "tripl", "threefold", "quadr", "dozen", "decade",
+                  "half", "centen", "score", "trio"),
+    "decade": ("0s", *_DECADE_TENS), "multiplier": ("decade", "dozen"), "half": ("half",),
+    "roman": ("chapter ", "part ", "book ", "war ", "volume ", "section "),
+}
+
+
+def _hint_automaton() -> ahocorasick.Automaton:
+    by_key: dict[str, set[str]] = {}
+    for hint, keys in _HINT_WORDS.items():
+        for key in keys:
+            by_key.setdefault(key, set()).add(hint)
+    automaton = ahocorasick.Automaton()
+    for key, hints in by_key.items():
+        automaton.add_word(key, frozenset(hints))
+    automaton.make_automaton()
+    return automaton
+
+
+_HINTS = _hint_automaton()
+
+
+def _hints(lowered: str) -> set[str]:
+    """The parts of _reread_english that may find something in the text: one pass of an automaton."""
+    found: set[str] = set()
+    for _, hints in _HINTS.iter(lowered):
+        found |= hints
+    return found
 _EN_YEAR_RANGE_END = re.compile(r"(?<=\d{4}[-–])\d\d\b")
 
 
@@ -485,39 +525,47 @@ def _reread_english(found: list[Quantity], text: str) -> list[Quantity]:
     ranges (1997-98), Roman numerals after Chapter or Part, and the words, fractions, labels and
     references that may stand for a number but are never required (twice, a dozen, one-third, fig. 1.4)."""
     lowered = text.lower()
-    weak_spans = [m.span() for pattern in (_EN_LABEL, _EN_CITATION, _EN_FRACTION) for m in pattern.finditer(text)]
+    hints = _hints(lowered)
+    weak_spans = [m.span() for pattern, hint in _EN_WEAK_PATTERNS if hint in hints for m in pattern.finditer(text)]
+    if "label" not in hints and (lowered[:1].isdigit() or lowered[:1] == "(") or "." in hints and \
+            _MULTI_DOT.search(lowered):
+        weak_spans.extend(m.span() for m in _EN_LABEL.finditer(text))
     result = []
+    multipliers = "multiplier" in hints
+    halves = "half" in hints
     for quantity in found:
         value, weak = quantity.value, quantity.weak
-        multiplier = _EN_MULTIPLIER_AFTER.match(text, quantity.end)
+        multiplier = multipliers and _EN_MULTIPLIER_AFTER.match(text, quantity.end)
         if multiplier and quantity.kind == CARDINAL:
             value *= 10 if multiplier.group("unit").lower().startswith("decade") else 12
-        if quantity.text[:1] in "aA" and _EN_HALF_BEFORE.search(text, max(0, quantity.start - 6), quantity.start):
+        if halves and quantity.text[:1] in "aA" and \
+                _EN_HALF_BEFORE.search(text, max(0, quantity.start - 6), quantity.start):
             value *= 0.5  # half a million
-        if quantity.text.isdigit() and len(quantity.text) == 2 and _EN_YEAR_RANGE_END.match(text, quantity.start):
+        if len(quantity.text) == 2 and quantity.start > 4 and text[quantity.start - 1] in "-–" \
+                and quantity.text.isdigit() and _EN_YEAR_RANGE_END.match(text, quantity.start):
             century = int(text[quantity.start - 5:quantity.start - 3])
             value, quantity = century * 100 + value, quantity._replace(kind=YEAR)
-        if value == 0 or quantity.text.lower() in ("second", "seconds") or \
+        if value == 0 or quantity.text in ("second", "seconds", "Second") or \
                 quantity.text.lower() in _SCALES and \
                 _EN_VAGUE_BEFORE.search(text, max(0, quantity.start - 14), quantity.start) or \
-                any(s <= quantity.start and quantity.end <= e for s, e in weak_spans):
+                weak_spans and any(s <= quantity.start and quantity.end <= e for s, e in weak_spans):
             weak = True
-        result.append(quantity._replace(value=float(value), weak=weak))
+        result.append(quantity if value == quantity.value and weak == quantity.weak
+                      else quantity._replace(value=float(value), weak=weak))
     extra = []
-    if any(word in lowered for word in ("twice", "doub", "couple", "pair", "twin", "trip", "three", "quadr",
-                                         "dozen", "decade", "half", "cent", "score", "trio")):
+    if "weak word" in hints:
         taken = [(q.start, q.end) for q in result]
         for match in _EN_WEAK_WORD.finditer(text):
             if not any(s <= match.start() < e for s, e in taken):
                 extra.append(Quantity(float(_EN_WEAK_WORDS[match.group().lower()]), match.group(), *match.span(),
                                       approx=_english_approx(text, *match.span()), weak=True))
-    if "ies" in lowered or "0s" in lowered:
+    if "decade" in hints:
         for match in _EN_DECADE_WORD.finditer(text):
             tens = match.group("tens").lower()
             value = _DECADE_TENS.get(tens) or int(tens[:2])
             result = [q for q in result if not (match.start() <= q.start < match.end())]
             extra.append(Quantity(float(1900 + value), match.group(), *match.span(), YEAR, weak=True))
-    for match in _EN_ROMAN.finditer(text):
+    for match in _EN_ROMAN.finditer(text) if "roman" in hints else ():
         roman = match.group("roman")
         value = _roman_value(roman)
         if value:
@@ -717,12 +765,17 @@ def compare_quantities(source: list[Quantity], translation: list[Quantity]) -> N
     extra = [t for t in unused if not t.weak]
     wrong = []
     for quantity in list(missing):  # a leftover of the same kind on each side, in order: one value changed
-        partner = next((t for t in extra if t.kind == quantity.kind), None)
+        partner = next((t for t in extra if _same_kind(t.kind, quantity.kind)), None)
         if partner is not None:
             wrong.append((quantity, partner))
             missing.remove(quantity)
             extra.remove(partner)
     return NumberComparison(wrong, missing, extra, _qualifier_changes(pairs))
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """Kinds a changed value may keep: the same, or cardinal and ordinal (第七章 is "Chapter 7")."""
+    return a == b or {a, b} == {CARDINAL, ORDINAL}
 
 
 def _qualifier_changes(pairs: Iterable[tuple[Quantity, Quantity]]) -> list[tuple[Quantity, Quantity]]:

@@ -111,7 +111,7 @@ def _sounds_like(sounds: tuple[str, ...], word: str) -> bool:
 def names(item: Entry, context: Context) -> Iterator[str]:
     """A name in the source (a transliteration such as 杰夫·贝索斯, or a dictionary place or person name
     such as 和田 Hotan) has no recognisable rendering in the translation."""
-    if not ("·" in item.msgid or item.source_chars >= 2):
+    if "·" not in item.msgid and not DICTIONARY_NAMES:
         return
     found = source_names(item.msgid)
     if not found:

@@ -257,6 +257,9 @@ def _translator_comment(comments: str) -> str:
     return tcomment
 
 
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
 def _previous_msgid(comments: str) -> str:
     """The ``#| msgid`` string and its ``#| "…"`` continuation lines, read as polib reads them."""
     parts: list[str] = []
@@ -264,9 +267,9 @@ def _previous_msgid(comments: str) -> str:
     for line in comments.split("\n"):
         if line.startswith("#| msgid "):
             reading = True
-            parts.append(line[len("#| msgid "):])
+            parts.extend(_QUOTED.findall(line[len("#| msgid "):]))
         elif reading and line.startswith('#| "'):
-            parts.append(line[3:])
+            parts.extend(_QUOTED.findall(line[3:]))  # several strings may share a line
         else:
             reading = False
     return _string("\n".join(parts))

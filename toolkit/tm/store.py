@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS catalogs (origin TEXT PRIMARY KEY, mtime_ns INTEGER N
 _UNIT_COLUMNS = "id, source, target, context, origin, line, date"
 PROBE_SHARE = 0.5  # a candidate at the default 75% shares at least half of the query's bigrams
 PROBE_BUDGET = 60_000  # postings read per lookup at most: the rarest bigrams come first
-CANDIDATES = 40  # best-voted units scored per lookup
+CANDIDATES = 100  # best-voted units scored per lookup
 
 
 @dataclass(frozen=True)
