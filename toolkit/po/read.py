@@ -58,8 +58,8 @@ def _entry_pattern() -> re.Pattern:
     an obsolete (``#~``) one's msgctxt and msgid (it counts for duplicates).
     """
     string = r'"[^"\\\n\r]*(?:\\(?:[ntbrfva\\"]|[0-7]{1,3}|x[0-9a-fA-F]+)[^"\\\n\r]*)*"'  # the escapes gettext reads
-    # previous (#|) lines only as gettext tools write them: one keyword or none, one string
-    comment = rf"(?:#[.:,]?(?: [^\n\r]*)?\n|#\| (?:(?:msgctxt|msgid|msgid_plural) )?{string}\n)*"
+    # previous (#|) lines with one keyword or none, then strings
+    comment = rf"(?:#[.:,]?(?: [^\n\r]*)?\n|#\| (?:(?:msgctxt|msgid|msgid_plural) )?{string}(?: {string})*\n)*"
 
     def block(keyword: str, group: str, prefix: str = "") -> str:
         return rf"{prefix}{keyword} (?P<{group}>{string}(?:\n{prefix}{string})*)"
