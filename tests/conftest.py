@@ -1,11 +1,19 @@
 """Shared fixtures: the embedded article, a scratch project, and gettext's own validator."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run, so a landing is judged on the code, not on luck;
+# HYPOTHESIS_PROFILE=explore draws fresh ones to hunt for new failures.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = REPO / "translations" / "source" / "beijing-unions-poverty-alleviation.zh.txt"

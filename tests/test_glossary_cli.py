@@ -99,17 +99,65 @@ def test_suggest_on_the_article_proposes_quoted_terms_not_in_the_glossary(glossa
     assert found["郭丽华"]["pinyin"] == "Guo Lihua"
 
 
-def test_export_import_round_trip_through_tbx(glossary_project):
+def test_importing_the_glossarys_own_export_changes_nothing(glossary_project):
     assert run("export", "--format", "csv").stdout == TERMS
-    tbx = glossary_project / "out.tbx"
-    assert run("export", "--format", "tbx", "-o", str(tbx)).exit_code == 0
-    assert 'xml:lang="zh-CN"' in tbx.read_text(encoding="utf-8")
-    result = run("import", str(tbx))
-    assert result.exit_code == 0
-    imported = glossary_project / "glossary" / "out.csv"
-    assert imported.read_text(encoding="utf-8") == TERMS
-    again = run("import", str(tbx))
-    assert again.exit_code == 2 and "exists; use --force" in again.stderr
+    before = {p: p.read_bytes() for p in (glossary_project / "glossary").iterdir()}
+    for file_format in ("tbx", "xlsx", "csv"):
+        exported = glossary_project / f"out.{file_format}"
+        assert run("export", "--format", file_format, "-o", str(exported)).exit_code == 0
+        result = run("import", str(exported))
+        assert result.exit_code == 0, result.output
+        assert result.stderr == f"{exported}: 0 added, 0 changed, 3 unchanged; wrote nothing\n"
+    assert 'xml:lang="zh-CN"' in (glossary_project / "out.tbx").read_text(encoding="utf-8")
+    assert {p: p.read_bytes() for p in (glossary_project / "glossary").iterdir()} == before
+
+
+CLIENT_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><text><body>
+<termEntry id="a"><langSet xml:lang="zh-CN"><tig><term>娘家人</term></tig></langSet>
+  <langSet xml:lang="en"><tig><term>the workers' home</term>
+  <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+  <tig><term>maiden family</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+  </langSet></termEntry>
+<termEntry id="b"><langSet xml:lang="zh-CN"><tig><term>脱贫攻坚</term></tig></langSet>
+  <langSet xml:lang="en"><tig><term>the fight against poverty</term></tig></langSet></termEntry>
+<termEntry id="c"><langSet xml:lang="zh-CN"><tig><term>以购代捐</term></tig></langSet>
+  <langSet xml:lang="en"><tig><term>purchase in place of donation</term></tig></langSet></termEntry>
+</body></text></martif>
+"""
+
+
+def test_import_merges_new_and_known_terms(glossary_project):
+    client = glossary_project / "client.tbx"
+    client.write_text(CLIENT_TBX, encoding="utf-8")
+    terms = glossary_project / "glossary" / "terms.csv"
+    dry = run("import", str(client), "--dry-run")
+    assert dry.exit_code == 0 and terms.read_text(encoding="utf-8") == TERMS
+    assert "+ added: 脱贫攻坚 → the fight against poverty" in dry.stdout
+    assert ("~ changed: 娘家人 (glossary/terms.csv:3): target 'natal family' → 'the workers' home'; "
+            "variants 'family' → 'natal family; family'") in dry.stdout
+    assert dry.stderr == f"{client}: 1 added, 1 changed, 1 unchanged; would write glossary/terms.csv\n"
+    result = run("import", str(client), "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["written"] == ["glossary/terms.csv"] and data["unchanged"] == 1
+    rows = terms.read_text(encoding="utf-8").splitlines()
+    assert rows[2] == ("娘家人,the workers' home,natal family|family,maiden family,idiom,"
+                       "The unions as the workers' family home")
+    assert rows[-1] == "脱贫攻坚,the fight against poverty,,,term," and len(rows) == 5
+    again = run("import", str(client))
+    assert again.stderr == f"{client}: 0 added, 0 changed, 3 unchanged; wrote nothing\n"
+    assert run("lint").exit_code == 0
+
+
+def test_a_change_to_a_term_kept_in_tbx_is_refused_before_writing(glossary_project):
+    (glossary_project / "glossary" / "terms.csv").unlink()
+    run_tbx = glossary_project / "glossary" / "kept.tbx"
+    run_tbx.write_text(CLIENT_TBX.replace("the workers' home", "natal family"), encoding="utf-8")
+    client = glossary_project / "client.tbx"
+    client.write_text(CLIENT_TBX, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["glossary", "import", str(client)])
+    assert result.exit_code == 2 and "keep the glossary in CSV to merge into it" in result.stderr
+    assert not (glossary_project / "glossary" / "terms.csv").exists()
 
 
 def test_hostile_tbx_is_refused_and_nothing_written(glossary_project):
@@ -131,3 +179,19 @@ def test_bad_csv_is_one_located_error_line_and_exit_2(glossary_project, args):
     assert result.exit_code == 2
     assert result.stderr == f"Error: {broken}:5: expected 6 fields as in the header, found 3\n"
     assert broken.read_bytes() == before
+
+
+@pytest.mark.parametrize("content, message", [(b"PK\x03\x04 not really a zip", "not an XLSX workbook"),
+                                              (None, "the first row must name the zh and en columns")])
+def test_bad_xlsx_glossary_is_one_line(glossary_project, content, message):
+    sheet = glossary_project / "client.xlsx"
+    if content is None:
+        import openpyxl
+
+        workbook = openpyxl.Workbook()
+        workbook.active.append(["Chinese", "English"])
+        workbook.save(sheet)
+    else:
+        sheet.write_bytes(content)
+    result = CliRunner().invoke(cli, ["glossary", "import", str(sheet)])
+    assert result.exit_code == 2 and message in result.stderr and len(result.stderr.splitlines()) == 1

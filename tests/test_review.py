@@ -19,7 +19,7 @@ from toolkit.checks import run_checks
 from toolkit.cli import cli
 from toolkit.config import load_config
 from toolkit.glossary import load_glossary
-from toolkit.review import COLUMNS, DECISIONS, MAX_CELL_CHARS, decode_cell, encode_cell
+from toolkit.review import COLUMNS, DECISIONS, MAX_CELL_CHARS, SOURCE, TRANSLATION, decode_cell, encode_cell
 from toolkit.review_import import read_review_sheet
 
 # (msgctxt, msgid, msgstr, flags, kind, translator comment): sentences of the article, in English as a
@@ -143,7 +143,7 @@ def test_review_sheet_is_made_for_work(review_project):
     ws = wb["Review"]
     assert [cell.value for cell in ws[1]] == [column.header for column in COLUMNS]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:L{len(ENTRIES) + 1}"
+    assert ws.auto_filter.ref == f"A1:M{len(ENTRIES) + 1}"
     assert ws.protection.sheet and not ws.protection.password
     assert not ws.protection.autoFilter and not ws.protection.sort  # filtering and sorting stay allowed
     for number, column in enumerate(COLUMNS, start=1):
@@ -156,12 +156,12 @@ def test_review_sheet_is_made_for_work(review_project):
     assert ws.cell(2, 1).protection.locked
     [validation] = ws.data_validations.dataValidation
     assert validation.type == "list" and validation.formula1 == f'"{",".join(DECISIONS)}"'
-    assert str(validation.sqref) == f"J2:J{len(ENTRIES) + 1}"
+    assert str(validation.sqref) == f"K2:K{len(ENTRIES) + 1}"
     formulas = [rule.formula[0] for rules in ws.conditional_formatting for rule in rules.rules]
-    assert formulas == ['$E2="untranslated"', '$E2="fuzzy"', "LEN($F2)>0"]
+    assert formulas == ['$F2="untranslated"', '$F2="fuzzy"', "LEN($G2)>0"]
     # the streamed sheet still states its size, so read-only readers need not scan it first
     assert openpyxl.load_workbook("review.xlsx", read_only=True)["Review"].calculate_dimension() == \
-        f"A1:L{len(ENTRIES) + 1}"
+        f"A1:M{len(ENTRIES) + 1}"
 
 
 def test_every_streamed_cell_reads_back_with_its_own_text_and_look(review_project):
@@ -180,9 +180,12 @@ def test_every_streamed_cell_reads_back_with_its_own_text_and_look(review_projec
             assert cell.data_type == "s"
             assert cell.protection.locked  # only the reviewer's columns are unlocked, and they are empty
             assert cell.quotePrefix == cell.value.startswith(("=", "+", "-", "@", "#")), cell.coordinate
-            wrapped = header_name in ("Source (zh)", "Translation", "QA findings", "Glossary terms")
+            wrapped = header_name in ("Source (zh)", "Previous source (zh)", "Translation", "QA findings",
+                                      "Glossary terms")
             assert bool(cell.alignment.wrap_text) == wrapped, cell.coordinate
-            assert (cell.font.name == "Microsoft YaHei") == (header_name == "Source (zh)"), cell.coordinate
+            assert cell.alignment.vertical == ("top" if header_name not in ("Key", "Hash") else None), cell.coordinate
+            assert (cell.font.name == "Microsoft YaHei") == header_name.startswith(("Source", "Previous")), \
+                cell.coordinate
             if header_name in texts:
                 texts[header_name].append(cell.value)
         for header_name in ("Reviewer translation", "Reviewer comment", "Decision"):
@@ -225,9 +228,11 @@ def test_findings_and_glossary_terms_are_those_of_the_check_and_glossary_engines
     expected = [f"{f.severity} {f.check}: {f.message}" for f in report.findings if f.msgid == award]
     assert any("Beijing Federation of Trade Unions" in line for line in expected)
     assert rows[award]["QA findings"].split("\n") == expected
-    for msgid, row in rows.items():
-        mine = [f for f in report.findings if f.msgid == msgid]
+    for msgid, row in rows.items():  # an untranslated or fuzzy entry's finding is its Status, not said twice
+        mine = [f for f in report.findings if f.msgid == msgid and f.check not in ("untranslated", "fuzzy")]
         assert bool(row.get("QA findings")) == bool(mine), msgid
+        shown = list(dict.fromkeys(f"{f.severity} {f.check}: {f.message}" for f in mine))  # each text once
+        assert row.get("QA findings", "").split("\n") == shown or not mine
     assert rows[ENTRIES[2][1]]["Glossary terms"] == "北京市总工会 → Beijing Federation of Trade Unions"
     assert rows[ENTRIES[1][1]]["Glossary terms"] == "习近平 → Xi Jinping"
     assert "Glossary terms" not in rows[ENTRIES[4][1]]
@@ -264,7 +269,7 @@ def test_control_characters_are_escaped_in_the_file_and_restored(review_project)
     tricky = "Tab\there,\x01 bell\x07, CR\r, literal _x0041_ and \ufffe"
     build_catalog(review_project / CATALOG, [(None, "控制字符", tricky, [], "body", "")])
     path = export()
-    raw = openpyxl.load_workbook(path)["Review"].cell(2, 4).value
+    raw = openpyxl.load_workbook(path)["Review"].cell(2, COLUMNS.index(TRANSLATION) + 1).value
     assert "\x01" not in raw and "\r" not in raw and "_x0001_" in raw and "_x005F_x0041_" in raw
     assert rows_by_msgid(path)["控制字符"]["Translation"] == tricky
 
@@ -613,7 +618,9 @@ def test_libreoffice_reads_every_source_and_translation_intact(review_project):
     with csv_path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == [column.header for column in COLUMNS]
-    assert [(row[2], row[3]) for row in rows[1:]] == [(msgid, msgstr) for _, msgid, msgstr, *_ in ENTRIES + TRICKY]
+    source, translation = COLUMNS.index(SOURCE), COLUMNS.index(TRANSLATION)
+    assert [(row[source], row[translation]) for row in rows[1:]] == \
+        [(msgid, msgstr) for _, msgid, msgstr, *_ in ENTRIES + TRICKY]
 
 
 @needs_libreoffice

@@ -14,7 +14,7 @@ from toolkit.po.catalog import new_catalog, read_catalog, write_catalog
 from toolkit.config import Config
 from toolkit.errors import InputError
 from toolkit.glossary import Glossary
-from toolkit.review import MAX_CELL_CHARS, cell_length, decode_cell, encode_cell
+from toolkit.review import COLUMNS, MAX_CELL_CHARS, REVIEWER_TRANSLATION, cell_length, decode_cell, encode_cell
 from toolkit.review_export import FindingNotes, ReviewCatalog, write_review_workbook
 from toolkit.review_import import import_review, read_review_sheet
 
@@ -79,9 +79,10 @@ def test_export_import_round_trip(entries, typed):
 
         wb = openpyxl.load_workbook(workbook)
         ws = wb["Review"]
+        column = COLUMNS.index(REVIEWER_TRANSLATION) + 1
         for number, text in zip(range(2, len(live) + 2), typed):
-            ws.cell(number, 8).value = encode_cell(text)
-            ws.cell(number, 8).data_type = "s"
+            ws.cell(number, column).value = encode_cell(text)
+            ws.cell(number, column).data_type = "s"
         wb.save(workbook)
         import_review(workbook, config=config)
         after = {(e.msgctxt, e.msgid): e.msgstr for e in read_catalog(catalog) if e.msgid}

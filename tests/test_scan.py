@@ -99,6 +99,13 @@ def test_a_bad_catalog_is_one_located_error(tmp_path: Path, text: str, line: int
 texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=120)
 
 
+def agreeing(msgid: str, msgstr: str) -> str:
+    """msgstr with a leading and a trailing line break where msgid has them, as gettext asks."""
+    if not msgstr.strip("\n"):
+        return ""
+    return ("\n" if msgid.startswith("\n") else "") + msgstr.strip("\n") + ("\n" if msgid.endswith("\n") else "")
+
+
 @st.composite
 def catalogs(draw) -> polib.POFile:
     po = polib.POFile(wrapwidth=draw(st.sampled_from([0, 40, 78])))
@@ -111,7 +118,7 @@ def catalogs(draw) -> polib.POFile:
             continue
         seen.add((msgctxt, msgid))
         po.append(polib.POEntry(
-            msgctxt=msgctxt, msgid=msgid, msgstr=draw(texts),
+            msgctxt=msgctxt, msgid=msgid, msgstr=agreeing(msgid, draw(texts)),
             flags=draw(st.lists(st.sampled_from(["fuzzy", "toolkit-ignore:numbers", "toolkit-ignore"]),
                                 unique=True, max_size=2)),
             comment=draw(st.sampled_from(["", "type: heading", "type: body\nnote"])),

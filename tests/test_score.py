@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from toolkit.po.catalog import new_catalog, write_catalog
 from toolkit.cli import cli
 from toolkit.glossary import Glossary
-from toolkit.scoring import load_scoring_set, score_drafts
+from toolkit.scoring import METRICS, load_scoring_set, score_drafts
 from toolkit.scoring.inputs import read_lines
 from toolkit.scoring.segments import worst_segments
 from toolkit.scoring.terminology import score_terms, source_terms
@@ -132,8 +132,8 @@ def test_plain_text_corpus_scores_equal_the_sacrebleu_command_line(texts, refere
     precise = cli_scores(sacrebleu_cli(*ref_files, "-i", str(texts["literal"]), *metrics, "-f", "text", "-w", "6"))
     ref_options = [arg for name in ref_files for arg in ("--ref", name)]
 
-    data = json.loads(run(*ref_options, str(texts["literal"]), "--format", "json").stdout)
-    text = run(*ref_options, str(texts["literal"])).stdout
+    data = json.loads(run(*ref_options, "--metrics", "bleu,chrf,ter", str(texts["literal"]), "--format", "json").stdout)
+    text = run(*ref_options, "--metrics", "bleu,chrf,ter", str(texts["literal"])).stdout
 
     assert set(printed) == {"BLEU", "chrF2++", "TER"}
     row = next(line.split() for line in text.splitlines() if line.split()[1:2] == ["literal"])
@@ -148,7 +148,7 @@ def test_segment_scores_equal_sacrebleu_sentence_scores(texts):
     from sacrebleu.metrics import BLEU, CHRF, TER
 
     inputs = load_scoring_set([texts["ref"]], [texts["literal"]])
-    table = score_drafts(inputs).drafts[0].segments
+    table = score_drafts(inputs, metrics=METRICS).drafts[0].segments
     for index, (hypothesis, reference) in enumerate(zip(LITERAL, REFERENCES)):
         assert table["bleu"][index] == BLEU(effective_order=True).sentence_score(hypothesis, [reference]).score
         assert table["chrf"][index] == CHRF(word_order=2).sentence_score(hypothesis, [reference]).score
@@ -161,7 +161,7 @@ def test_significance_equals_sacrebleus_paired_test_run_directly(texts, test):
     from sacrebleu.significance import PairedTest
 
     inputs = load_scoring_set([texts["ref"]], [texts["literal"], texts["revised"]])
-    ours = score_drafts(inputs, test=test, samples=200).significance
+    ours = score_drafts(inputs, test=test, samples=200, metrics=METRICS).significance
     metrics = {"BLEU": BLEU(tokenize="13a"), "chrF2++": CHRF(word_order=2), "TER": TER()}
     _, theirs = PairedTest([("literal", LITERAL), ("revised", REVISED)], metrics, [REFERENCES],
                            test_type=test, n_samples=200, n_ar_confidence=0)()
@@ -349,7 +349,7 @@ def test_workbook_has_corpus_chart_segments_worst_first_and_term_problems(tmp_pa
 
 
 def test_json_has_the_agreed_fields(catalogs):
-    data = json.loads(run("--ref", str(catalogs["ref"]), str(catalogs["literal"]), str(catalogs["revised"]),
+    data = json.loads(run("--metrics", "bleu,chrf,ter", "--ref", str(catalogs["ref"]), str(catalogs["literal"]), str(catalogs["revised"]),
                           "--format", "json").stdout)
     for draft in data["drafts"]:
         assert {"name", "bleu", "chrf", "ter", "term_accuracy", "segments"} <= set(draft)

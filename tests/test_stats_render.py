@@ -79,6 +79,20 @@ def test_render_markdown_marks_headings_and_refuses_below_min_coverage(project):
     assert (project / "article.en.md").read_text("utf-8") == invoke("render").stdout
 
 
+def test_render_drop_repeats_prints_the_repeated_paragraph_once(project):
+    """The article prints one paragraph twice (lines 29 and 35); the editor's rendering keeps the first."""
+    from conftest import ARTICLE_CATALOG
+
+    invoke("segment")
+    (project / "po" / "article.po").write_bytes(ARTICLE_CATALOG.read_bytes())
+    faithful, edited = invoke("render").stdout, invoke("render", "--drop-repeats").stdout
+    repeated = "People are the key to getting the job done."
+    assert faithful.count(repeated) == 2 and edited.count(repeated) == 1
+    paragraphs = faithful.split("\n\n")
+    assert edited.split("\n\n") == [p for i, p in enumerate(paragraphs) if p not in paragraphs[:i]]
+    assert len(edited.split("\n\n")) == len(paragraphs) - 1
+
+
 def test_stats_on_a_missing_catalog_is_exit_2(project):
     result = invoke("stats", "nowhere.po")
     assert result.exit_code == 2 and result.stderr.strip() == "Error: nowhere.po: no such file or folder"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ARTICLE_CATALOG, msgfmt_check
+from conftest import ARTICLE_CATALOG, REPO, msgfmt_check
 from toolkit.po import Catalog, CatalogEntry, new_catalog, read_catalog
 from toolkit.cli import cli
 from toolkit.config import load_config
@@ -197,3 +197,26 @@ def test_cli_update_pretranslate_and_search(project):
     result = runner.invoke(cli, ["tm", "search", "Federation of Trade Unions", "--format", "json", "--limit", "3"])
     hits = json.loads(result.output)
     assert len(hits) == 3 and all("北京市总工会" in h["source"] for h in hits)
+
+
+def test_a_second_article_is_pretranslated_from_the_embedded_one(tmp_path, monkeypatch):
+    """The README's example: the follow-up article's repeated headings and slogans come from the first."""
+    for name in ("toolkit.toml", "translations", "glossary"):
+        copy = shutil.copytree if (REPO / name).is_dir() else shutil.copyfile
+        copy(REPO / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    second = "translations/en/beijing-unions-rural-revitalization.po"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["segment", "translations/source/beijing-unions-rural-revitalization.zh.txt",
+                               "-o", second]).exit_code == 0
+    result = runner.invoke(cli, ["pretranslate", second, "--format", "json"])
+    data = json.loads(result.output)
+    assert result.exit_code == 0 and data["leverage"]["100%"]["segments"] >= 10
+    by_source = {f["source"]: f for f in data["filled"]}
+    year = by_source[next(s for s in by_source if s.startswith("2021年，为巩固拓展"))]
+    assert year["translation"].startswith("In 2021,") and year["status"] == "fuzzy" and year["percent"] >= 85
+    eight = by_source[next(s for s in by_source if "9个年头" in s)]
+    assert "eight years" in eight["translation"] and "number 8 → 9 not rewritten" in eight["notes"]
+    assert by_source["消费扶贫"] == {**by_source["消费扶贫"], "percent": 100, "status": "translated",
+                                     "translation": "Poverty alleviation through consumption"}
+    assert msgfmt_check(tmp_path / second).returncode == 0

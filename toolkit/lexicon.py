@@ -56,8 +56,13 @@ def _dictionary() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _longest_headword() -> int:
-    return max(map(len, _dictionary()))
+def _longest_from() -> dict[str, int]:
+    """First character -> the length of the longest headword starting with it (most are 2 to 4)."""
+    longest: dict[str, int] = {}
+    for word in _dictionary():
+        if len(word) > longest.get(word[0], 0):
+            longest[word[0]] = len(word)
+    return longest
 
 
 def is_word(word: str) -> bool:
@@ -87,16 +92,16 @@ def longest_words(text: str) -> list[str]:
     given on its own (so the words cover every Han character once); text that is
     not Han separates runs and is left out.
     """
-    dictionary, longest = _dictionary(), _longest_headword()
+    dictionary, longest = _dictionary(), _longest_from()
     words: list[str] = []
     for run in _HAN_RUN.findall(text):
-        start = 0
-        while start < len(run):
-            for end in range(min(len(run), start + longest), start, -1):
-                if run[start:end] in dictionary or end == start + 1:
-                    words.append(run[start:end])
-                    start = end
-                    break
+        start, size = 0, len(run)
+        while start < size:
+            end = min(size, start + longest.get(run[start], 1))
+            while end > start + 1 and run[start:end] not in dictionary:
+                end -= 1
+            words.append(run[start:end])
+            start = end
     return words
 
 

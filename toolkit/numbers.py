@@ -87,7 +87,11 @@ _CN_NOT_NUMBERS = (
     "三明 六盘水 九龙 万宁 百色 千岛湖 十三陵 三沙 四平 五常 万里长城"
 ).split()
 _CN_NOT_NUMBER = re.compile(_trie(_CN_NOT_NUMBERS))
-_CN_MEASURE = set("册元人个家名所次项位户件吨亩米本张台辆套座条倍岁天")
+_CN_MEASURE = set("册元人个家名所次项位户件吨亩米本张台辆套座条倍岁天年月日号周点分秒角块斤两克升度层种类批组队场"
+                  "届期章节部篇首句段页幅栋间架艘双对副把根支枝颗粒片滴口头匹群份封万千百亿")
+# Measure words and units of more than one character: 公斤 after a numeral is a unit, 斤斤 is not.
+_CN_UNITS = frozenset("""公斤 公里 公顷 千克 千米 厘米 毫米 平方米 平方公里 立方米 美元 英镑 欧元 日元 港元 英亩 英里 英尺
+    小时 分钟 星期 个月 周年 世纪 年代 多年 余年 多岁 多人 多个 余人 余个 倍数""".split())
 _CN_APPROX_BEFORE = {"将近": NEARLY, "接近": NEARLY, "近": NEARLY, "大约": ABOUT, "约": ABOUT,
                      "超过": MORE, "逾": MORE, "不到": LESS, "不足": LESS}
 _CN_APPROX_AFTER = {"余": MORE, "多": MORE, "以上": MORE, "左右": ABOUT, "以下": LESS}
@@ -105,39 +109,146 @@ _CN_QUANTITY = re.compile(
     r"|(?P<double>双))"
 )
 _CN_AFTER = re.compile(r"[^\W\d]{0,2}?(以上|左右|以下)")
-_CN_VAGUE_BEFORE = set("几数上成好")
+_CN_VAGUE_BEFORE = set("几数")  # 几十, 数百: vague whatever follows
+_CN_VAGUE_BEFORE_SCALE = set("上成好")  # 上万, 成千, 好几百: vague only before a scale (构成第三, 晚上八点 are not)
+_CN_SCALE_START = set("十百千万亿")
+# After a numeral, 成 is "tenths" (七成 = 70%) unless it starts a word (成为, 成立, 成员, 成千上万).
+_CN_NOT_TENTHS_AFTER = set("为立员功就绩果本千百长了")
+_CN_KILO_UNITS = set("比克米瓦赫焦帕伏卡")
+_CN_FORMULA = set("=<>≤≥'′+×÷^")  # a number in a formula is a symbol: x=0 may be written any way
+_CN_DIGIT_RANGE = {a + b for a, b in zip("一二两三四五六七八", "二三三四五六七八九")} | {"一两"}
 _CN_MAY_HAVE_NUMBER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿双]")
 _FULL_WIDTH_ANY = re.compile("[０-９．％]")
+# A full-width comma or colon between digits is a thousands separator (2，300%) or a clock (7：30).
+_DIGIT_SEPARATOR = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))|(?<=\d)：(?=\d\d)")
+# Decades: 20世纪60年代 (the 1960s), 1970年代, 70年代, 二三十年代 (the twenties and thirties).
+_CN_DECADE = re.compile(r"(?:(?P<century>\d{1,2}|[一二十]+)世纪)?(?P<decade>\d{4}|\d0|[一二三四五六七八九]{1,2}十)年代")
+# Reference apparatus: a bracket holding Latin letters (an author, a figure) besides numbers: (Giddens 1984, 364).
+_CN_CITATION = re.compile(r"[（(][^（）()]*[A-Za-z][^（）()]*[）)]")
+# Labels, not amounts: 图1.1, 表2, 式(3); section numbers 10.1.1; a list number opening the segment (1. 2、 (3)).
+_CN_LABEL = re.compile(r"(?:图|表|式|公式|方程|例|习题)\s*[(（]?\d+(?:[.-]\d+)*|[\d一二三四五六七八九十]+分之[\d一二三四五六七八九十]+|\d+(?:\.\d+){2,}|^\s*[(（]?\d{1,2}(?:\.\d+)?(?:\.(?!\d)|[、)）]|\s)")
+
+
+# Where a label or reference may be: most segments have none, and skip both patterns.
+_CN_WEAK_HINT = re.compile(r"[(（][^（）()]*[A-Za-z]|[图表式例题程]|分之|\d\.\d+\.|^\s*[(（]?\d")
 
 
 def chinese_quantities(text: str) -> list[Quantity]:
-    """Every number in a Chinese text, in order, with scales, qualifiers and kinds applied."""
+    """Every number in a Chinese text, in order, with scales, qualifiers and kinds applied.
+
+    Weak (may match, never required): 一 and 两地-like "both"; a Chinese numeral of ten or less
+    (两个, 三位: often "both", "they", "a trio" in good English); a numeral inside a word that is not a
+    number (三三两两, 十足, 王二, 三体: jieba puts it in a word whose rest is no measure word); ranges
+    (十五六岁: 15 or 16); vague counts (三十几); labels (图2, 10.1.1) and references ((Giddens 1984)).
+    """
     if not _CN_MAY_HAVE_NUMBER.search(text):
         return []
     scanned = text.translate(_FULL_WIDTH) if _FULL_WIDTH_ANY.search(text) else text
+    if "，" in scanned or "：" in scanned:
+        scanned = _DIGIT_SEPARATOR.sub(lambda m: "," if m.group() == "，" else ":", scanned)
     excluded = [m.span() for m in _CN_NOT_NUMBER.finditer(scanned)]
+    weak_spans = [m.span() for pattern in (_CN_CITATION, _CN_LABEL) for m in pattern.finditer(scanned)] \
+        if _CN_WEAK_HINT.search(scanned) else []
     found: list[Quantity] = []
+    decades = list(_CN_DECADE.finditer(scanned)) if "年代" in scanned else []
+    for match in decades:
+        found.extend(_chinese_decades(match))
     for match in _CN_QUANTITY.finditer(scanned):
         start, end = match.span()
+        if decades and any(d.start() <= start < d.end() for d in decades):
+            continue
+        if start and scanned[start - 1].isascii() and (scanned[start - 1].isalpha() or scanned[start - 1] == "-"
+                                                       and start > 1 and scanned[start - 2].isalpha()):
+            continue  # cm2, A3XX, EB-500: part of a symbol, as "COVID-19" is in English
         # In 千方百计 or 十堰 (but not 一万一千, which holds 万一) a numeral is no amount:
         # a literal "a thousand ways" may match it, nothing is required.
         idiom = any(s <= start and end <= e for s, e in excluded) if excluded else False
+        if not idiom and len(match.group("numeral") or "") > 1 and not match.group("ordinal"):
+            idiom = _inside_a_word(scanned, start, end)
         after = _CN_AFTER.match(scanned, end)
-        reading = _chinese_reading(match.group(0), scanned[start - 1:start], scanned[end:end + 1],
-                                   after.group(1) if after else "", idiom)
-        if reading is not None:
-            found.append(Quantity(reading[0], match.group(0), start, end, *reading[1:]))
+        qualifier = after.group(1) if after else ""
+        if not qualifier and scanned[end:end + 1] in _CN_MEASURE and scanned[end + 1:end + 2] in ("多", "余"):
+            qualifier = "多"  # 两个多月, 一年多: more than
+        readings = _chinese_reading(match.group(0), scanned[start - 1:start], scanned[end:end + 2],
+                                    qualifier, idiom)
+        weak_here = any(s <= start and end <= e for s, e in weak_spans) if weak_spans else False
+        if not weak_here and scanned[end:end + 1].isascii() and scanned[end:end + 1].isalpha():
+            weak_here = True  # 1020eV, 20J: a number with its unit symbol may match, never required
+        for reading in readings:
+            found.append(Quantity(reading[0], match.group(0), start, end, reading[1], reading[2],
+                                  reading[3] or weak_here))
+    if decades:
+        found.sort(key=lambda q: q.start)
     return found
+
+
+def _chinese_decades(match: re.Match) -> list[Quantity]:
+    """20世纪60年代 = 1960 (a year, as "the 1960s" reads); 70年代 alone = 1970, weak (the century is a guess)."""
+    century, decade = match.group("century"), match.group("decade")
+    hundreds = None
+    if century:
+        number = _chinese_number(century)
+        hundreds = int(number) - 1 if number is not None else None
+    if len(decade) == 4:
+        return [Quantity(float(decade), match.group(), *match.span(), YEAR)]
+    tens = [decade] if decade[0] in "0123456789" else \
+        [decade[0] + "十", decade[1] + "十"] if len(decade) == 3 else [decade]
+    found = []
+    for part in tens:
+        value = _chinese_number(part) if not part.isdigit() else Decimal(part)
+        if value is None:
+            continue
+        year = (hundreds if hundreds is not None else 19) * 100 + int(value)
+        found.append(Quantity(float(year), match.group(), *match.span(), YEAR, None,
+                              hundreds is None or len(tens) > 1))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba  # loaded only for a text with a Chinese numeral in it
+    jieba.setLogLevel(60)
+    return jieba
+
+
+WORD_WINDOW = 4  # characters either side of a numeral that jieba sees: enough for the word around it
+
+
+@lru_cache(maxsize=8192)
+def _words_around(window: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple(_jieba().tokenize(window))
+
+
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    """Whether jieba puts the numeral inside a longer word whose other characters are no measure word:
+    三三两两, 七零八落, 十足, 两岸, 三体, 王二, 茅十八, 三位一体 are words, not amounts; 两个, 十年, 三公斤 are."""
+    begin = max(0, start - WORD_WINDOW)
+    window = text[begin:end + WORD_WINDOW]
+    for word, word_start, word_end in _words_around(window):
+        word_start += begin
+        word_end += begin
+        if word_start <= start < word_end or word_start < end <= word_end:
+            if word_start >= start and word_end <= end:
+                continue  # the numeral itself, or part of it
+            before = text[word_start:start] if word_start < start else ""
+            after = text[end:word_end] if word_end > end else ""
+            if before and before not in ("第", "约", "近", "每"):
+                return True
+            if after and not (after in _CN_UNITS or all(c in _CN_MEASURE or c in "多余来" for c in after)):
+                return True
+    return False
 
 
 @lru_cache(maxsize=8192)
 def _chinese_reading(token: str, before: str, following: str, qualifier_after: str,
-                     idiom: bool) -> tuple[float, str, str | None, bool] | None:
-    """(value, kind, approx, weak) of one matched token, given the characters around it; None if no amount.
+                     idiom: bool) -> tuple[tuple[float, str, str | None, bool], ...]:
+    """(value, kind, approx, weak) of each number one matched token stands for, given the characters
+    around it (``following``: the next two); () if it is no amount. A range (十五六) stands for two.
 
     Cached: the same few tokens (2018年, 一, 10万) recur throughout a catalog.
     """
     match = _CN_QUANTITY.fullmatch(token)
+    next_char = following[:1]
     prefix = match.group("before")
     if prefix == "近" and before in ("最", "附"):
         prefix = None  # 最近 "recently", 附近 "nearby"
@@ -151,36 +262,52 @@ def _chinese_reading(token: str, before: str, following: str, qualifier_after: s
         raw = match.group("digits").replace(",", "")
         value = _decimal(raw)
         scale = match.group("scale")
+        if scale == "千" and next_char in _CN_KILO_UNITS:
+            scale = None  # 56千比特, 5千克: 千 is the unit's "kilo", as in "56 kilobits"
         if scale:
             value *= _CN_SCALES[scale]
-        if match.group("more1") or match.group("more2"):
-            approx = MORE
+        if (match.group("more1") or match.group("more2")) and not (token.endswith("多") and next_char == "出"):
+            approx = MORE  # (but 400多出3百万: 多出 is "more by")
+        weak = before in _CN_FORMULA
         if match.group("pct"):
             kind = PERCENT
         elif kind == CARDINAL and not scale:
-            kind = _chinese_date_kind(value, raw, following)
+            kind = _chinese_date_kind(value, raw, next_char)
+        weak = weak or before == ":" and raw == "00"  # 10:00 is "10 p.m." as often as "10:00"
     elif match.group("numeral"):
         numeral = match.group("numeral")
-        if before in _CN_VAGUE_BEFORE or following == "几":
-            return None  # 几十, 数百, 上万, 十几: vague amounts
+        if before in _CN_VAGUE_BEFORE or before in _CN_VAGUE_BEFORE_SCALE and numeral[0] in _CN_SCALE_START:
+            return ()  # 几十, 数百, 上万, 成千: vague amounts
         if numeral in _CN_SCALES and not idiom:
-            return None  # a bare scale word (万元 after a vague word) is not an amount
-        value = _chinese_number(numeral)
+            return ()  # a bare scale word (万元 after a vague word) is not an amount
+        if len(numeral) > 1 and numeral.endswith("两") and numeral[-2] in _CN_SCALE_START:
+            numeral = numeral[:-1]  # 一万两, 四十五万两: 两 is the tael, not a digit
+        for pair in () if "〇" in numeral or next_char == "年" else _CN_DIGIT_RANGE:
+            if pair in numeral:  # 十五六岁, 三四十, 一两个: a range; either end may be given, neither is required
+                low, high = (_chinese_number(numeral.replace(pair, digit, 1)) for digit in pair)
+                return tuple((float(v), kind, approx, True) for v in (low, high) if v is not None)
+        value = _chinese_number(numeral, year=next_char == "年")
         if value is None:
-            return None
+            return ()
         if match.group("more3"):
             approx = MORE
+        if next_char == "几":  # 三十几, 十几: thirty-odd
+            if numeral[-1] not in _CN_SCALE_START:
+                return ()
+            return ((float(value), kind, MORE, True),)
+        if next_char == "成" and len(numeral) == 1 and following[1:2] not in _CN_NOT_TENTHS_AFTER and not idiom:
+            return ((float(value * 10), PERCENT, approx, False),)  # 七成 = 70%
         if kind == CARDINAL:
-            kind = _chinese_date_kind(value, str(int(value)), following)
-        weak = idiom or kind != ORDINAL and (
-            value == 1 or (numeral == "两" and following in _CN_WEAK_TWO_AFTER))
+            kind = _chinese_date_kind(value, str(int(value)), next_char)
+        small = value <= 10 and kind == CARDINAL and not approx
+        weak = idiom or small or value == 1  # 第一 too: "top", "primary", "leading" as often as "first"
     else:  # 双: "double", "twin", "both"
         value, weak = Decimal(2), True
     if value is None:
-        return None
+        return ()
     if qualifier_after and not approx:
-        approx = _CN_APPROX_AFTER[qualifier_after]
-    return float(value), kind, approx, weak
+        approx = _CN_APPROX_AFTER.get(qualifier_after, MORE)
+    return ((float(value), kind, approx, weak),)
 
 
 def _chinese_date_kind(value: Decimal, digits: str, following: str) -> str:
@@ -191,20 +318,20 @@ def _chinese_date_kind(value: Decimal, digits: str, following: str) -> str:
         return MONTH
     if following in ("日", "号") and whole and 1 <= value <= 31:
         return DAY
-    if len(digits) == 4 and whole and 1900 <= value <= 2100 and following not in _CN_MEASURE:
+    if len(digits) == 4 and whole and 1000 <= value <= 2100 and following not in _CN_MEASURE:
         return YEAR
     return CARDINAL
 
 
 @lru_cache(maxsize=4096)
-def _chinese_number(numeral: str) -> Decimal | None:
-    """The value of a Chinese numeral, or None for vague runs such as 三四 ("three or four")."""
+def _chinese_number(numeral: str, year: bool = False) -> Decimal | None:
+    """The value of a Chinese numeral, or None for runs that are none (三三两两); ``year``: 年 follows."""
     if numeral.isdigit() or "." in numeral:
         return _decimal(numeral)
     if all(c in _CN_DIGITS for c in numeral):
         if len(numeral) == 1:
             return Decimal(_CN_DIGIT_VALUE[numeral])
-        if "〇" in numeral or "零" in numeral or len(numeral) == 4:  # 二〇一八: read digit by digit
+        if "〇" in numeral or year and len(numeral) == 4:  # 二〇一八(年): read digit by digit
             return Decimal("".join(_CN_DIGIT_VALUE[c] for c in numeral))
         return None
     if numeral in _CN_SCALES:
@@ -244,23 +371,26 @@ _ORDINAL_WORDS = {
 _MONTHS = {name: number for number, name in enumerate(
     "January February March April May June July August September October November December".split(), 1)}
 
+_MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
+                        "Oct": 10, "Nov": 11, "Dec": 12}
 _CARD = _trie(_UNITS + _TENS + list(_SCALES), capital=True)
 _ORD = _trie(list(_ORDINAL_WORDS), capital=True)
-_JOIN = r"(?:\s+and\s+|\s+|-)"
+_JOIN = r"(?:,?\s+and\s+|,\s+|\s+|-)"  # a comma only joins after a scale word (see _split_number_words)
 _EN_QUANTITY = re.compile(  # every alternative starts a word: the leading \b skips all other positions fast
     r"\b(?:(?<![.,])(?<![A-Za-z]-)"
-    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d\w-])|\d+(?:\.\d+)?)"
     r"(?:(?P<suffix>st|nd|rd|th|s)\b|(?!\w|[,.]\d))"
     r"|(?P<words>(?:(?:[Aa]n?\s+)?(?:" + _CARD + r")(?:" + _JOIN + r"(?:" + _CARD + r"))*"
     r"(?:-(?:" + _ORD + r"))?|(?:" + _ORD + r")))\b"
     r"|(?P<both>[Bb]oth)\b"
-    r"|(?P<month>" + _trie(list(_MONTHS)) + r")\b)"
+    r"|(?P<month>" + _trie(list(_MONTHS)) + r")\b"
+    r"|(?P<month_abbreviation>" + _trie(list(_MONTH_ABBREVIATIONS)) + r")\.)"
 )
 _EN_SCALE_AFTER = re.compile(r"\s*(?:-\s*)?(hundred|thousand|million|billion|trillion)\b(?!s)", re.I)
 _EN_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b)", re.I)
 _EN_APPROX_AFTER = re.compile(r"(?:-?plus\b|\+|\s+or more\b|\s+odd\b)", re.I)
 _EN_APPROX = {"more than": MORE, "over": MORE, "upwards of": MORE, "in excess of": MORE, "at least": MORE,
-              "above": MORE, "exceeding": MORE, "nearly": NEARLY, "almost": NEARLY, "close to": NEARLY,
+              "above": MORE, "exceeding": MORE, "greater than": MORE, "or more": MORE, "nearly": NEARLY, "almost": NEARLY, "close to": NEARLY,
               "approaching": NEARLY, "just under": NEARLY, "about": ABOUT, "around": ABOUT,
               "approximately": ABOUT, "roughly": ABOUT, "some": ABOUT, "an estimated": ABOUT,
               "less than": LESS, "fewer than": LESS, "under": LESS, "up to": LESS}
@@ -273,7 +403,8 @@ _MAY_CONTEXT = re.compile(r"(?:\d|\b(?:in|of|since|until|by|from|through|to|last
 def _candidate_automaton() -> ahocorasick.Automaton:
     """Where a number may start: number words, month names, "both" and digits, in lower case."""
     automaton = ahocorasick.Automaton()
-    for key in [*_UNITS, *_TENS, *_SCALES, *_ORDINAL_WORDS, *(m.lower() for m in _MONTHS), "both", *"0123456789"]:
+    for key in [*_UNITS, *_TENS, *_SCALES, *_ORDINAL_WORDS, *(m.lower() for m in _MONTHS),
+                *(m.lower() + "." for m in _MONTH_ABBREVIATIONS), "both", *"0123456789"]:
         automaton.add_word(key, len(key))
     automaton.make_automaton()
     return automaton
@@ -290,6 +421,8 @@ def english_quantities(text: str, *, qualifiers: bool = True) -> list[Quantity]:
     An Aho-Corasick pass over the lower-cased text finds the few places where a
     number can start; the pattern is only tried there.
     """
+    if _TWO_CAPITALS.search(text) and _SHOUTED.search(text):  # THE FIRST PART OF MAN: read capitals as words
+        text = _SHOUTED.sub(lambda m: m.group().capitalize(), text)
     found: list[Quantity] = []
     position = 0
     for start in _candidate_starts(text):
@@ -310,6 +443,9 @@ def english_quantities(text: str, *, qualifiers: bool = True) -> list[Quantity]:
             position = max(position, found[-1].end) if found else position
         elif match.group("both"):
             found.append(Quantity(2.0, match.group(0), *match.span(), weak=True))
+        elif match.group("month_abbreviation"):
+            found.append(Quantity(float(_MONTH_ABBREVIATIONS[match.group("month_abbreviation")]), match.group(0),
+                                  *match.span(), MONTH))
         else:
             month = match.group("month")
             if month == "May" and not (_MAY_CONTEXT.search(text, 0, match.start())
@@ -317,7 +453,135 @@ def english_quantities(text: str, *, qualifiers: bool = True) -> list[Quantity]:
                 continue
             found.append(Quantity(float(_MONTHS[month]), month, *match.span(), MONTH))
     _mark_days(found, text)
+    return _reread_english(found, text)
+
+
+# Capitalised words of two letters or more, read as ordinary words (not Roman numerals: see _EN_ROMAN).
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
+_SHOUTED = re.compile(r"\b(?![IVXLC]+\b)[A-Z]{2,}\b")
+_EN_ROMAN = re.compile(r"\b(?:[Cc]hapter|[Pp]art|[Bb]ook|[Vv]olume|[Ss]ection|[Ww]ar)\s+(?P<roman>[IVXLC]+)\b")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# Words that stand for a number but are often idiom or paraphrase: they may match, never required.
+_EN_WEAK_WORDS = {"twice": 2, "double": 2, "doubled": 2, "doubles": 2, "couple": 2, "pair": 2, "twin": 2,
+                  "twins": 2, "triple": 3, "tripled": 3, "threefold": 3, "trio": 3, "quadruple": 4,
+                  "quadrupled": 4, "dozen": 12, "decade": 10, "half": 0.5, "centenary": 100, "centennial": 100,
+                  "score": 20}
+_EN_WEAK_WORD = re.compile(r"\b(?:" + "|".join(_EN_WEAK_WORDS) + r")\b", re.I)
+_EN_DECADE_WORD = re.compile(r"\b(?:the\s+)?(?:'|’)?(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|"
+                             r"eighties|nineties|(?<=['’])\d0s)\b", re.I)
+_DECADE_TENS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+                "eighties": 80, "nineties": 90}
+# A multiplier after a number: "two decades" is 20, "three dozen" 36.
+_EN_MULTIPLIER_AFTER = re.compile(r"[\s-]+(?P<unit>decades?|dozens?)\b", re.I)
+# A fraction: one-third, two-thirds, a quarter, three quarters, a third of.
+_EN_FRACTION = re.compile(r"\b(?:(?:one|two|three|a)[\s-]+(?:half|halves|thirds?|quarters?|fourths?|fifths?|tenths?)"
+                          r"|(?:thirds?|quarters?)\s+of)\b", re.I)
+_EN_HALF_BEFORE = re.compile(r"\b[Hh]alf\s+$")
+_EN_VAGUE_BEFORE = re.compile(r"\b(?:several|a few|few|many|some|dozens of|hundreds of|thousands of)\s+$", re.I)
+# Labels and references, not amounts: fig. 1.4, Table 2, section numbers 10.1.1, (Giddens 1984, 364).
+_EN_LABEL = re.compile(r"\b(?:[Ff]ig(?:ure)?s?\.?|[Tt]able|[Ee]q(?:uation)?s?\.?|§)\s*\(?\d+(?:[.-]\d+)*"
+                       r"|\b\d+(?:\.\d+){2,}|^\s*\(?\d{1,2}(?:\.(?!\d)|\)|\.\d+\s)")
+_EN_CITATION = re.compile(r"\((?=[^()]{0,80}?[A-Z][a-z])[^()]{0,80}?\b\d{4}[a-z]?\b[^()]{0,40}\)")
+# Each pattern of weak spans, with a quick test (on the lowered text) for where it may match at all.
+_EN_WEAK_PATTERNS = ((_EN_LABEL, "label"), (_EN_CITATION, "citation"), (_EN_FRACTION, "fraction"))
+_MULTI_DOT = re.compile(r"\d\.\d+\.\d")
+# What each part of _reread_english needs to see in the lowered text before it runs its patterns.
+_HINT_WORDS = {
+    "label": ("fig", "table", "eq", "§"), "citation": ("(",), ".": (".",),
+    "fraction": ("half", "halves", "third", "quarter", "fourth", "fifth", "tenth"),
+    "weak word": ("twice", "twin", "doub", "coupl", "pair", "tripl", "threefold", "quadr", "dozen", "decade",
+                  "half", "centen", "score", "trio"),
+    "decade": ("0s", *_DECADE_TENS), "multiplier": ("decade", "dozen"), "half": ("half",),
+    "roman": ("chapter ", "part ", "book ", "war ", "volume ", "section "),
+}
+
+
+def _hint_automaton() -> ahocorasick.Automaton:
+    by_key: dict[str, set[str]] = {}
+    for hint, keys in _HINT_WORDS.items():
+        for key in keys:
+            by_key.setdefault(key, set()).add(hint)
+    automaton = ahocorasick.Automaton()
+    for key, hints in by_key.items():
+        automaton.add_word(key, frozenset(hints))
+    automaton.make_automaton()
+    return automaton
+
+
+_HINTS = _hint_automaton()
+
+
+def _hints(lowered: str) -> set[str]:
+    """The parts of _reread_english that may find something in the text: one pass of an automaton."""
+    found: set[str] = set()
+    for _, hints in _HINTS.iter(lowered):
+        found |= hints
     return found
+_EN_YEAR_RANGE_END = re.compile(r"(?<=\d{4}[-–])\d\d\b")
+
+
+def _reread_english(found: list[Quantity], text: str) -> list[Quantity]:
+    """What the single pattern cannot see: multipliers (two decades = 20), half (half a million), year
+    ranges (1997-98), Roman numerals after Chapter or Part, and the words, fractions, labels and
+    references that may stand for a number but are never required (twice, a dozen, one-third, fig. 1.4)."""
+    lowered = text.lower()
+    hints = _hints(lowered)
+    weak_spans = [m.span() for pattern, hint in _EN_WEAK_PATTERNS if hint in hints for m in pattern.finditer(text)]
+    if "label" not in hints and (lowered[:1].isdigit() or lowered[:1] == "(") or "." in hints and \
+            _MULTI_DOT.search(lowered):
+        weak_spans.extend(m.span() for m in _EN_LABEL.finditer(text))
+    result = []
+    multipliers = "multiplier" in hints
+    halves = "half" in hints
+    for quantity in found:
+        value, weak = quantity.value, quantity.weak
+        multiplier = multipliers and _EN_MULTIPLIER_AFTER.match(text, quantity.end)
+        if multiplier and quantity.kind == CARDINAL:
+            value *= 10 if multiplier.group("unit").lower().startswith("decade") else 12
+        if halves and quantity.text[:1] in "aA" and \
+                _EN_HALF_BEFORE.search(text, max(0, quantity.start - 6), quantity.start):
+            value *= 0.5  # half a million
+        if len(quantity.text) == 2 and quantity.start > 4 and text[quantity.start - 1] in "-–" \
+                and quantity.text.isdigit() and _EN_YEAR_RANGE_END.match(text, quantity.start):
+            century = int(text[quantity.start - 5:quantity.start - 3])
+            value, quantity = century * 100 + value, quantity._replace(kind=YEAR)
+        if value == 0 or quantity.text in ("second", "seconds", "Second") or \
+                quantity.text.lower() in _SCALES and \
+                _EN_VAGUE_BEFORE.search(text, max(0, quantity.start - 14), quantity.start) or \
+                weak_spans and any(s <= quantity.start and quantity.end <= e for s, e in weak_spans):
+            weak = True
+        result.append(quantity if value == quantity.value and weak == quantity.weak
+                      else quantity._replace(value=float(value), weak=weak))
+    extra = []
+    if "weak word" in hints:
+        taken = [(q.start, q.end) for q in result]
+        for match in _EN_WEAK_WORD.finditer(text):
+            if not any(s <= match.start() < e for s, e in taken):
+                extra.append(Quantity(float(_EN_WEAK_WORDS[match.group().lower()]), match.group(), *match.span(),
+                                      approx=_english_approx(text, *match.span()), weak=True))
+    if "decade" in hints:
+        for match in _EN_DECADE_WORD.finditer(text):
+            tens = match.group("tens").lower()
+            value = _DECADE_TENS.get(tens) or int(tens[:2])
+            result = [q for q in result if not (match.start() <= q.start < match.end())]
+            extra.append(Quantity(float(1900 + value), match.group(), *match.span(), YEAR, weak=True))
+    for match in _EN_ROMAN.finditer(text) if "roman" in hints else ():
+        roman = match.group("roman")
+        value = _roman_value(roman)
+        if value:
+            extra.append(Quantity(float(value), roman, match.start("roman"), match.end(), ORDINAL))
+    if extra:
+        result = sorted(result + extra, key=lambda q: q.start)
+    return result
+
+
+def _roman_value(roman: str) -> int | None:
+    """I = 1, IV = 4, XII = 12 (up to C): enough for chapters and parts."""
+    total = 0
+    for char, following in zip(roman, roman[1:] + " "):
+        value = _ROMAN[char]
+        total += -value if following != " " and _ROMAN[following] > value else value
+    return total or None
 
 
 def _candidate_starts(text: str) -> list[int]:
@@ -332,6 +596,7 @@ def _candidate_starts(text: str) -> list[int]:
 def _read_english_digits(match: re.Match, text: str, qualifiers: bool) -> Quantity:
     raw = match.group("digits")
     start, end = match.span()
+    raw = re.sub(r"[ \u00a0\u2009\u202f]", "", raw)  # 100 000: a space between thousands
     value = int(raw) if raw.isdigit() else _decimal(raw.replace(",", ""))
     suffix = match.group("suffix")
     kind = CARDINAL
@@ -386,6 +651,10 @@ def _split_number_words(phrase: str) -> tuple[tuple[int, str, int, bool], ...]:
             words = [t.lower() for _, t in tokens[i:j]]
             if words[-1] == "and" or words[0] == "and":
                 continue
+            if any("," in phrase[tokens[k - 1][0] + len(tokens[k - 1][1]):tokens[k][0]]
+                   and words[k - 1 - i] not in ("thousand", "million", "billion", "trillion")
+                   for k in range(i + 1, j)):
+                continue  # "five, six" are two numbers; "thirty-six thousand, five hundred and one" is one
             ordinal = words[-1] in _ORDINAL_WORDS
             if ordinal:
                 words[-1] = _ORDINAL_WORDS[words[-1]]
@@ -415,8 +684,8 @@ def _english_approx(text: str, start: int, end: int) -> str | None:
     words = text[max(0, start - 30):start].lower().split()
     if start > 30 and words:
         words.pop(0)  # the window may have cut the first word
-    while words and (words[-1] in _CURRENCY or words[-1].endswith("$")):
-        words.pop()
+    while words and (words[-1] in _CURRENCY or words[-1].endswith("$") or words[-1] in ("a", "an")):
+        words.pop()  # "more than US$ 5", "more than a decade"
     if words and words[-1] in _APPROX_LAST_WORDS:  # else no qualifier can end here
         for size in (1, 2, 3):
             if len(words) >= size:
@@ -469,7 +738,8 @@ def compare_quantities(source: list[Quantity], translation: list[Quantity]) -> N
 
     Strong quantities are paired first, preferring the same kind and then the
     order of appearance; weak ones (一, "one", "both") only soak up leftovers.
-    Leftover source and translation quantities are paired in order as wrong values.
+    Leftover source and translation quantities of the same kind are paired in order as wrong values;
+    the rest are missing or extra.
     """
     if not source and not translation:
         return NumberComparison([], [], [], [])
@@ -493,8 +763,19 @@ def compare_quantities(source: list[Quantity], translation: list[Quantity]) -> N
         pairs.append((quantity, unused.pop(best)))
     missing = sorted((q for q in unmatched if not q.weak), key=lambda q: q.start)
     extra = [t for t in unused if not t.weak]
-    wrong = list(zip(missing, extra))
-    return NumberComparison(wrong, missing[len(wrong):], extra[len(wrong):], _qualifier_changes(pairs))
+    wrong = []
+    for quantity in list(missing):  # a leftover of the same kind on each side, in order: one value changed
+        partner = next((t for t in extra if _same_kind(t.kind, quantity.kind)), None)
+        if partner is not None:
+            wrong.append((quantity, partner))
+            missing.remove(quantity)
+            extra.remove(partner)
+    return NumberComparison(wrong, missing, extra, _qualifier_changes(pairs))
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """Kinds a changed value may keep: the same, or cardinal and ordinal (第七章 is "Chapter 7")."""
+    return a == b or {a, b} == {CARDINAL, ORDINAL}
 
 
 def _qualifier_changes(pairs: Iterable[tuple[Quantity, Quantity]]) -> list[tuple[Quantity, Quantity]]:

@@ -8,16 +8,15 @@ whether a translator changed the entry in the meantime.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from toolkit.po import CatalogEntry
+# The Key and Hash columns follow the import rule of toolkit.conflicts; named here for the export.
+from toolkit.conflicts import entry_digest, entry_hash, plural_forms, row_key, split_key  # noqa: F401
 
 if TYPE_CHECKING:
-    from toolkit.checks import Finding
-    from toolkit.po import Entry
+    from toolkit.po import CatalogEntry, Entry
 
 REVIEW_SHEET = "Review"
 SUMMARY_SHEET = "Summary"
@@ -43,17 +42,18 @@ class Column:
 LOCATION = Column("Location", 26)
 KIND = Column("Kind", 10)
 SOURCE = Column("Source (zh)", 50)
+PREVIOUS_SOURCE = Column("Previous source (zh)", 40)  # of a fuzzy entry: what its translation was made from
 TRANSLATION = Column("Translation", 55)
 STATUS = Column("Status", 13)
-FINDINGS = Column("QA findings", 40)
-TERMS = Column("Glossary terms", 32)
+FINDINGS = Column("QA findings", 48)
+TERMS = Column("Glossary terms", 44)
 REVIEWER_TRANSLATION = Column("Reviewer translation", 55, editable=True)
 REVIEWER_COMMENT = Column("Reviewer comment", 32, editable=True)
 DECISION = Column("Decision", 11, editable=True)
 KEY = Column("Key", 20, hidden=True)
 HASH = Column("Hash", 18, hidden=True)
 
-COLUMNS = (LOCATION, KIND, SOURCE, TRANSLATION, STATUS, FINDINGS, TERMS,
+COLUMNS = (LOCATION, KIND, SOURCE, PREVIOUS_SOURCE, TRANSLATION, STATUS, FINDINGS, TERMS,
            REVIEWER_TRANSLATION, REVIEWER_COMMENT, DECISION, KEY, HASH)
 
 # Characters an XLSX cell cannot hold (XML 1.0 forbids most C0 controls and U+FFFE/U+FFFF; a raw CR
@@ -79,47 +79,6 @@ def decode_cell(text: str) -> str:
 def cell_length(text: str, stored: str) -> int:
     """The larger of what Excel counts (UTF-16 units of the text) and what openpyxl stores (it truncates)."""
     return max(len(stored), len(text.encode("utf-16-le")) // 2)
-
-
-def _digest(parts: list[str], size: int) -> str:
-    """A hex digest of the parts; NUL separates them, as no PO text can hold a NUL."""
-    data = "\0".join(parts).encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(data, digest_size=size).hexdigest()
-
-
-def entry_digest(entry: "CatalogEntry | Entry | Finding") -> str:
-    """A digest of the entry's identity (msgctxt and msgid): the same in every version of the catalog."""
-    context = "-" if entry.msgctxt is None else f"+{entry.msgctxt}"  # no msgctxt differs from an empty one
-    return _digest([context, entry.msgid], 16)
-
-
-def row_key(catalog: str, entry: "CatalogEntry | Entry") -> str:
-    """``<catalog>#<identity digest>``: short, and names the catalog to open on import."""
-    return f"{catalog}#{entry_digest(entry)}"
-
-
-def split_key(key: str) -> tuple[str, str] | None:
-    """(catalog, digest) of a key, or None when the text is not a key."""
-    catalog, sep, digest = key.rpartition("#")
-    if not sep or not catalog or not re.fullmatch(r"[0-9a-f]{32}", digest):
-        return None
-    return catalog, digest
-
-
-def plural_forms(entry: "CatalogEntry | Entry") -> "list[tuple[int, str]] | tuple[tuple[int, str], ...]":
-    """The plural forms as sorted (index, text) pairs, of a polib entry (import) or a scanned Entry (export)."""
-    if isinstance(entry, CatalogEntry):
-        return sorted(entry.msgstr_plural.items())
-    return entry.plural  # sorted when read
-
-
-def entry_hash(entry: "CatalogEntry | Entry") -> str:
-    """A fingerprint of what a translator may change: translation, plural forms, flags, translator comment.
-
-    The same for a polib entry and for the scanned Entry of the same text: the export hashes the one, the
-    import the other."""
-    plural = [part for number, text in plural_forms(entry) for part in (str(number), text)]
-    return _digest([entry.msgstr, entry.tcomment, ",".join(entry.flags), *plural], 8)  # no flag holds a comma
 
 
 def translation_text(entry: "CatalogEntry | Entry") -> str:

@@ -7,20 +7,26 @@ typed, never evaluated.
 """
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence, TypeVar
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 from toolkit.po import FUZZY, UNTRANSLATED, CatalogStats
 from toolkit.errors import InputError, UsageError
@@ -28,7 +34,7 @@ from toolkit.files import atomic_path
 from toolkit.glossary import Glossary
 from toolkit.review import (
     COLUMNS, DECISION, DECISIONS, ESCAPE_GROWTH, FINDINGS, GLOSSARY_SHEET, HASH, KEY, KIND, LOCATION,
-    MAX_CELL_CHARS, REVIEW_SHEET, SOURCE, STATUS, SUMMARY_SHEET, TERMS, TRANSLATION, cell_length, encode_cell,
+    MAX_CELL_CHARS, PREVIOUS_SOURCE, REVIEW_SHEET, SOURCE, STATUS, SUMMARY_SHEET, TERMS, TRANSLATION, cell_length, encode_cell,
     entry_digest, entry_hash, row_key, translation_text,
 )
 from toolkit.po import Entry, read_entries
@@ -47,6 +53,7 @@ Track = Callable[[Iterable[T], int], Iterable[T]]
 # Chinese fallback when it is missing.
 CJK_FONT = Font(name="Microsoft YaHei", charset=134)
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")  # short labels beside wrapped text: level with its first line
 UNLOCKED = Protection(locked=False)
 TEXT_FORMAT = "@"
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -56,6 +63,17 @@ FILLS = {  # conditional fills, first match wins
     "findings": PatternFill("solid", bgColor="FCE4D6"),
 }
 LOCATION_MAX_WIDTH = 70
+# In the two sources of a fuzzy row: what the current one dropped, what it added, and the rest.
+DROPPED = InlineFont(rFont=CJK_FONT.name, charset=134, strike=True, color="C00000")
+ADDED = InlineFont(rFont=CJK_FONT.name, charset=134, u="single", b=True, color="0070C0")
+UNCHANGED = InlineFont(rFont=CJK_FONT.name, charset=134)
+LATIN_LINE, CJK_LINE = 14.5, 16.0  # points per wrapped line of 11-point text; Chinese fonts' lines are taller
+ROW_PADDING = 2.0
+WRAP_SLACK = 1.15
+CJK_WIDTH = 2.4  # widths of "0" a Chinese character takes (Noto Sans CJK, Microsoft YaHei beside Calibri)
+MAX_ROW_HEIGHT = 409.0
+# Findings the Status column already says: counted in the Summary, not repeated beside it.
+STATUS_CHECKS = frozenset({"untranslated", "fuzzy"})
 # Leading characters that make Excel or openpyxl read text as a formula or an error value.
 _FORMULA_LIKE = ("=", "+", "-", "@", "#")
 
@@ -108,7 +126,7 @@ class FindingNotes:
         shared: dict[str, str] = {}
         for finding in findings:
             notes.counts[(finding.check, finding.severity)] += 1
-            if not finding.msgid:
+            if not finding.msgid or finding.check in STATUS_CHECKS:
                 continue
             path = resolved.get(finding.path)
             if path is None:
@@ -116,7 +134,9 @@ class FindingNotes:
             key = (path, entry_digest(finding))  # not the msgid: the findings' texts can then all be freed
             line = f"{finding.severity} {finding.check}: {finding.message}"
             line = shared.setdefault(line, line)
-            notes.lines[key] = notes.lines.get(key, ()) + (line,)
+            lines = notes.lines.get(key, ())
+            if line not in lines:  # a term found twice in one segment is one finding to read
+                notes.lines[key] = lines + (line,)
         return notes
 
     def of(self, catalog: ReviewCatalog, entry: Entry) -> str:
@@ -242,6 +262,7 @@ class _ReviewWriter:
         self.row = 1
         styles = {name: _named_style(wb, name, **looks) for name, looks in {
             "Review header": {"font": Font(bold=True), "fill": HEADER_FILL, "alignment": WRAP},
+            "Review label": {"alignment": TOP},
             "Review text": {"alignment": WRAP},
             "Review source": {"font": CJK_FONT, "alignment": WRAP},
             "Review editable": {"alignment": WRAP, "protection": UNLOCKED, "number_format": TEXT_FORMAT},
@@ -252,7 +273,9 @@ class _ReviewWriter:
         # once just to size it.
         dimension = f"A1:{get_column_letter(len(COLUMNS))}{rows + 1}"
         self.ws.calculate_dimension = lambda: dimension
-        looks = {SOURCE: styles["Review source"], TRANSLATION: styles["Review text"],
+        looks = {LOCATION: styles["Review label"], KIND: styles["Review label"], STATUS: styles["Review label"],
+                 SOURCE: styles["Review source"], PREVIOUS_SOURCE: styles["Review source"],
+                 TRANSLATION: styles["Review text"],
                  FINDINGS: styles["Review text"], TERMS: styles["Review text"]}
         self.looks = [looks.get(column) for column in COLUMNS]
         # Per column: the cell for plain text, and the one for text Excel would read as a formula or an error
@@ -261,6 +284,10 @@ class _ReviewWriter:
         self.plain: list[_StreamedCell | None] = [None] * len(COLUMNS)
         self.quoted: list[_StreamedCell | None] = [None] * len(COLUMNS)
         self.index = {column: number for number, column in enumerate(COLUMNS)}
+        # rich text cells (never quoted: rich text is never read as a formula) for the two sources of a fuzzy row
+        self.marked_cells = [_StreamedCell(self.ws, self.index[column] + 1, self.looks[self.index[column]])
+                             for column in (PREVIOUS_SOURCE, SOURCE)]
+        self.widths = [column.width for column in COLUMNS]
         self.ws._values_to_row = _stream_cells  # see _StreamedCell
         header = [_StreamedCell(self.ws, number, styles["Review header"]) for number in range(1, len(COLUMNS) + 1)]
         for cell, column in zip(header, COLUMNS):
@@ -278,6 +305,7 @@ class _ReviewWriter:
             if column.editable:  # empty cells take the column's style: unlocked, text, wrapped
                 dimension.protection, dimension.alignment, dimension.number_format = UNLOCKED, WRAP, TEXT_FORMAT
         ws.freeze_panes = "A2"
+        _print_setup(ws)
         # Protected against accidental edits of the exported columns, without a password; filtering, sorting
         # and resizing stay allowed.
         ws.protection.sheet = True
@@ -308,6 +336,15 @@ class _ReviewWriter:
             stored = stored[:MAX_CELL_CHARS - 1] + "…"
         return self.cell(index, stored)
 
+    def mark(self, row: list[_StreamedCell | None], previous: str, current: str) -> None:
+        """The previous and the current source as rich text, marked with the change (see mark_changes)."""
+        if len(previous) + len(current) > MAX_CELL_CHARS // ESCAPE_GROWTH:  # too long to mark: shown plain
+            row[self.index[PREVIOUS_SOURCE]] = self.note(self.index[PREVIOUS_SOURCE], previous)
+            return
+        for cell, text in zip(self.marked_cells, mark_changes(previous, current)):
+            cell._value = text
+            row[cell.column - 1] = cell
+
     def append(self, catalog: ReviewCatalog, entry: Entry) -> None:
         terms = self._terms(entry.msgid)
         self.terms += len(terms)
@@ -319,14 +356,28 @@ class _ReviewWriter:
         row[index[LOCATION]] = cell(index[LOCATION], f"{label}:{entry.line}")
         row[index[KIND]] = cell(index[KIND], encode_cell(entry.kind)[:MAX_CELL_CHARS])  # as openpyxl cut it
         row[index[SOURCE]] = cell(index[SOURCE], encode_cell(entry.msgid))
-        row[index[TRANSLATION]] = cell(index[TRANSLATION], encode_cell(translation_text(entry)))
+        previous = entry.previous_msgid if entry.status == FUZZY and entry.previous_msgid != entry.msgid else None
+        if previous:
+            self.mark(row, previous, entry.msgid)
+        translation, findings, terms_text = translation_text(entry), self.findings.of(catalog, entry), "\n".join(terms)
+        row[index[TRANSLATION]] = cell(index[TRANSLATION], encode_cell(translation))
         row[index[STATUS]] = cell(index[STATUS], status)
-        row[index[FINDINGS]] = self.note(index[FINDINGS], self.findings.of(catalog, entry))
-        row[index[TERMS]] = self.note(index[TERMS], "\n".join(terms))
+        row[index[FINDINGS]] = self.note(index[FINDINGS], findings)
+        row[index[TERMS]] = self.note(index[TERMS], terms_text)
         row[index[KEY]] = cell(index[KEY], row_key(label, entry))
         row[index[HASH]] = cell(index[HASH], entry_hash(entry))
-        self.ws.append(row)
         self.row += 1
+        # The row's height, for programs that do not fit rows to wrapped text themselves (LibreOffice on
+        # loading, and so printing): the write-only writer takes a row's attributes from row_dimensions.
+        widths = self.widths
+        height = row_height([(entry.msgid, widths[index[SOURCE]], CJK_LINE),
+                             (previous or "", widths[index[PREVIOUS_SOURCE]], CJK_LINE),
+                             (translation, widths[index[TRANSLATION]], LATIN_LINE),
+                             (findings, widths[index[FINDINGS]], LATIN_LINE),
+                             (terms_text, widths[index[TERMS]], LATIN_LINE)])
+        self.ws.row_dimensions[self.row] = {"ht": f"{height:g}", "customHeight": "1"}
+        self.ws.append(row)
+        del self.ws.row_dimensions[self.row]
 
     def _terms(self, source: str) -> list[str]:
         """Each glossary term in the segment once, with its approved renderings."""
@@ -356,6 +407,53 @@ class _ReviewWriter:
                               (f'{status}="{FUZZY}"', FILLS["fuzzy"]),
                               (f'LEN({findings})>0', FILLS["findings"])):
             ws.conditional_formatting.add(visible, FormulaRule(formula=[formula], fill=fill, stopIfTrue=True))
+
+
+def row_height(texts: Iterable[tuple[str, float, float]]) -> float:
+    """Points that show every line of the tallest of the row's (text, column width, line height) wrapped.
+
+    A column's width is in widths of "0": a Chinese character takes CJK_WIDTH, a letter about one, and
+    word wrapping leaves some of each line empty (WRAP_SLACK). Excel's 409 points is the most a row may have.
+    """
+    tallest = 0.0
+    for text, width, line_height in texts:
+        if text:
+            lines = sum(_wrapped_lines(paragraph, width) for paragraph in text.split("\n"))
+            tallest = max(tallest, lines * line_height)
+    return min(MAX_ROW_HEIGHT, max(tallest, LATIN_LINE) + ROW_PADDING)
+
+
+def _wrapped_lines(paragraph: str, width: float) -> int:
+    wide = (len(paragraph.encode("utf-8")) - len(paragraph)) // 2  # UTF-8: a Chinese character is 3 bytes
+    narrow = len(paragraph) - wide
+    return max(1, math.ceil((CJK_WIDTH * wide + narrow) * WRAP_SLACK / width))
+
+
+def mark_changes(previous: str, current: str) -> tuple[CellRichText, CellRichText]:
+    """The previous text with what the current one dropped struck through in red, and the current text with
+    what it added bold, underlined and blue; each reads as its own plain text to a program without rich text."""
+    before: list[TextBlock] = []
+    after: list[TextBlock] = []
+    for tag, start, end, new_start, new_end in SequenceMatcher(None, previous, current, autojunk=False).get_opcodes():
+        if end > start:
+            before.append(TextBlock(UNCHANGED if tag == "equal" else DROPPED, encode_cell(previous[start:end])))
+        if new_end > new_start:
+            after.append(TextBlock(UNCHANGED if tag == "equal" else ADDED, encode_cell(current[new_start:new_end])))
+    return CellRichText(before), CellRichText(after)
+
+
+def _print_setup(ws: "WriteOnlyWorksheet") -> None:
+    """Printed, a sheet is landscape A4, every visible column on the page's width, its header on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0  # as many pages down as the rows need
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.oddHeader.center.text = "&A: &F"
+    ws.oddFooter.center.text = "Page &P of &N"
 
 
 def _quoted(style: StyleArray | None) -> StyleArray:
@@ -406,6 +504,7 @@ def _write_summary(wb: Workbook, stats: list[CatalogStats], checks: Counter) -> 
 
 def _write_glossary(wb: Workbook, glossary: Glossary) -> None:
     ws = wb.create_sheet(GLOSSARY_SHEET)
+    _print_setup(ws)
     for letter, width in {"A": 24, "B": 36, "C": 36, "D": 28, "E": 10, "F": 40}.items():
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"

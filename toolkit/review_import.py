@@ -11,26 +11,25 @@ import re
 import zipfile
 import zlib
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from toolkit.po import HEADER, Catalog, CatalogEntry, Key, entry_key, index_entries, read_catalog, write_catalog
+from toolkit.conflicts import CONFLICT, OUTCOMES, UNKNOWN, EntryEdit, KeyedCatalogs, unusable_translation
+from toolkit.conflicts import revision_stamp  # noqa: F401 (the stamp an import writes, named here too)
 from toolkit.errors import InputError
+from toolkit.po import CatalogEntry
 from toolkit.review import (
     APPROVE, CHANGE, COLUMNS, DECISION, DECISIONS, HASH, KEY, LOCATION, QUERY, REVIEW_SHEET, REVIEWER_COMMENT,
-    REVIEWER_TRANSLATION, SOURCE, TRANSLATION, Column, decode_cell, entry_digest, entry_hash, split_key,
-    translation_text,
+    REVIEWER_TRANSLATION, SOURCE, TRANSLATION, Column, decode_cell, translation_text,
 )
 
 if TYPE_CHECKING:
     from toolkit.config import Config
 
-APPLIED, UNCHANGED, SKIPPED, CONFLICT, UNKNOWN = "applied", "unchanged", "skipped", "conflict", "unknown"
-OUTCOMES = (APPLIED, UNCHANGED, SKIPPED, CONFLICT, UNKNOWN)
 NEEDED = (LOCATION, SOURCE, TRANSLATION, REVIEWER_TRANSLATION, REVIEWER_COMMENT, DECISION, KEY, HASH)
 EDITABLE = (REVIEWER_TRANSLATION, REVIEWER_COMMENT, DECISION)
 _EDITABLE_HEADERS = frozenset(column.header for column in EDITABLE)
@@ -106,25 +105,14 @@ def import_review(workbook: Path, *, config: "Config", dry_run: bool = False, fo
     Only the entries changed and the header are rewritten: every other entry keeps its bytes.
     """
     report = ImportReport(str(workbook), dry_run=dry_run)
-    catalogs = _Catalogs(config)
-    first_row: dict[str, int] = {}
+    catalogs = KeyedCatalogs(config, "the workbook")
     for row in read_review_sheet(workbook):
         if not row.edited:
             report.unedited += 1
             continue
-        report.results.append(_import_row(row, catalogs, first_row, force=force, mark_fuzzy=mark_fuzzy))
-    stamp = revision_stamp()
-    for label, keys in catalogs.changed.items():  # only where a row was applied: no edit, nothing written
-        path, po, _ = catalogs.loaded[label]
-        po.metadata["PO-Revision-Date"] = stamp
-        if dry_run or write_catalog(po, path, changed=keys | {HEADER}):
-            report.written.append(label)
+        report.results.append(_import_row(row, catalogs, force=force, mark_fuzzy=mark_fuzzy))
+    report.written = catalogs.save(dry_run=dry_run)
     return report
-
-
-def revision_stamp(now: datetime | None = None) -> str:
-    """A PO-Revision-Date as gettext writes it (UTC, to the minute, as `toolkit segment` stamps new catalogs)."""
-    return (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M+0000")
 
 
 def read_review_sheet(path: Path) -> Iterator[SheetRow]:
@@ -188,85 +176,21 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-class _Catalogs:
-    """The catalogs the workbook's keys name, each read once, on first need, with an index by identity digest."""
-
-    def __init__(self, config: "Config"):
-        self.config = config
-        self.loaded: dict[str, tuple[Path, Catalog, dict[str, CatalogEntry]]] = {}
-        self.changed: dict[str, set[Key]] = {}  # label (in order of first change): keys of entries changed
-
-    def entry(self, label: str, digest: str) -> CatalogEntry | None:
-        if label not in self.loaded:
-            path = Path(label) if Path(label).is_absolute() else self.config.root / label
-            if not path.is_file():
-                raise InputError(f"catalog '{label}' named in the workbook is not there; run the import in the "
-                                 f"project the workbook was exported from", path=path)
-            po = read_catalog(path)
-            self.loaded[label] = (path, po, {entry_digest(e): e for e in index_entries(po).values()})
-        return self.loaded[label][2].get(digest)
-
-    def mark_changed(self, label: str, entry: CatalogEntry) -> None:
-        self.changed.setdefault(label, set()).add(entry_key(entry))
-
-
-def _import_row(row: SheetRow, catalogs: _Catalogs, first_row: dict[str, int], *, force: bool,
-                mark_fuzzy: bool) -> RowResult:
+def _import_row(row: SheetRow, catalogs: KeyedCatalogs, *, force: bool, mark_fuzzy: bool) -> RowResult:
     result = RowResult(row.number, UNKNOWN, row[LOCATION], row[SOURCE], reviewer=row[REVIEWER_TRANSLATION] or None)
-    key = split_key(row[KEY])
-    if key is None:
-        result.reason = "no key: a row added by hand, or the Key column was edited"
-        return result
-    label, digest = key
-    entry = catalogs.entry(label, digest)
-    if entry is None:
-        result.reason = "no such entry in the catalog now: removed, or its source text changed since the export"
-        return result
-    result.location = f"{label}:{entry.linenum}"
-    if row[KEY] in first_row:
-        result.outcome, result.reason = SKIPPED, f"the same entry as row {first_row[row[KEY]]}"
-        return result
-    first_row[row[KEY]] = row.number
-    edit = _plan(row, entry, mark_fuzzy=mark_fuzzy)
-    if isinstance(edit, str):
-        result.outcome, result.reason = SKIPPED, edit
-        return result
-    if not edit.changes:
-        result.outcome, result.reason = UNCHANGED, "nothing to change"
-        return result
-    if row[HASH] != entry_hash(entry):
-        if not force:
-            result.outcome = CONFLICT
-            result.reason = "the entry changed in the catalog after the export"
-            result.exported, result.current = row[TRANSLATION], translation_text(entry)
-            return result
-        edit.changes.append("forced over a later change")
-    edit.apply(entry)
-    catalogs.mark_changed(label, entry)
-    result.outcome, result.changes = APPLIED, edit.changes
+    decision = catalogs.decide(row[KEY], row[HASH], f"row {row.number}",
+                               lambda entry: _plan(row, entry, mark_fuzzy=mark_fuzzy), force=force,
+                               no_key="no key: a row added by hand, or the Key column was edited")
+    result.outcome, result.reason, result.changes = decision.outcome, decision.reason, decision.changes
+    if decision.entry is not None:
+        result.location = f"{decision.label}:{decision.entry.linenum}"
+    if decision.outcome == CONFLICT:
+        result.exported, result.current = row[TRANSLATION], translation_text(decision.entry)
     return result
 
 
-@dataclass
-class _Edit:
-    """The entry's new translation, fuzziness and translator comment, and what changed, in words."""
-
-    msgstr: str
-    fuzzy: bool
-    tcomment: str
-    changes: list[str]
-
-    def apply(self, entry: CatalogEntry) -> None:
-        entry.msgstr, entry.tcomment = self.msgstr, self.tcomment
-        if self.fuzzy and "fuzzy" not in entry.flags:
-            entry.flags.insert(0, "fuzzy")
-        elif not self.fuzzy and "fuzzy" in entry.flags:
-            entry.flags.remove("fuzzy")
-            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
-
-
-def _plan(row: SheetRow, entry: CatalogEntry, *, mark_fuzzy: bool) -> _Edit | str:
-    """What the row asks for, as an _Edit, or the reason it cannot be applied."""
+def _plan(row: SheetRow, entry: CatalogEntry, *, mark_fuzzy: bool) -> EntryEdit | str:
+    """What the row asks for, as an EntryEdit, or the reason it cannot be applied."""
     decision = row[DECISION].strip().lower()
     suggested, comment = row[REVIEWER_TRANSLATION], _comment_text(row[REVIEWER_COMMENT])
     if row.formulas:
@@ -274,7 +198,7 @@ def _plan(row: SheetRow, entry: CatalogEntry, *, mark_fuzzy: bool) -> _Edit | st
     if decision not in ("", *DECISIONS):
         return f"decision '{row[DECISION].strip()}' is not one of {', '.join(DECISIONS)}"
     fuzzy = "fuzzy" in entry.flags
-    edit = _Edit(entry.msgstr, fuzzy, entry.tcomment, [])
+    edit = EntryEdit(entry.msgstr, fuzzy, entry.tcomment, [])
     if decision == QUERY:
         if not comment and not suggested.strip():
             return "a query without a question: write it in the reviewer comment"
@@ -283,7 +207,7 @@ def _plan(row: SheetRow, entry: CatalogEntry, *, mark_fuzzy: bool) -> _Edit | st
     else:
         note = f"Reviewer: {comment}" if comment else ""
         if suggested.strip() and suggested != entry.msgstr:
-            problem = _unusable(entry, suggested)
+            problem = unusable_translation(entry, suggested, "the reviewer translation")
             if problem:
                 return problem
             edit.msgstr, edit.fuzzy = suggested, mark_fuzzy
@@ -300,16 +224,6 @@ def _plan(row: SheetRow, entry: CatalogEntry, *, mark_fuzzy: bool) -> _Edit | st
         edit.tcomment = f"{entry.tcomment}\n{note}" if entry.tcomment else note
         edit.changes.append("query recorded" if decision == QUERY else "comment added")
     return edit
-
-
-def _unusable(entry: CatalogEntry, text: str) -> str:
-    """Why ``text`` cannot be the entry's msgstr (msgfmt would reject the catalog), or ""."""
-    if entry.msgid_plural:
-        return "a plural entry: edit its forms in the PO file"
-    for where, test in (("begin", str.startswith), ("end", str.endswith)):
-        if test(entry.msgid, "\n") != test(text, "\n"):
-            return f"the reviewer translation must {where} with a line break exactly when the source does"
-    return ""
 
 
 def _comment_text(text: str) -> str:

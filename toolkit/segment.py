@@ -12,6 +12,7 @@ The rules (documented in the README):
 from __future__ import annotations
 
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from toolkit.po import (Catalog, CatalogEntry, MergeReport, catalog_text, merge_
                         write_catalog)
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
-from toolkit.files import decode, read_bytes
+from toolkit.files import decode, locked, read_bytes
 
 TERMINATORS = "。！？!?"
 CLOSERS = "”’」』）》\"')"
@@ -39,6 +40,7 @@ class Segment:
     kind: str
     line: int
     paragraph: int
+    note: str = ""  # for the catalog entry: what its placeholders stand for
 
 
 @dataclass
@@ -127,18 +129,39 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def classify(text: str, *, first: bool) -> str:
-    """The kind of a paragraph, from its position and shape."""
-    if first:
-        return "title"
-    if text.startswith(("——", "--", "—")):
-        return "subtitle"
+def split_segments(text: str, kind: str) -> list[str]:
+    """A paragraph's segments: its sentences if it is body text, else the whole of it. Inline
+    placeholders (<1>…</1>) are never cut: a sentence that leaves one open runs on to the next."""
+    if kind != "body":
+        return [text]
+    spans = _sentence_spans(text)
+    if "<" in text:
+        from toolkit.documents.placeholders import balance
+
+        spans = balance(text, spans)
+    return [text[a:b] for a, b in spans]
+
+
+def classify_body(text: str) -> str:
+    """The kind of a paragraph the document itself calls body text: a byline, caption or credit by
+    its wording, else body."""
     if CAPTION.search(text):
         return "caption"
     if CREDIT.search(text) and len(text) <= 60 and not ends_sentence(text):
         return "credit"
     if BYLINE.search(text) and len(text) <= 80:
         return "byline"
+    return "body"
+
+
+def classify(text: str, *, first: bool) -> str:
+    """The kind of a paragraph of plain text, from its position and shape."""
+    if first:
+        return "title"
+    if text.startswith(("——", "--", "—")):
+        return "subtitle"
+    if (kind := classify_body(text)) != "body":
+        return kind
     if len(text) <= HEADING_MAX_CHARS and not ends_sentence(text) and text[-1] not in "，,；;：:、":
         return "heading"
     return "body"
@@ -177,12 +200,22 @@ def parse_text(text: str, path: Path, reference: str) -> SourceDocument:
 
 
 def parse_source(path: str | Path, *, encoding: str = "utf-8", config: Config | None = None,
-                 reference: str | None = None) -> SourceDocument:
-    """A source's paragraphs and segments; ``reference`` (default: its path in the project) is how
-    the catalog's ``#:`` lines name it."""
+                 reference: str | None = None, source_format: str | None = None) -> SourceDocument:
+    """A source's paragraphs and segments, read in its format (see :mod:`toolkit.documents`);
+    ``reference`` (default: its path in the project) is how the catalog's ``#:`` lines name it."""
+    return read_document(path, encoding=encoding, config=config, reference=reference,
+                         source_format=source_format)[1].document
+
+
+def read_document(path: str | Path, *, encoding: str = "utf-8", config: Config | None = None,
+                  reference: str | None = None, source_format: str | None = None):
+    """The format a source is read in (``source_format``, else by its extension) and the parsed document."""
+    from toolkit.documents import format_name, get_format
+
     path = Path(path)
     config = config or load_config()
-    return parse_text(read_source(path, encoding), path, reference or config.relative(path))
+    reader = get_format(format_name(path, source_format))
+    return reader, reader.read(path, encoding=encoding, reference=reference or config.relative(path))
 
 
 def build_catalog(document: SourceDocument, config: Config) -> Catalog:
@@ -193,7 +226,8 @@ def build_catalog(document: SourceDocument, config: Config) -> Catalog:
     for segment in document.segments:
         entry = entries.get(segment.text)
         if entry is None:
-            entry = CatalogEntry(msgid=segment.text, msgstr="", comment=f"type: {segment.kind}")
+            comment = f"type: {segment.kind}" + (f"\n{segment.note}" if segment.note else "")
+            entry = CatalogEntry(msgid=segment.text, msgstr="", comment=comment)
             entries[segment.text] = entry
             po.append(entry)
         entry.occurrences.append((document.reference, str(segment.line)))
@@ -211,7 +245,8 @@ class SegmentResult:
 
 
 def segment_source(source: str | Path, catalog: str | Path | None = None, *, encoding: str = "utf-8",
-                   dry_run: bool = False, config: Config | None = None) -> SegmentResult:
+                   dry_run: bool = False, source_format: str | None = None,
+                   config: Config | None = None) -> SegmentResult:
     """Segment a source text into its catalog, merging into the catalog when it exists.
 
     The catalog defaults to the one the project config pairs with the source.
@@ -219,21 +254,23 @@ def segment_source(source: str | Path, catalog: str | Path | None = None, *, enc
     """
     config = config or load_config()
     source = Path(source)
+    configured = config.document_for_source(source)
     if catalog is None:
-        document = config.document_for_source(source)
-        if document is None:
+        if configured is None:
             raise UsageError(f"{source}: not a source in toolkit.toml; give the catalog with -o")
-        catalog = document.catalog
+        catalog = configured.catalog
     catalog = Path(catalog)
-    parsed = parse_source(source, encoding=encoding, config=config)
+    parsed = parse_source(source, encoding=encoding, config=config,
+                          source_format=source_format or (configured and configured.format))
     fresh = build_catalog(parsed, config)
-    created = not catalog.exists()
-    if created:
-        merged, report = fresh, MergeReport(added=[e.msgid for e in fresh])
-    else:
-        merged, report = merge_catalog(read_catalog(catalog), fresh)
-    if dry_run:
-        changed = created or catalog.read_bytes() != catalog_text(merged).encode("utf-8")
-    else:
-        changed = write_catalog(merged, catalog)
+    with nullcontext() if dry_run else locked(catalog):  # from reading the catalog to writing it
+        created = not catalog.exists()
+        if created:
+            merged, report = fresh, MergeReport(added=[e.msgid for e in fresh])
+        else:
+            merged, report = merge_catalog(read_catalog(catalog), fresh)
+        if dry_run:
+            changed = created or catalog.read_bytes() != catalog_text(merged).encode("utf-8")
+        else:
+            changed = write_catalog(merged, catalog)
     return SegmentResult(catalog, created, changed, report, parsed.warnings, parsed)

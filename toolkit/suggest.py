@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from toolkit.glossary import Glossary, catalog_sources
+from toolkit.placenames import ETHNIC_GROUPS, GENERIC_REGION, PLACE_READINGS, PROVINCES, SUFFIXES, known_place
 from toolkit.text import HAN
 
 KINDS = ("quoted", "person", "place", "recurring")
@@ -34,18 +35,32 @@ PERSON_TAGS = ("nr", "nrfg")
 NAME_TAGS = ("ns", "nr", "nrt", "nz", "nt")
 # A single word is proposed only when it is a noun, a name, an abbreviation or a set phrase, not a verb like 开展.
 SINGLE_WORD_TAGS = ("n", "nz", "nt", "ns", "j", "l", "i")
+# The commonest Chinese surnames (about nine in ten people bear one), and the compound ones. jieba tags many
+# words nr (关怀, 智慧, 施策): a person's name must begin with a surname.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
+    "卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常"
+    "温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍"
+    "涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑"
+    "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
 COMPOUND_SURNAMES = frozenset("欧阳 司马 诸葛 上官 司徒 东方 皇甫 尉迟 公孙 慕容 夏侯 令狐 长孙 宇文 轩辕 端木 "
                               "呼延 南宫 西门 澹台 万俟 闻人".split())
-# Administrative suffixes, longest first, with the English word that follows the pinyin name. Not 地区: after
-# a province (内蒙古地区) it is a plain "region", so it would mostly propose false names.
-PLACE_SUFFIXES = (("自治区", "Autonomous Region"), ("自治州", "Autonomous Prefecture"),
-                  ("自治县", "Autonomous County"), ("自治旗", "Autonomous Banner"), ("省", "Province"), ("市", "City"), ("县", "County"), ("区", "District"), ("州", "Prefecture"),
-                  ("旗", "Banner"), ("盟", "League"), ("乡", "Township"), ("镇", "Town"), ("村", "Village"))
-ETHNIC_GROUPS = {"藏族": "Tibetan", "蒙古族": "Mongolian", "回族": "Hui", "维吾尔": "Uygur", "壮族": "Zhuang",
-                 "土家族": "Tujia", "苗族": "Miao", "彝族": "Yi", "朝鲜族": "Korean", "哈萨克": "Kazak"}
+# Surnames that are also prepositions or conjunctions: after an adverb, a conjunction or a verb, 向援派 is
+# "to the aid officials", not a Mr Xiang.
+FUNCTION_SURNAMES = frozenset("向和于对把将在为以由从同给跟与及被按比")
+# A two-character name (surname and one character) only where names stand: after a space or punctuation (a
+# byline: 记者 郭丽华 白莹) or a title or role (贫困户, 主席, 理事长).
+ROLE_ENDINGS = tuple("员长户者席记师人家任表")
+# A "name" followed by one of these is part of the name of an institution (段木梁幼儿园, 皮山农场).
+INSTITUTIONS = ("幼儿园", "农场", "合作社", "分社", "公司", "学校", "小学", "中学", "大学", "学院", "医院", "工厂",
+                "基地", "街道", "社区", "村", "镇", "乡")
+# Last characters of place names, never of a person's (张家口, 石家庄), and the administrative suffixes.
+PLACE_ENDINGS = tuple("口庄湾坝营屯寨堡沟港岭峪") + tuple(suffix for suffix, _ in SUFFIXES)
 # A place stem never starts with a determiner (各区, 全市, 本市), nor is it a lone numeral (三县, but 十堰市).
 DETERMINERS = set("各全本该每这那此其")
 NUMERALS = set("一二三四五六七八九十百千几两多")
+# Abbreviated party congresses and plenums (十八大, 十九届五中全会): jieba cuts them into a numeral and 大.
+CONGRESS = re.compile(r"[一二三四五六七八九十]{1,3}(?:大|届[一二三四五六七八九]中全会)")
 
 
 @dataclass(frozen=True)
@@ -82,12 +97,14 @@ def suggest_terms(segments: Sequence[str], glossary: Glossary, *, min_count: int
     sequences from ``min_count``. A word sequence that only ever occurs inside a
     longer candidate is left to that candidate.
     """
+    _teach_words(segments, glossary)
     tagged = [_tag(segment) for segment in segments]
+    places = {term.source: term.target for term in glossary.terms if term.type == "place"}
     candidates: dict[str, tuple[str, str | None]] = {}
     for text in _quoted(segments):
         candidates.setdefault(text, ("quoted", None))
     for words in tagged:
-        for text, kind, pinyin in _names(words):
+        for text, kind, pinyin in _names(words, places):
             candidates.setdefault(text, (kind, pinyin))
     known = set(candidates)
     for text in _recurring(tagged, min_count):
@@ -124,6 +141,19 @@ def _quoted(segments: Iterable[str]) -> list[str]:
 
 
 Word = tuple[str, str]  # (text, jieba part-of-speech tag)
+
+
+def _teach_words(segments: Sequence[str], glossary: Glossary) -> None:
+    """Give jieba the glossary's terms and the abbreviated congresses in the text, so that they are cut as
+    whole words (十八大, not 十八 / 大提出)."""
+    import jieba
+
+    _posseg()
+    for term in glossary.terms:
+        if _is_han(term.source):
+            jieba.add_word(term.source, tag="ns" if term.type == "place" else "nr" if term.type == "person" else "n")
+    for congress in {match.group() for segment in segments for match in CONGRESS.finditer(segment)}:
+        jieba.add_word(congress, tag="j")
 
 
 def _tag(text: str) -> list[Word]:
@@ -171,26 +201,61 @@ def _content(word: Word) -> bool:
 # --- names ---------------------------------------------------------------------------------------
 
 
-def _names(words: list[Word]) -> list[tuple[str, str, str]]:
-    """(name, "person" or "place", pinyin) for the names among the words.
+def _names(words: list[Word], places: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(name, "person" or "place", its English) for the names among the words.
 
-    jieba sometimes splits a place from its suffix (竹溪 / 县): the two are joined back.
+    jieba sometimes splits a place from its suffix (竹溪 / 县): the two are joined back. Places the
+    glossary names are romanised as it does, and used for longer names built on them (和田 → Hotan).
     """
-    from jieba import dt
-
     found = []
     for number, (word, tag) in enumerate(words):
-        following = words[number + 1][0] if number + 1 < len(words) else ""
-        if tag in PERSON_TAGS and 2 <= len(word) <= 4 and _is_han(word) and (tag == "nrfg" or not dt.FREQ.get(word)):
-            found.append((word, "person", person_pinyin(word)))
-        if tag not in NAME_TAGS or not _is_han(word):
+        before = words[number - 1] if number else ("", "x")
+        after = words[number + 1] if number + 1 < len(words) else ("", "x")
+        if not _is_han(word):
             continue
-        if any(following == suffix for suffix, _ in PLACE_SUFFIXES):
-            word += following
-        place = place_pinyin(word, single_stem=tag == "ns")
+        if tag in PERSON_TAGS and word not in places and _is_person(word, tag, before, after):
+            found.append((word, "person", person_pinyin(word)))
+            continue
+        if tag not in NAME_TAGS:
+            continue
+        if any(after[0] == suffix for suffix, _ in SUFFIXES):
+            word += after[0]
+        place = place_english(word, places, single_stem=tag == "ns")
+        if place is None and not word.endswith(tuple(suffix for suffix, _ in SUFFIXES)):
+            place = _bare_place(word, places)
         if place is not None:
-            found.append((word, "place", place))
+            found.append(place)
     return found
+
+
+def _bare_place(word: str, places: dict[str, str]) -> tuple[str, str, str] | None:
+    """A place named without an administrative suffix: one the glossary or toolkit.placenames knows (西藏,
+    和田), or a name ending as places do (张家口). jieba's place tag alone is too loose (重镇, 上岗)."""
+    known = places.get(word) or known_place(word)
+    if known is None and len(word) >= 3 and word.endswith(PLACE_ENDINGS) and word[0] not in DETERMINERS | NUMERALS:
+        known = pinyin_word(word, _place_syllables(word))
+    return (word, "place", known) if known else None
+
+
+def _is_person(word: str, tag: str, before: Word, after: Word) -> bool:
+    """Whether a word jieba tags as a person's name is one: it begins with a surname, and stands where names do."""
+    from jieba import dt
+
+    if not 2 <= len(word) <= 4:
+        return False
+    if tag == "nrfg":  # jieba's dictionary of well-known people (习近平)
+        return True
+    surname = 2 if word[:2] in COMPOUND_SURNAMES else 1
+    if surname == 1 and word[0] not in SURNAMES:
+        return False
+    if word.endswith(PLACE_ENDINGS) or after[0].startswith(INSTITUTIONS):
+        return False
+    if word[0] in FUNCTION_SURNAMES and before[1][:1] in ("c", "d", "p", "v"):
+        return False
+    if len(word) - surname == 1:  # surname and one character: only in a name's usual places
+        common_word = surname == 1 and bool(dt.FREQ.get(word))  # 关怀, 荣获
+        return not common_word and (before[1] == "x" or before[0].endswith(ROLE_ENDINGS))
+    return True
 
 
 def _syllables(text: str) -> list[str]:
@@ -214,24 +279,38 @@ def person_pinyin(name: str) -> str:
     return f"{pinyin_word(name[:split])} {pinyin_word(name[split:])}"
 
 
-def place_pinyin(name: str, *, single_stem: bool = False) -> str | None:
-    """竹溪县 → Zhuxi County, or None when the word does not end in an administrative suffix.
+def _place_syllables(name: str) -> list[str]:
+    """The syllables of a place name, read with its suffix (pypinyin's phrase list knows 朝阳区 is Chaoyang,
+    not Zhaoyang) and with the readings place names keep (商都 Shangdu)."""
+    return [PLACE_READINGS.get(char, syllable) for char, syllable in zip(name, _syllables(name))]
 
-    A one-character stem is a name only for a county the tagger knows as a place (蔚县, 唐县);
-    otherwise 城镇 would be a town called Cheng.
+
+def place_english(name: str, places: dict[str, str] | None = None, *,
+                  single_stem: bool = False) -> tuple[str, str, str] | None:
+    """(name, "place", English) for a name ending in an administrative suffix, else None.
+
+    竹溪县 → Zhuxi County, 内蒙古自治区 → Inner Mongolia Autonomous Region, 和田地区 → Hotan Prefecture,
+    唐县 → Tangxian County (a one-character county keeps "xian"), 北京市 → Beijing. The stem's English is
+    the glossary's where it has the stem, else toolkit.placenames', else its pinyin. After a province, 地区 is
+    a plain region: 内蒙古地区 proposes 内蒙古 (Inner Mongolia). A one-character stem is a name only for a
+    county the tagger knows as a place (蔚县, 唐县); otherwise 城镇 would be a town called Cheng.
     """
-    for suffix, english in PLACE_SUFFIXES:
+    places = places or {}
+    for suffix, english in SUFFIXES:
         stem = name[: -len(suffix)]
         if not name.endswith(suffix) or not stem or stem[0] in DETERMINERS:
             continue
         if len(stem) == 1 and (stem in NUMERALS or not (single_stem and suffix == "县")):
             return None
+        if suffix == GENERIC_REGION and stem in PROVINCES:
+            return stem, "place", places.get(stem) or PROVINCES[stem]
         parts = []
         for group, group_english in ETHNIC_GROUPS.items():
             if len(stem) > len(group) and stem.endswith(group) and suffix.startswith("自治"):
                 stem, parts = stem[: -len(group)], [group_english]
                 break
-        # Read the stem with its suffix: pypinyin's phrase list knows 朝阳区 is Chaoyang, not Zhaoyang.
-        syllables = _syllables(name)[: len(stem)]
-        return " ".join([pinyin_word(stem, syllables), *parts, english])
+        known = places.get(stem) or known_place(stem)
+        if known is None:
+            known = pinyin_word(stem, _place_syllables(name)[: len(stem)]) + ("xian" if len(stem) == 1 and suffix == "县" else "")
+        return name, "place", " ".join(filter(None, [known, *parts, english]))
     return None

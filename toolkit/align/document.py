@@ -13,7 +13,7 @@ from toolkit.align.dp import Step, best_path
 from toolkit.align.english import EnglishParagraph
 from toolkit.errors import InputError
 from toolkit.glossary import Glossary
-from toolkit.memory import collector_paused
+from toolkit.gc_pause import collector_paused
 from toolkit.segment import SourceDocument
 
 # A glossary term is an anchor only where it is rare: in at most this share of segments (or this many).

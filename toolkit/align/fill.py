@@ -1,6 +1,7 @@
 """Filling a catalog from an alignment: the English of each link on its first Chinese segment."""
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -8,6 +9,7 @@ from toolkit.align.document import Alignment, Link, align_document, check_is_tra
 from toolkit.align.english import read_translation
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
+from toolkit.files import locked
 from toolkit.glossary import Glossary
 from toolkit.po import Catalog, TRANSLATED, entry_status, index_entries, merge_catalog, read_catalog, write_catalog
 from toolkit.segment import build_catalog, parse_source
@@ -134,10 +136,11 @@ def align_translation(source: str | Path, translation: str | Path, catalog: str 
     alignment = align_document(document, english, glossary)
     check_is_translation(alignment, Path(translation))
     fresh = build_catalog(document, config)
-    created = not catalog_path.exists()
-    po = fresh if created else merge_catalog(read_catalog(catalog_path), fresh)[0]
-    report = fill_catalog(po, alignment, overwrite=overwrite)
-    written = False if dry_run else write_catalog(po, catalog_path)
+    with nullcontext() if dry_run else locked(catalog_path):  # from reading the catalog to writing it
+        created = not catalog_path.exists()
+        po = fresh if created else merge_catalog(read_catalog(catalog_path), fresh)[0]
+        report = fill_catalog(po, alignment, overwrite=overwrite)
+        written = False if dry_run else write_catalog(po, catalog_path)
     return AlignResult(source_path, catalog_path, alignment, report, created, written)
 
 

@@ -56,7 +56,8 @@ def register(check_id: str, severity: str, *, scope: str = "entry",
 
 
 # The check families, imported for their registrations, in the order --list shows them.
-from toolkit.checks import coverage, glossary, numbers, script, consistency, layout, spelling  # noqa: E402,F401
+from toolkit.checks import (coverage, glossary, numbers, script, consistency, layout, names, omission,  # noqa: E402,F401
+                            spelling, placeholders)
 from toolkit.checks.runner import CheckReport, Finding, run_checks  # noqa: E402
 
 __all__ = ["Check", "CheckReport", "Finding", "REGISTRY", "SEVERITIES", "register", "run_checks"]

@@ -20,7 +20,7 @@ def untranslated(item: Entry, context: Context) -> Iterator[str]:
 def fuzzy(item: Entry, context: Context) -> Iterator[str]:
     """Entry is marked fuzzy: its translation needs review before it counts."""
     if item.status == FUZZY:
-        yield "fuzzy: review the translation and remove the flag"
+        yield "review the translation and remove the flag"
 
 
 @register("coverage", "error", scope="catalog")

@@ -11,6 +11,8 @@ from toolkit.checks.runner import Catalog, Context
 from toolkit.po import Entry
 
 _DOUBLE_SPACE = re.compile(r"\S( {2,}|\t)\S")
+_OPENING = "\"“‘'(["
+_CLOSING = ",.;:!?\"”’')]"
 REPEATS_ALLOWED = {"that", "had", "is", "bye", "no", "very", "long"}  # "that that", "had had", "very very"
 
 LENGTH_MIN_HAN = 12  # shorter sources vary too much to judge
@@ -36,23 +38,29 @@ def repeated_word(item: Entry, context: Context) -> Iterator[str]:
     """The same word twice in a row ("the the")."""
     words = item.msgstr.lower().split()
     for first, second in zip(words, words[1:]):
-        if first == second and first.isalpha() and first not in REPEATS_ALLOWED:
-            yield f"repeated word: \"{first} {second}\""
+        if first[-1] != second[-1] and first[-1] != second.rstrip(_CLOSING)[-1:]:
+            continue  # (the cheap test that rules out nearly every pair)
+        word = first.lstrip(_OPENING)  # "how how, century century,: quotes and commas do not hide it
+        if word.isalpha() and second.rstrip(_CLOSING) == word and word not in REPEATS_ALLOWED:
+            yield f"repeated word: \"{word} {word}\""
+
+
+def length_ratios(catalog: Catalog) -> tuple[list[tuple[Entry, float]], float]:
+    """(entry, characters of English per Chinese character) for the translated entries long enough to
+    judge, and the catalog's norm: their median, or a typical zh→en ratio for a small catalog."""
+    measured = [(item, len(item.msgstr) / han) for item in catalog.items
+                if item.status == TRANSLATED and (han := item.source_chars) >= LENGTH_MIN_HAN]
+    norm = statistics.median(r for _, r in measured) if len(measured) >= LENGTH_MIN_SAMPLE \
+        else DEFAULT_CHARS_PER_HAN
+    return measured, norm
 
 
 @register("length", "warning", scope="catalog")
 def length(catalog: Catalog, context: Context) -> Iterator[tuple[Entry, str]]:
-    """A translation far longer or shorter than the catalog's usual length per Chinese character."""
-    measured = [(item, len(item.msgstr) / han) for item in catalog.items
-                if item.status == TRANSLATED and (han := item.source_chars) >= LENGTH_MIN_HAN]
-    if not measured:
-        return
-    norm = statistics.median(r for _, r in measured) if len(measured) >= LENGTH_MIN_SAMPLE \
-        else DEFAULT_CHARS_PER_HAN
+    """A translation far longer than the catalog's usual length per Chinese character (wrong segment?);
+    short ones are the truncated check's."""
+    measured, norm = length_ratios(catalog)
     for item, ratio in measured:
-        if ratio < norm / LENGTH_FACTOR:
-            yield item, (f"translation looks truncated: {ratio:.1f} characters per Chinese character, "
-                         f"catalog norm {norm:.1f}")
-        elif ratio > norm * LENGTH_FACTOR:
+        if ratio > norm * LENGTH_FACTOR:
             yield item, (f"translation looks too long for its source (wrong segment?): {ratio:.1f} characters "
                          f"per Chinese character, catalog norm {norm:.1f}")

@@ -1,7 +1,8 @@
 """Numbers: every quantity in the source comes through with the same value (and qualifier) in the translation.
 
 Values, not digit strings, are compared (see toolkit.numbers): 65万 = 650,000,
-4月 = April, 第七 = seventh. Numbers inside a matched glossary term (四梁八柱)
+4月 = April, 第七 = seventh. Only a changed value is an error; a number left out or added
+may be the translator's choice and is a warning. Numbers inside a matched glossary term (四梁八柱)
 are the glossary's business: they may match, but are never required.
 """
 from __future__ import annotations
@@ -20,11 +21,17 @@ if TYPE_CHECKING:
 
 @register("numbers", "error")
 def numbers(item: Entry, context: Context) -> Iterator[str]:
-    """A number in the source is missing from the translation or has a different value there."""
-    result = _compare(item, context)
-    for source, translation in result.wrong:
+    """A number in the source has a different value in the translation (the one number of its kind left
+    unmatched on each side)."""
+    for source, translation in _compare(item, context).wrong:
         yield f"{_describe(source)} in the source, {_describe(translation)} in the translation"
-    for source in result.missing:
+
+
+@register("missing-number", "warning")
+def missing_number(item: Entry, context: Context) -> Iterator[str]:
+    """A number in the source is not in the translation (a warning: good English may say "a decade" or
+    "the following year" instead)."""
+    for source in _compare(item, context).missing:
         yield f"{_describe(source)} in the source is missing from the translation"
 
 

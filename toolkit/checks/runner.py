@@ -20,7 +20,7 @@ from toolkit.po import TRANSLATED, CatalogStats, iter_catalog_paths
 from toolkit.checks import IGNORE_FLAG, REGISTRY, SEVERITIES, Check
 from toolkit.config import CONFIG_NAME, Config, display_path
 from toolkit.errors import InputError, UsageError
-from toolkit.memory import collector_paused
+from toolkit.gc_pause import collector_paused
 from toolkit.po import Entry, read_entries
 
 if TYPE_CHECKING:

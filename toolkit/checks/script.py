@@ -21,6 +21,10 @@ _HAN_RUN = re.compile(HAN.pattern + "+")
 _TITLE = re.compile(r"《[^《》]+》")
 # A title in English: in quotation marks, or in italics (*…*, _…_, <i>…</i>, <em>…</em>).
 _EN_TITLE = re.compile(r"“[^”]+”|\"[^\"]+\"|(?<!\w)\*[^*]+\*(?!\w)|(?<!\w)_[^_]+_(?!\w)|<(i|em)>.+?</\1>")
+# A title in plain text whose italics were lost: words in title case (Schindler's List, The Present State of
+# the Cape of Good Hope), small words allowed inside.
+_TITLE_CASE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|the|and|in|on|for|to|a|an|at|with|by|from):?\s+)*"
+                         r"[A-Z0-9][\w'’!?-]*)+")
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
 _SOURCE_PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("【", "】"), ("[", "]"))
 
@@ -55,16 +59,22 @@ def _english_for(mark: str) -> str:
 
 @register("brackets", "warning")
 def brackets(item: Entry, context: Context) -> Iterator[str]:
-    """Quotation marks or brackets unbalanced in the translation although balanced in the source."""
-    if not _balanced(item.msgid, _SOURCE_PAIRS) or item.msgid.count("\"") % 2:
+    """Quotation marks or brackets unbalanced in the translation where the source has them balanced.
+
+    Quotation marks only where the source has some: English often opens a quotation in one sentence and
+    closes it in a later one, where the Chinese has none. Straight and curly double quotes count together
+    ("now” is one quotation)."""
+    source, text = item.msgid, item.msgstr
+    if not _balanced(source, _SOURCE_PAIRS) or source.count("\"") % 2:
         return
-    for opening, closing in _PAIRS:
-        opened, closed = item.msgstr.count(opening), item.msgstr.count(closing)
+    for opening, closing in _PAIRS[:2]:
+        opened, closed = text.count(opening), text.count(closing)
         if opened != closed:
             yield f"unbalanced {opening}{closing}: {opened} opening, {closed} closing"
-    straight = item.msgstr.count("\"")
-    if straight % 2:
-        yield f"unbalanced quotation marks: {straight} straight double quotes"
+    if "“" in source or "\"" in source:
+        opened, closed, straight = text.count("“"), text.count("”"), text.count("\"")
+        if (opened + closed + straight) % 2 or not straight and opened != closed:
+            yield f"unbalanced quotation marks: {opened} “, {closed} ”, {straight} \""
 
 
 def _balanced(text: str, pairs: tuple[tuple[str, str], ...]) -> bool:
@@ -77,7 +87,7 @@ def title_marks(item: Entry, context: Context) -> Iterator[str]:
     if "《" not in item.msgid:
         return
     titles = [m for m in _TITLE.finditer(item.msgid) if not _is_term(m.span(), item, context)]
-    rendered = len(_EN_TITLE.findall(item.msgstr))
+    rendered = len(_EN_TITLE.findall(item.msgstr)) + len(_TITLE_CASE.findall(item.msgstr))
     if len(titles) > rendered:
         missing = titles[rendered:] if rendered else titles
         names = ", ".join(m.group(0) for m in missing)

@@ -15,6 +15,7 @@ from toolkit.checks import register
 from toolkit.checks.runner import Context
 from toolkit.pinyin import is_pinyin
 from toolkit.po import Entry
+from toolkit.text import HAN
 
 if TYPE_CHECKING:
     from toolkit.glossary import Glossary
@@ -22,7 +23,40 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _SKIP = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|<[^>]+>|%\(\w+\)[sd]|\{\w*\}")
 _SKIP_MARKS = ("/", "@", "<", "%", "{", "www")  # cheap test before the _SKIP regex
+# A capitalised word joined by hyphens to others (Bao-yu, Wi-Fi): one name, not a capitalised word and fragments.
+_HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]*(?:-[A-Za-z][a-z]*)+\b")
+_HAN_RUN = re.compile(HAN.pattern + "+")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Prefixes that form new words freely in technical English (autoantigen, ultrarelativistic, multigraph).
+COMBINING_PREFIXES = ("anti", "auto", "bio", "co", "counter", "cyber", "de", "dis", "hyper", "hypo", "immuno",
+                      "inter", "intra", "macro", "micro", "mid", "mis", "mono", "multi", "neo", "non", "over",
+                      "poly", "post", "pre", "pro", "pseudo", "re", "self", "semi", "sub", "super", "trans",
+                      "ultra", "un", "under")
+
+
+def _one_edit(lower: str) -> set[str]:
+    """Every word one edit away: a letter dropped, added or changed, or two neighbours swapped."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
+    return {a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1} \
+        | {a + c + b[1:] for a, b in splits if b for c in letters} | {a + c + b for a, b in splits for c in letters}
+
+
+def _source_readings(source: str) -> dict[str, str]:
+    """Toneless pinyin of every run of two to four Chinese characters in the source, as a name would be
+    spelt (beijing -> Beijing)."""
+    from pypinyin import lazy_pinyin
+
+    readings = {}
+    for run in _HAN_RUN.findall(source):
+        syllables = lazy_pinyin(run)
+        for size in (2, 3, 4):
+            for start in range(len(syllables) - size + 1):
+                reading = "".join(syllables[start:start + size]).replace("ü", "v")
+                readings.setdefault(reading, reading.capitalize())
+    return readings
+
+
 class Speller:
     """The lexicons plus this run's known words, with a verdict cached per word."""
 
@@ -34,6 +68,7 @@ class Speller:
                       for rendering in term.renderings for w in _WORD.findall(rendering)}
         self._checker = None
         self.verdicts: dict[str, bool] = {}
+        self.names: dict[str, bool] = {}
         self.known: set[str] = set()  # the words found good so far: most segments hold no other
         self.guesses: dict[str, str | None] = {}
 
@@ -50,7 +85,7 @@ class Speller:
         verdict = self.verdicts.get(word)
         if verdict is None:
             verdict = self.verdicts[word] = self._unknown(word)
-            if not verdict:
+            if not verdict and not self.unknown_name(word):
                 self.known.add(word)
         return verdict
 
@@ -60,12 +95,49 @@ class Speller:
         lower = word.lower()
         if "'" in lower or "’" in lower:
             lower = _POSSESSIVE.sub("", lower.replace("’", "'"))
-        if lower in self.extra or self.lexicon.is_known(lower, lang="en"):
+        if self._known(lower):
             return False
-        if word[0].isupper() and is_pinyin(lower):
-            return False
-        return lower not in self.checker.word_frequency.dictionary and \
-            lower.split("'")[0] not in self.checker.word_frequency.dictionary
+        if word[0].isupper():
+            return False  # a name (see names_to_check)
+        return not (self._archaic(lower) or self._compound(lower))
+
+    def unknown_name(self, word: str) -> bool:
+        """A capitalised word no lexicon has and that is no pinyin: a name (Bezos), or a slip (Beijng)."""
+        verdict = self.names.get(word)
+        if verdict is None:
+            verdict = self.names[word] = self._unknown_name(word)
+        return verdict
+
+    def _unknown_name(self, word: str) -> bool:
+        return len(word) > 1 and word[:1].isupper() and not word.isupper() and not any(c.isupper() for c in word[1:]) \
+            and not self._known(_POSSESSIVE.sub("", word.lower().replace("’", "'"))) \
+            and not is_pinyin(_POSSESSIVE.sub("", word.lower().replace("’", "'")))
+
+    def _known(self, lower: str) -> bool:
+        return lower in self.extra or self.lexicon.is_known(lower, lang="en") or \
+            lower in self.checker.word_frequency.dictionary or \
+            lower.split("'")[0] in self.checker.word_frequency.dictionary
+
+    def _archaic(self, lower: str) -> bool:
+        """The -eth and -est of older English (causeth, produceth, knowest): the stem is a known verb."""
+        for ending in ("eth", "est"):
+            if lower.endswith(ending) and len(lower) > len(ending) + 2:
+                stem = lower[:-len(ending)]
+                if any(self._known(form) for form in (stem, stem + "e", stem[:-1] + "y")):
+                    return True
+        return False
+
+    def _compound(self, lower: str) -> bool:
+        """A prefix or a known word joined to a known word: autoreactive, nonmutated, weblike, filmgoers."""
+        for prefix in COMBINING_PREFIXES:
+            rest = lower[len(prefix):]
+            if lower.startswith(prefix) and len(rest) >= 4 and (self._known(rest) or self._compound(rest)):
+                return True
+        for cut in range(4, len(lower) - 3):
+            head, tail = lower[:cut], lower[cut:]
+            if self._known(head) and any(self._known(form) for form in (tail, tail[:-1], tail.removesuffix("es"))):
+                return True
+        return False
 
     def suggestion(self, word: str) -> str | None:
         """A correction for a lower-case word (for names the dictionary's guesses are noise)."""
@@ -84,10 +156,22 @@ def spelling(item: Entry, context: Context) -> Iterator[str]:
     text = item.msgstr
     if any(mark in text for mark in _SKIP_MARKS):
         text = _SKIP.sub(" ", text)
+    if "-" in text:
+        text = _HYPHENATED_NAME.sub(lambda m: m.group().replace("-", ""), text)  # Bao-yu is read as Baoyu
     words = _WORD.findall(text)
     if speller.known.issuperset(words):
         return
     unknown = [word for word in dict.fromkeys(words) if speller.unknown(word)]
+    names = [word for word in dict.fromkeys(words) if speller.unknown_name(word)]
+    if names:
+        # A name no lexicon knows is judged only against the source: one letter away from the pinyin of its
+        # Chinese characters (北京 -> "Beijng") is a slip; any other (Bezos, Halprin) cannot be judged.
+        readings = _source_readings(item.msgid)
+        for word in names:
+            lower = _POSSESSIVE.sub("", word.lower().replace("’", "'"))
+            near = [readings[edit] for edit in _one_edit(lower) if edit in readings] if len(lower) >= 4 else []
+            if near:
+                yield f"unknown word \"{word}\" (did you mean \"{near[0]}\"?)"
     if unknown:
         in_source = {w.lower() for w in _WORD.findall(item.msgid)}
         for word in unknown:

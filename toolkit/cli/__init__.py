@@ -28,6 +28,7 @@ COMMANDS = {
     "align": "toolkit.cli.align:align",
     "tm": "toolkit.cli.tm:tm",
     "pretranslate": "toolkit.cli.tm:pretranslate",
+    "xliff": "toolkit.cli.xliff:xliff",
 }
 
 

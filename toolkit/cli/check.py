@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.common import echo_json, format_option, glossary_option, project_config, style
+from toolkit.cli.common import Progress, echo_json, format_option, glossary_option, project_config, style
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+BAR_FROM = 5000  # entries: a shorter run is over before a bar could say anything
 
 
 def _ids(values: tuple[str, ...]) -> list[str]:
@@ -52,7 +53,7 @@ def check(paths: tuple[Path, ...], glossary_paths: tuple[Path, ...], output_form
             click.echo(f"{check_id:<17} {level:<8} {registered.doc}")
         return
     glossary = load_glossary(glossary_paths, config)
-    with _Progress() as progress:
+    with Progress("checking", minimum=BAR_FROM) as progress:
         report = run_checks(paths, config=config, glossary=glossary, select=_ids(select), ignore=_ids(ignore),
                             min_coverage=min_coverage, spelling=not no_spelling, jobs=jobs, progress=progress,
                             cache_dir=None if no_cache else cache_dir(config))
@@ -83,28 +84,3 @@ def _print_text(report) -> None:
 
 def _plural(count: int, level: str) -> str:
     return f"{count} {level}" if level == "info" or count == 1 else f"{count} {level}s"
-
-
-BAR_FROM = 5000  # entries: a shorter run is over before a bar could say anything
-
-
-class _Progress:
-    """A progress bar on stderr for long runs, only when stderr is a terminal."""
-
-    def __init__(self):
-        self.bar = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if total < BAR_FROM or not sys.stderr.isatty():
-            return
-        if self.bar is None:
-            self.bar = click.progressbar(length=total, label="checking", file=sys.stderr)
-            self.bar.__enter__()
-        self.bar.update(done - self.bar.pos)
-
-    def __enter__(self) -> "_Progress":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)

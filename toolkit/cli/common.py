@@ -49,3 +49,29 @@ def catalog_paths_or_default(paths: tuple[Path, ...], config: Config) -> list[Pa
     if not config.documents:
         raise click.UsageError("no catalogs given and no toolkit.toml project here")
     return iter_catalog_paths(config.catalogs)
+
+
+class Progress:
+    """A progress bar on stderr for long work (``minimum`` units or more), only when stderr is a terminal.
+
+    Called as ``progress(done, total)``; used as a context manager that closes the bar.
+    """
+
+    def __init__(self, label: str, *, minimum: int = 0):
+        self.label, self.minimum = label, minimum
+        self.bar = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.minimum or not sys.stderr.isatty():
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def __enter__(self) -> "Progress":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)

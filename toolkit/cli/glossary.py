@@ -177,18 +177,28 @@ def suggest(paths: tuple[Path, ...], glossary_paths: tuple[Path, ...], min_count
 
 
 @glossary.command()
-@click.option("--format", "file_format", type=click.Choice(["tbx", "csv"]), default="tbx", show_default=True,
-              help="TBX-Basic (memoQ, Trados, OmegaT) or one merged CSV.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write; default: standard output.")
+@click.option("--format", "file_format", type=click.Choice(["tbx", "csv", "xlsx"]), default="tbx", show_default=True,
+              help="TBX-Basic (memoQ, Trados, OmegaT), one merged CSV, or an Excel sheet (Trados MultiTerm).")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="File to write; default: standard output (not for xlsx).")
 @glossary_option
 def export(file_format: str, output: Path | None, glossary_paths: tuple[Path, ...]) -> None:
-    """Write the whole glossary as one TBX or CSV file."""
+    """Write the whole glossary as one TBX, CSV or XLSX file."""
+    from toolkit.errors import UsageError
     from toolkit.files import write_text_atomic
-    from toolkit.glossary import csv_text
+    from toolkit.formats import get_format
     from toolkit.formats.tbx import tbx_text
+    from toolkit.glossary import csv_text
 
     config = project_config()
     terms = load_glossary(glossary_paths, config).terms
+    if file_format == "xlsx":
+        if output is None:
+            raise UsageError("an XLSX glossary needs -o FILE.xlsx")
+        get_format("xlsx").write(terms, output, source_lang=config.source_language,
+                                 target_lang=config.target_language)
+        click.echo(f"{output}: {len(terms)} terms", err=True)
+        return
     text = csv_text(terms) if file_format == "csv" else tbx_text(
         terms, title=config.project_name, source_lang=_bcp47(config.source_language),
         target_lang=_bcp47(config.target_language))
@@ -201,21 +211,43 @@ def export(file_format: str, output: Path | None, glossary_paths: tuple[Path, ..
 
 @glossary.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="CSV to write; default: the glossary folder, named after FILE.")
-@click.option("--force", is_flag=True, help="Replace the output CSV if it exists.")
-def import_(file: Path, output: Path | None, force: bool) -> None:
-    """Convert a TBX (or CSV) glossary FILE into a glossary CSV."""
-    from toolkit.errors import UsageError
-    from toolkit.glossary import read_glossary_file, write_csv
+@click.option("--to", "add_to", type=click.Path(path_type=Path),
+              help="CSV that new terms go into; default: terms.csv in the first glossary folder.")
+@glossary_option
+@click.option("--dry-run", is_flag=True, help="Report what would be added and changed; write nothing.")
+@format_option
+def import_(file: Path, add_to: Path | None, glossary_paths: tuple[Path, ...], dry_run: bool,
+            output_format: str) -> None:
+    """Merge a TBX, CSV or XLSX glossary FILE into the glossary: new terms added, known ones merged.
+
+    A known term keeps every rendering it had (the incoming preferred one becomes the target);
+    importing the glossary's own export changes nothing.
+    """
+    from toolkit.glossary import merge_glossary, read_glossary_file, write_merge
 
     config = project_config()
-    output = output or _default_csv((), config).with_name(file.stem + ".csv")
-    terms = read_glossary_file(file)
-    if output.exists() and not force:
-        raise UsageError("exists; use --force to replace it", path=output)
-    write_csv(terms, output)
-    click.echo(f"{config.relative(output)}: {len(terms)} terms from {file} (run `toolkit glossary lint`)", err=True)
+    incoming = read_glossary_file(file)
+    merge = merge_glossary(load_glossary(glossary_paths, config), incoming,
+                           add_to or _default_csv(glossary_paths, config))
+    written = write_merge(merge, dry_run=dry_run)
+    if output_format == "json":
+        echo_json({**merge.as_dict(), "dry_run": dry_run, "written": [config.relative(p) for p in written]})
+        return
+    for term in merge.added:
+        click.echo(f"+ added: {term.source} → {term.target}")
+    for change in merge.changed:
+        where = f"{config.relative(Path(change.old.path))}:{change.old.line}"
+        click.echo(f"~ changed: {change.old.source} ({where}): " + "; ".join(
+            f"{name} {_shown(getattr(change.old, name))} → {_shown(getattr(change.new, name))}"
+            for name in change.fields))
+    verb = "would write" if dry_run else "wrote"
+    click.echo(f"{file}: {len(merge.added)} added, {len(merge.changed)} changed, {merge.unchanged} unchanged; "
+               f"{verb} {', '.join(config.relative(p) for p in written) or 'nothing'}", err=True)
+
+
+def _shown(value: str | tuple[str, ...]) -> str:
+    text = "; ".join(value) if isinstance(value, tuple) else value
+    return f"'{text}'" if text else "(none)"
 
 
 # --- helpers -------------------------------------------------------------------------------------

@@ -68,17 +68,18 @@ def import_(ctx: click.Context, workbook: Path, dry_run: bool, force: bool, mark
     if output_format == "json":
         echo_json(report.as_dict())
     else:
-        _print_report(report)
+        print_import_report(report)
     ctx.exit(report.exit_code)
 
 
-def _print_report(report: "ImportReport") -> None:
+def print_import_report(report: "ImportReport", *, item: str = "row") -> None:
+    """Each item that did something, with the texts a conflict needs, then the counts (``item``: "row", …)."""
     colours = {"applied": "green", "skipped": "yellow", "conflict": "red", "unknown": "magenta"}
     for result in report.results:
         if result.outcome == "unchanged":
             continue
         detail = ", ".join(result.changes) if result.outcome == "applied" else result.reason
-        click.echo(f"row {result.row}: {result.location}: {style(result.outcome, fg=colours[result.outcome])}: "
+        click.echo(f"{item} {result.row}: {result.location}: {style(result.outcome, fg=colours[result.outcome])}: "
                    f"{detail}")
         for label, text in _texts(result):
             click.echo(f"    {label:<9} " + text.replace("\n", "\n" + " " * 14))
@@ -93,8 +94,8 @@ def _print_report(report: "ImportReport") -> None:
 def _texts(result: "RowResult") -> list[tuple[str, str]]:
     """The texts a person needs to settle a conflict or find an unknown row."""
     if result.outcome == "conflict":
-        return [("exported:", result.exported or ""), ("now:", result.current or ""),
-                ("reviewer:", result.reviewer or "")]
+        texts = [("exported:", result.exported), ("now:", result.current or ""), ("reviewer:", result.reviewer or "")]
+        return [(label, text) for label, text in texts if text is not None]
     if result.outcome == "unknown":
         return [("source:", result.source)]
     return []

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from toolkit.cli.common import echo_json, format_option, glossary_option, project_config, style
+from toolkit.cli.common import Progress, echo_json, format_option, glossary_option, project_config, style
 
 if TYPE_CHECKING:
     from toolkit.scoring import DraftResult, ScoreReport
 
 SCORE_WIDTH = 1  # decimals, as the sacrebleu command line prints by default
 LOCATIONS_SHOWN = 8  # reference lines listed per term with problems
-METRIC_KEYS = ("bleu", "chrf", "ter")
+BAR_FROM = 2000  # segments times metrics times drafts: a shorter run needs no bar (with TER, always one)
 
 
 @click.command()
@@ -26,6 +26,9 @@ METRIC_KEYS = ("bleu", "chrf", "ter")
 @format_option
 @click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write a workbook: corpus scores with a chart, segments worst first, term problems.")
+@click.option("--metrics", default="bleu,chrf", show_default=True, metavar="NAMES",
+              help="Metrics to compute, comma-separated, of bleu, chrf (chrF++) and ter (slow on long segments).")
+@click.option("--summary", is_flag=True, help="Print only the ranking of the drafts.")
 @click.option("--segments", "worst", type=click.IntRange(min=0), default=5, show_default=True,
               help="How many of the worst segments to print per draft.")
 @click.option("--paired-ar", is_flag=True,
@@ -33,8 +36,9 @@ METRIC_KEYS = ("bleu", "chrf", "ter")
 @click.option("--samples", type=click.IntRange(min=1), default=None,
               help="Bootstrap resamples or randomization trials  [default: 1000 or 10000, as sacrebleu].")
 def score(drafts: tuple[Path, ...], references: tuple[Path, ...], glossary_paths: tuple[Path, ...],
-          output_format: str, xlsx_path: Path | None, worst: int, paired_ar: bool, samples: int | None) -> None:
-    """Score DRAFTs against the reference: BLEU, chrF++, TER, glossary terms and significance.
+          output_format: str, xlsx_path: Path | None, metrics: str, summary: bool, worst: int, paired_ar: bool,
+          samples: int | None) -> None:
+    """Score DRAFTs against the reference: BLEU, chrF++ (TER with --metrics), glossary terms and significance.
 
     PO catalogs are matched by msgctxt and msgid; text files line by line.
     With no arguments, the project's [score] references and drafts are scored.
@@ -42,8 +46,11 @@ def score(drafts: tuple[Path, ...], references: tuple[Path, ...], glossary_paths
     """
     from toolkit.scoring import score_project
 
-    report = score_project(references, drafts, config=project_config(), glossary_paths=glossary_paths,
-                           test="ar" if paired_ar else "bs", samples=samples or 0)
+    chosen = [name.strip().lower() for name in metrics.split(",") if name.strip()]
+    with Progress("scoring", minimum=0 if "ter" in chosen else BAR_FROM) as progress:
+        report = score_project(references, drafts, config=project_config(), glossary_paths=glossary_paths,
+                               test="ar" if paired_ar else "bs", samples=samples or 0, metrics=chosen,
+                               progress=progress)
     for warning in report.warnings:
         click.echo(f"Warning: {warning}", err=True)
     if xlsx_path is not None:
@@ -52,17 +59,48 @@ def score(drafts: tuple[Path, ...], references: tuple[Path, ...], glossary_paths
         write_workbook(report, xlsx_path)
     if output_format == "json":
         echo_json(report.as_dict())
+    elif summary:
+        click.echo(render_summary(report))
     else:
         click.echo(render_text(report, worst))
     if xlsx_path is not None:
         click.echo(f"Wrote {xlsx_path}", err=True)
 
 
+def render_summary(report: ScoreReport) -> str:
+    """The ranking table alone."""
+    return "\n".join(_ranking_lines(report))
+
+
 def render_text(report: ScoreReport, worst: int) -> str:
     """The ranking, significance, signatures, terminology and worst segments, as plain text."""
     from toolkit.scoring import METRICS
 
-    labels = [METRICS[key].label for key in METRIC_KEYS]
+    labels = [METRICS[key].label for key in report.metrics]
+    name_width = max(len("Draft"), *(len(result.name) for result in report.drafts))
+    lines = _ranking_lines(report)
+    if report.significance:
+        lines += ["", *_significance_lines(report, labels, name_width)]
+    lines += ["", style("Signatures", bold=True)]
+    signatures = report.significance.signatures if report.significance else report.signatures
+    lines += [f"  {label:<8} {signature}" for label, signature in signatures.items()]
+    if "BLEU" in report.segment_signatures:
+        lines.append(f"  segment BLEU: {report.segment_signatures['BLEU']}")
+    for result in report.drafts:
+        if result.terms:
+            lines += ["", *_term_lines(report, result)]
+    if worst:
+        for result in report.drafts:
+            lines += ["", *_worst_lines(report, result, worst)]
+    return "\n".join(lines)
+
+
+def _ranking_lines(report: ScoreReport) -> list[str]:
+    from toolkit.scoring import METRICS
+    from toolkit.scoring.metrics import ranking_metric
+
+    keys = report.metrics
+    labels = [METRICS[key].label for key in keys]
     lines = [f"Reference: {', '.join(report.inputs.reference_paths)} ({len(report.inputs.segments)} segments)", ""]
     name_width = max(len("Draft"), *(len(result.name) for result in report.drafts))
     with_terms = any(result.terms for result in report.drafts)
@@ -72,31 +110,19 @@ def render_text(report: ScoreReport, worst: int) -> str:
     lines.append(style("  ".join(header), bold=True))
     for rank, result in enumerate(report.ranking(), start=1):
         cells = [str(rank).rjust(2), result.name.ljust(name_width),
-                 *(f"{result.corpus[key].score:.{SCORE_WIDTH}f}".rjust(7) for key in METRIC_KEYS),
+                 *(f"{result.corpus[key].score:.{SCORE_WIDTH}f}".rjust(7) for key in keys),
                  str(result.draft.missing).rjust(7)]
         if with_terms:
             totals = result.terms.total
             cells += [_percent(totals.accuracy).rjust(8), _percent(totals.consistency).rjust(12),
                       str(totals.forbidden).rjust(9)]
         lines.append("  ".join(cells))
-    lines.append(f"Ranked by {METRICS['chrf'].label}; higher BLEU and chrF2++, lower TER are better. "
+    better = ", ".join(f"{'higher' if METRICS[key].higher_is_better else 'lower'} {METRICS[key].label}" for key in keys)
+    lines.append(f"Ranked by {METRICS[ranking_metric(keys)].label}; better is {better}. "
                  "Missing: segments the draft lacks or leaves untranslated, scored as empty.")
     if report.terminology_note:
         lines.append(f"Terminology {report.terminology_note}.")
-
-    if report.significance:
-        lines += ["", *_significance_lines(report, labels, name_width)]
-    lines += ["", style("Signatures", bold=True)]
-    signatures = report.significance.signatures if report.significance else report.signatures
-    lines += [f"  {label:<8} {signature}" for label, signature in signatures.items()]
-    lines.append(f"  segment BLEU: {report.segment_signatures['BLEU']}")
-    for result in report.drafts:
-        if result.terms:
-            lines += ["", *_term_lines(report, result)]
-    if worst:
-        for result in report.drafts:
-            lines += ["", *_worst_lines(report, result, worst)]
-    return "\n".join(lines)
+    return lines
 
 
 def _significance_lines(report: ScoreReport, labels: list[str], name_width: int) -> list[str]:
@@ -110,7 +136,7 @@ def _significance_lines(report: ScoreReport, labels: list[str], name_width: int)
     lines.append("  ".join(["Draft".ljust(name_width), *(label.ljust(width) for label in labels)]).rstrip())
     for result in report.drafts:
         cells = [result.name.ljust(name_width)]
-        for key in METRIC_KEYS:
+        for key in report.metrics:
             estimate = significance.estimates[result.name][key]
             score, mean, ci = (f"{value:.{SCORE_WIDTH}f}" for value in (estimate.score, estimate.mean, estimate.ci))
             cell = f"{score} ({mean} ± {ci})"
@@ -151,14 +177,15 @@ def _term_lines(report: ScoreReport, result: DraftResult) -> list[str]:
 
 def _worst_lines(report: ScoreReport, result: DraftResult, count: int) -> list[str]:
     from toolkit.scoring import METRICS
+    from toolkit.scoring.metrics import QUALITY_ORDER, ranking_metric
     from toolkit.scoring.segments import worst_segments
 
     lines = [style(f"Worst segments of {result.name}", bold=True)
-             + f" (reference line, lowest {METRICS['chrf'].label} first)"]
+             + f" (reference line, lowest {METRICS[ranking_metric(result.segments)].label} first)"]
     for index in worst_segments(result.segments, count):
         segment = report.inputs.segments[index]
         scores = "  ".join(f"{METRICS[key].label} {result.segments[key][index]:.{SCORE_WIDTH}f}"
-                           for key in ("chrf", "bleu", "ter"))
+                           for key in QUALITY_ORDER if key in result.segments)
         lines.append(f"  {_where(report, index)}  {scores}")
         if segment.source is not None:
             lines.append(f"    source:    {segment.source}")

@@ -6,9 +6,12 @@ from pathlib import Path
 import click
 
 from toolkit.cli.common import catalog_paths_or_default, echo_json, format_option, project_config
+from toolkit.documents import FORMATS
 
 encoding_option = click.option("--encoding", default="utf-8", show_default=True,
                                help="Encoding of the source text (e.g. gb18030).")
+source_format_option = click.option("--format", "source_format", type=click.Choice(list(FORMATS)),
+                                    help="Format of the source (default: by its extension, else text).")
 
 
 @click.command()
@@ -16,9 +19,11 @@ encoding_option = click.option("--encoding", default="utf-8", show_default=True,
 @click.option("-o", "--output", "catalog", type=click.Path(path_type=Path),
               help="Catalog to write or merge into (default: the project's for SOURCE).")
 @encoding_option
+@source_format_option
 @click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
-def segment(source: Path | None, catalog: Path | None, encoding: str, dry_run: bool) -> None:
-    """Segment a Chinese SOURCE text into a PO catalog, merging into it if it exists.
+def segment(source: Path | None, catalog: Path | None, encoding: str, source_format: str | None,
+            dry_run: bool) -> None:
+    """Segment a Chinese SOURCE (text, Markdown, HTML, DOCX) into a PO catalog, merging into it if it exists.
 
     Without SOURCE, every source of the project is segmented into its catalog.
     """
@@ -32,7 +37,8 @@ def segment(source: Path | None, catalog: Path | None, encoding: str, dry_run: b
     else:
         jobs = [(source, catalog)]
     for source_path, catalog_path in jobs:
-        result = segment_source(source_path, catalog_path, encoding=encoding, dry_run=dry_run, config=config)
+        result = segment_source(source_path, catalog_path, encoding=encoding, dry_run=dry_run,
+                                source_format=source_format, config=config)
         for warning in result.warnings:
             click.echo(f"{config.relative(source_path)}:{warning.line}: warning: {warning.message}", err=True)
         report = result.report
@@ -69,13 +75,17 @@ def stats(paths: tuple[Path, ...], output_format: str) -> None:
 @click.argument("catalog", required=False, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout.")
 @click.option("--source", type=click.Path(path_type=Path), help="Source text (default: from the project or references).")
-@click.option("--markdown", is_flag=True, help="Markdown: headings as headings, byline and credits in italics.")
+@click.option("--markdown", is_flag=True,
+              help="A plain-text source as Markdown: headings as headings, byline and credits in italics.")
+@click.option("--drop-repeats", is_flag=True,
+              help="Print a paragraph the source repeats only the first time (an editor's rendering).")
 @click.option("--min-coverage", type=click.FloatRange(0, 100), help="Refuse to write below this percentage translated.")
 @encoding_option
-def render(catalog: Path | None, output: Path | None, source: Path | None, markdown: bool,
-           min_coverage: float | None, encoding: str) -> None:
-    """Rebuild the English article from the source and CATALOG, paragraph by paragraph."""
-    from toolkit.files import write_text_atomic
+@source_format_option
+def render(catalog: Path | None, output: Path | None, source: Path | None, markdown: bool, drop_repeats: bool,
+           min_coverage: float | None, encoding: str, source_format: str | None) -> None:
+    """Rebuild the English document from the source and CATALOG, in the source's format."""
+    from toolkit.files import write_bytes_atomic, write_text_atomic
     from toolkit.render import render_catalog
 
     config = project_config()
@@ -83,7 +93,10 @@ def render(catalog: Path | None, output: Path | None, source: Path | None, markd
         if len(config.catalogs) != 1:
             raise click.UsageError("give CATALOG (the project does not name exactly one)")
         catalog = config.catalogs[0]
-    result = render_catalog(catalog, source=source, markdown=markdown, encoding=encoding, config=config)
+    result = render_catalog(catalog, source=source, markdown=markdown, drop_repeats=drop_repeats, encoding=encoding,
+                            source_format=source_format, config=config)
+    if result.data is not None and output is None:
+        raise click.UsageError("the source is a binary document: give the output file with -o")
     if result.left_in_chinese:
         click.echo(f"{config.relative(catalog)}: {result.left_in_chinese} of {result.segments} segments untranslated or fuzzy, "
                    "left in Chinese", err=True)
@@ -93,5 +106,7 @@ def render(catalog: Path | None, output: Path | None, source: Path | None, markd
         raise SystemExit(1)
     if output is None:
         click.echo(result.text, nl=False)
+    elif result.data is not None:
+        write_bytes_atomic(output, result.data)
     else:
         write_text_atomic(output, result.text)

@@ -23,6 +23,7 @@ FORMATS = {
     "tbx": "toolkit.formats.tbx:Tbx",
     "tmx": "toolkit.formats.tmx:Tmx",
     "xliff": "toolkit.formats.xliff:Xliff",
+    "xlsx": "toolkit.formats.xlsx_terms:XlsxTerms",
 }
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Characters XML 1.0 cannot hold, even escaped.

@@ -18,7 +18,7 @@ import polib
 from toolkit import __version__
 from toolkit.errors import InputError
 from toolkit.files import decode, read_bytes, write_text_atomic
-from toolkit.po.syntax import check_po_syntax
+from toolkit.po.syntax import Message, canonical_text, check_po_syntax, newline_problem
 from toolkit.text import count_english_words, count_han
 
 # polib's classes are the model the writing commands edit; other modules name them through this package.
@@ -34,27 +34,69 @@ def read_catalog(path: str | Path) -> polib.POFile:
     """Parse a PO file, turning every failure into an InputError naming the file and line."""
     path = Path(path)
     text = decode(read_bytes(path, what="a PO catalog"), path, hint=" (PO catalogs here are UTF-8)")
-    check_po_syntax(text, path)
-    del text  # polib reads the file itself; do not hold a second copy while it parses
-    try:
+    if not text.strip():
+        raise InputError("empty file, not a PO catalog", path=path)
+    messages = check_po_syntax(text, path)
+    if messages is None:
+        first_line = 1 + len(text) - len(text.lstrip("\n"))  # where the first entry starts
+        del text  # polib reads the file itself; do not hold a second copy while it parses
         # From the path, not the text: polib splits a text into a list of all its lines first,
         # which took a quarter longer on a 50 MB catalog than reading the file line by line.
-        po = polib.pofile(str(path), encoding="utf-8", wrapwidth=78)
-    except (OSError, ValueError) as exc:
+        po = _polib_parse(str(path), path)
+    else:  # another layout: polib reads the same entries in the plain one, placed where the file has them
+        po = _polib_parse(canonical_text(messages), path)
+        _place(po, messages)
+        return po  # the grammar checked its entries
+    check_entries(po, path, first_line)
+    return po
+
+
+def _polib_parse(source: str, path: Path) -> polib.POFile:
+    try:
+        return polib.pofile(source, encoding="utf-8", wrapwidth=78)
+    except (OSError, ValueError) as exc:  # the grammar passed the file: polib's own limits
         match = re.search(r"line (\d+)", str(exc))
         message = re.sub(r"\s*\(line \d+\)|\s*in po file\s*\S*", "", str(exc)).strip() or "syntax error"
         raise InputError(f"PO syntax error: {message.lower()}", path=path,
                          line=int(match.group(1)) if match else None) from exc
-    if len({entry_key(entry) for entry in po}) == len(po):
-        return po
-    seen: dict[Key, int] = {}
+
+
+def _place(po: polib.POFile, messages: list[Message]) -> None:
+    """Give polib's entries the lines they have in the file, and obsolete ones the previous msgid (``#~|``)
+    polib does not read."""
+    entries = iter(po)
+    for message in messages:
+        if not message.obsolete and message.value("msgid") == "" and message.value("msgctxt") is None:
+            continue  # the header: polib's metadata, not an entry
+        entry = next(entries, None)
+        if entry is None:
+            return
+        entry.linenum = message.line
+        if message.obsolete:
+            entry.previous_msgctxt = message.value("#|msgctxt")
+            entry.previous_msgid = message.value("#|msgid")
+            entry.previous_msgid_plural = message.value("#|msgid_plural")
+
+
+def check_entries(po: polib.POFile, path: Path, first_line: int) -> None:
+    """What the grammar asks of entries rather than of lines: no duplicate key, consistent line breaks.
+    ``first_line`` is where the file's first entry starts (polib numbers it 0)."""
+    # polib takes the first msgid "" as the header (and then sets metadata_is_fuzzy to its flags, a list)
+    seen: dict[Key, int] = {HEADER: 1} if isinstance(po.metadata_is_fuzzy, list) else {}
     for entry in po:
+        entry.linenum = entry.linenum or first_line
         key = entry_key(entry)
         if key in seen:
             raise InputError(f"duplicate msgid (first at line {seen[key]}): {entry.msgid[:40]}",
                              path=path, line=entry.linenum)
         seen[key] = entry.linenum
-    return po
+        if not entry.obsolete and "fuzzy" not in entry.flags:
+            plural = entry.msgid_plural if entry.msgstr_plural else None
+            msgstrs = [entry.msgstr_plural[n] for n in sorted(entry.msgstr_plural)] if entry.msgstr_plural \
+                else [entry.msgstr]
+            problem = newline_problem(entry.msgid, plural, msgstrs)
+            if problem:
+                raise InputError(problem, path=path, line=entry.linenum)
 
 
 def catalog_text(po: polib.POFile) -> str:
@@ -184,7 +226,10 @@ def iter_catalog_paths(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.po") if p.is_file()))
+            inside = sorted(p for p in path.rglob("*.po") if p.is_file())
+            if not inside:
+                raise InputError("not a file, and a folder with no PO catalogs in it", path=path)
+            found.extend(inside)
         elif path.exists():
             found.append(path)
         else:

@@ -19,14 +19,18 @@ from typing import Iterator
 
 from polib import unescape
 
-from toolkit.po.catalog import CatalogStats, Key, count_entry, entry_kind, entry_status, read_catalog, status_of
+from toolkit.po.catalog import (TRANSLATED, CatalogStats, Key, count_entry, entry_kind, entry_status, read_catalog,
+                                status_of)
+from toolkit.po.syntax import newline_problem
 
 
 @dataclass(slots=True)
 class Entry:
     """One live entry: where it is, its texts, its status, its segment kind, its flags, its length
-    in Chinese characters, its translator comment (as polib's ``tcomment``) and, for a plural entry
-    (only polib reads those), msgid_plural and the plural forms as sorted (index, text) pairs."""
+    in Chinese characters, its translator comment (as polib's ``tcomment``), for a plural entry
+    (only polib reads those) msgid_plural and the plural forms as sorted (index, text) pairs, and
+    the source it was translated from when msgmerge marked it fuzzy (``#| msgid``, polib's
+    ``previous_msgid``)."""
 
     path: str
     line: int
@@ -40,6 +44,7 @@ class Entry:
     tcomment: str = ""
     msgid_plural: str = ""
     plural: tuple[tuple[int, str], ...] = ()
+    previous_msgid: str | None = None
 
 
 def _entry_pattern() -> re.Pattern:
@@ -51,7 +56,7 @@ def _entry_pattern() -> re.Pattern:
     Strings are captured with their continuation lines: all of a live entry's,
     an obsolete (``#~``) one's msgctxt and msgid (it counts for duplicates).
     """
-    string = r'"[^"\\\n\r]*(?:\\.[^"\\\n\r]*)*"'
+    string = r'"[^"\\\n\r]*(?:\\(?:[ntbrfva\\"]|[0-7]{1,3}|x[0-9a-fA-F]+)[^"\\\n\r]*)*"'  # the escapes gettext reads
     comment = r"(?:#[.:,|]?(?: [^\n\r]*)?\n)*"
 
     def block(keyword: str, group: str, prefix: str = "") -> str:
@@ -117,8 +122,8 @@ def _scan_file(path: Path, shown: str, *, words: bool) -> tuple[list[Entry], Cat
                 return None
             if not scan.feed(text):
                 return None
-            if not block:
-                return scan.entries, scan.stats
+            if not block:  # an empty file has no entry, not even a header: the reader behind refuses it
+                return (scan.entries, scan.stats) if not scan.first else None
 
 
 def scan_entries(text: str, shown: str, *, words: bool = True) -> tuple[list[Entry], CatalogStats] | None:
@@ -166,9 +171,13 @@ class _Scan:
                 comments = match.group("comments")
                 flags, kind = _comments(comments)
                 status = status_of(msgstr, flags)
+                if msgstr and status == TRANSLATED and "\n" in (msgid[0], msgid[-1], msgstr[0], msgstr[-1]) \
+                        and newline_problem(msgid, None, [msgstr]):
+                    return False  # msgfmt refuses it: the reader behind names it and its line
                 chars = count_entry(stats, msgid, msgstr, status, words=words)
                 entries.append(Entry(shown, line, msgctxt, msgid, msgstr, status, kind, flags, chars,
-                                     _translator_comment(comments) if _has_translator_comment(comments) else ""))
+                                     _translator_comment(comments) if _has_translator_comment(comments) else "",
+                                     previous_msgid=_previous_msgid(comments) if "#| msgid " in comments else None))
         self.line = line + text.count("\n", counted)
         return True
 
@@ -246,6 +255,24 @@ def _translator_comment(comments: str) -> str:
     return tcomment
 
 
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _previous_msgid(comments: str) -> str:
+    """The ``#| msgid`` string and its ``#| "…"`` continuation lines, read as polib reads them."""
+    parts: list[str] = []
+    reading = False
+    for line in comments.split("\n"):
+        if line.startswith("#| msgid "):
+            reading = True
+            parts.extend(_QUOTED.findall(line[len("#| msgid "):]))
+        elif reading and line.startswith('#| "'):
+            parts.extend(_QUOTED.findall(line[3:]))  # several strings may share a line
+        else:
+            reading = False
+    return _string("\n".join(parts))
+
+
 def entries_from_polib(path: Path, shown: str, *, words: bool = True) -> tuple[list[Entry], CatalogStats]:
     """What scan_entries gives, for any catalog polib reads (and a located error for one it cannot)."""
     po = read_catalog(path)
@@ -259,5 +286,6 @@ def entries_from_polib(path: Path, shown: str, *, words: bool = True) -> tuple[l
             chars = count_entry(stats, entry.msgid, entry.msgstr, status, words=words)
             entries.append(Entry(shown, entry.linenum, entry.msgctxt, entry.msgid, entry.msgstr, status,
                                  entry_kind(entry), tuple(entry.flags), chars, entry.tcomment,
-                                 entry.msgid_plural, tuple(sorted(entry.msgstr_plural.items()))))
+                                 entry.msgid_plural, tuple(sorted(entry.msgstr_plural.items())),
+                                 entry.previous_msgid))
     return entries, stats

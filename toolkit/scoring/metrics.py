@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from toolkit.errors import UsageError
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,18 @@ METRICS: dict[str, MetricSpec] = {
     )
 }
 
+# What `toolkit score` computes unless asked: TER costs a hundred times more than the other two on long
+# segments (its shift search grows with the cube of their length), so it is computed only with --metrics.
+DEFAULT_METRICS = ("bleu", "chrf")
+PROGRESS_CHUNK = 8  # segments between two progress reports
+
 # chrF++ first: of the three it agrees best with human judgement (WMT metrics tasks), down to single sentences
 QUALITY_ORDER = ("chrf", "bleu", "ter")
+
+
+def ranking_metric(keys: Iterable[str]) -> str:
+    """The metric drafts and segments are ranked by: the first of QUALITY_ORDER computed."""
+    return next(key for key in QUALITY_ORDER if key in keys)
 
 
 def quality_key(scores: Mapping[str, float]) -> tuple[float, ...]:
@@ -55,15 +67,28 @@ class MetricRun:
     """One metric over all drafts: corpus scores, and the statistics they were computed from."""
 
     def __init__(self, spec: MetricSpec, references: Sequence[Sequence[str | None]],
-                 drafts: Sequence[Sequence[str]]):
+                 drafts: Sequence[Sequence[str]], progress: Callable[[int], None] | None = None):
         self.spec = spec
         self.metric = spec.build(references)
-        # per draft, per segment; what ``corpus_score`` computes and then throws away
-        self.stats: list[list[list[float]]] = [self.metric._extract_corpus_statistics(hypotheses, None)
-                                               for hypotheses in drafts]
+        # per draft, per segment, computed once; what ``corpus_score`` computes and then throws away
+        self.stats: list[list[list[float]]] = [self._statistics(hypotheses, progress) for hypotheses in drafts]
         self.scores: list[Any] = [self.metric._aggregate_and_compute(stats) for stats in self.stats]
         # Everything below needs only the statistics: free the tokenized references before the next metric.
         self.metric._ref_cache = None
+
+    def _statistics(self, hypotheses: Sequence[str], progress: Callable[[int], None] | None) -> list[list[float]]:
+        """sacrebleu's statistics of every segment, a few segments at a time when progress is reported."""
+        if progress is None:
+            return self.metric._extract_corpus_statistics(hypotheses, None)
+        references, stats = self.metric._ref_cache, []
+        try:
+            for start in range(0, len(hypotheses), PROGRESS_CHUNK):
+                self.metric._ref_cache = references[start:start + PROGRESS_CHUNK]
+                stats += self.metric._extract_corpus_statistics(hypotheses[start:start + PROGRESS_CHUNK], None)
+                progress(len(self.metric._ref_cache))
+        finally:
+            self.metric._ref_cache = references
+        return stats
 
     @property
     def signature(self) -> str:
@@ -82,6 +107,28 @@ class MetricRun:
         return [metric._compute_score_from_stats(row).score for row in self.stats[draft]]
 
 
+def metric_specs(keys: Iterable[str]) -> list[MetricSpec]:
+    """The metrics named (bleu, chrf, ter), in the registry's order; an unknown name is a usage error."""
+    keys = set(keys)
+    unknown = sorted(keys - set(METRICS))
+    if unknown or not keys:
+        raise UsageError(f"unknown metric {', '.join(unknown)}; choose from {', '.join(METRICS)}" if unknown
+                         else f"no metric chosen; choose from {', '.join(METRICS)}")
+    return [spec for key, spec in METRICS.items() if key in keys]
+
+
 def run_metrics(references: Sequence[Sequence[str | None]], drafts: Sequence[Sequence[str]],
-                specs: Sequence[MetricSpec] = tuple(METRICS.values())) -> list[MetricRun]:
-    return [MetricRun(spec, references, drafts) for spec in specs]
+                specs: Sequence[MetricSpec] = tuple(METRICS.values()),
+                progress: Callable[[int, int], None] | None = None) -> list[MetricRun]:
+    """Each metric over every draft; ``progress(done, total)`` counts segments scored by each metric for each draft."""
+    if progress is None:
+        return [MetricRun(spec, references, drafts) for spec in specs]
+    total = len(specs) * sum(len(hypotheses) for hypotheses in drafts)
+    done = 0
+
+    def advance(segments: int) -> None:
+        nonlocal done
+        done += segments
+        progress(done, total)
+
+    return [MetricRun(spec, references, drafts, advance) for spec in specs]

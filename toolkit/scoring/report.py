@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from toolkit.config import Config
 from toolkit.scoring.inputs import Draft, ScoringSet, load_scoring_set
-from toolkit.scoring.metrics import quality_key, run_metrics
+from toolkit.scoring.metrics import DEFAULT_METRICS, METRICS, metric_specs, quality_key, run_metrics
 from toolkit.scoring.segments import SegmentTable, segment_table
 from toolkit.scoring.significance import RESAMPLING_BUDGET, Significance, paired_test, resampling_bytes
 from toolkit.scoring.terminology import TermEngine, TermReport, score_terms, source_terms
@@ -37,6 +37,11 @@ class ScoreReport:
     significance: Significance | None = None
     terminology_note: str | None = None  # why there are no term scores, when there are none
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def metrics(self) -> list[str]:
+        """The keys of the metrics computed, in the registry's order (bleu, chrf, ter)."""
+        return [key for key in METRICS if key in self.drafts[0].corpus] if self.drafts else []
 
     def ranking(self) -> list[DraftResult]:
         return sorted(self.drafts, key=DraftResult.quality, reverse=True)
@@ -86,9 +91,12 @@ class ScoreReport:
 
 
 def score_drafts(inputs: ScoringSet, *, glossary: TermEngine | None = None, segment_scores: bool = True,
-                 test: str | None = "bs", samples: int = 0) -> ScoreReport:
-    """Score every draft of ``inputs``, with confidence intervals and paired significance (test "bs" or "ar")."""
-    runs = run_metrics(inputs.references, [draft.hypotheses for draft in inputs.drafts])
+                 test: str | None = "bs", samples: int = 0, metrics: Iterable[str] = DEFAULT_METRICS,
+                 progress: Callable[[int, int], None] | None = None) -> ScoreReport:
+    """Score every draft of ``inputs`` on the ``metrics`` named, with confidence intervals and paired
+    significance (test "bs" or "ar"); ``progress(done, total)`` follows the metrics' segments."""
+    runs = run_metrics(inputs.references, [draft.hypotheses for draft in inputs.drafts], metric_specs(metrics),
+                       progress)
     terms_per_segment = (source_terms(glossary, [s.source for s in inputs.segments])
                          if glossary is not None and inputs.has_source else None)
     results = []
@@ -121,7 +129,8 @@ def score_drafts(inputs: ScoringSet, *, glossary: TermEngine | None = None, segm
 
 def score_project(references: Sequence[Path], drafts: Sequence[Path], *, config: Config,
                   glossary_paths: Sequence[Path] = (), segment_scores: bool = True, test: str | None = "bs",
-                  samples: int = 0) -> ScoreReport:
+                  samples: int = 0, metrics: Iterable[str] = DEFAULT_METRICS,
+                  progress: Callable[[int, int], None] | None = None) -> ScoreReport:
     """``toolkit score``: the files given, else the project's [score] references and drafts."""
     inputs = load_scoring_set(list(references) or _from_here(config.references),
                               list(drafts) or _from_here(config.drafts))
@@ -135,7 +144,8 @@ def score_project(references: Sequence[Path], drafts: Sequence[Path], *, config:
         glossary = load_glossary(list(glossary_paths), config)
         if glossary.is_empty:
             glossary, note = None, "n/a: no glossary (give --glossary PATH or set [glossary] paths)"
-    report = score_drafts(inputs, glossary=glossary, segment_scores=segment_scores, test=test, samples=samples)
+    report = score_drafts(inputs, glossary=glossary, segment_scores=segment_scores, test=test, samples=samples,
+                          metrics=metrics, progress=progress)
     report.terminology_note = note
     return report
 

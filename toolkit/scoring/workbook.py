@@ -12,7 +12,6 @@ from toolkit.scoring.report import ScoreReport
 from toolkit.scoring.segments import segment_quality
 
 HEADER_FILL = "DDE4EE"
-CHART_METRICS = tuple(METRICS)  # bleu, chrf, ter
 
 
 def write_workbook(report: ScoreReport, path: str | Path) -> None:
@@ -35,7 +34,8 @@ def _corpus_sheet(sheet: Any, report: ScoreReport) -> None:
     from openpyxl.chart import BarChart, Reference
 
     sheet.title = "Corpus"
-    labels = [METRICS[key].label for key in CHART_METRICS]
+    keys = report.metrics
+    labels = [METRICS[key].label for key in keys]
     header = ["Rank", "Draft", *labels, "Term accuracy %", "Term consistency %", "Forbidden terms",
               "Missing segments", "Fuzzy segments"]
     significance = report.significance
@@ -45,13 +45,13 @@ def _corpus_sheet(sheet: Any, report: ScoreReport) -> None:
     ranks = {id(result): number for number, result in enumerate(report.ranking(), start=1)}
     for result in report.drafts:
         totals = result.terms.total if result.terms else None
-        row = [ranks[id(result)], result.name, *(round(result.corpus[key].score, 2) for key in CHART_METRICS),
+        row = [ranks[id(result)], result.name, *(round(result.corpus[key].score, 2) for key in keys),
                _rounded(totals.accuracy if totals else None), _rounded(totals.consistency if totals else None),
                totals.forbidden if totals else None, result.draft.missing, result.draft.fuzzy]
         if significance:
             estimates = significance.estimates[result.name]
-            row += [f"{estimates[key].mean:.2f} ± {estimates[key].ci:.2f}" for key in CHART_METRICS]
-            row += [_rounded(estimates[key].p_value, 4) for key in CHART_METRICS]
+            row += [f"{estimates[key].mean:.2f} ± {estimates[key].ci:.2f}" for key in keys]
+            row += [_rounded(estimates[key].p_value, 4) for key in keys]
         _append(sheet, row)
     count = len(report.drafts)
     sheet.append([])
@@ -63,14 +63,15 @@ def _corpus_sheet(sheet: Any, report: ScoreReport) -> None:
         _append(sheet, ["Significance", f"{significance.description} against {significance.baseline}"])
     if report.terminology_note:
         _append(sheet, ["Terminology", report.terminology_note])
-    _widths(sheet, [6, 28, 10, 10, 10, 16, 18, 16, 18, 16])
+    _widths(sheet, [6, 28, *[10] * len(keys), 16, 18, 16, 18, 16])
 
     chart = BarChart()
     chart.type = "col"
-    chart.title = "Drafts against the reference (TER: lower is better)"
+    chart.title = "Drafts against the reference" + (" (TER: lower is better)" if "ter" in keys else "")
     chart.y_axis.title = "score"
-    data_columns = [3, 4, 5] + ([6] if any(r.terms and r.terms.total.accuracy is not None for r in report.drafts)
-                                else [])
+    data_columns = list(range(3, 3 + len(keys)))
+    if any(r.terms and r.terms.total.accuracy is not None for r in report.drafts):
+        data_columns.append(3 + len(keys))
     for column in data_columns:
         chart.add_data(Reference(sheet, min_col=column, min_row=1, max_row=1 + count), titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=2, min_row=2, max_row=1 + count))
@@ -80,7 +81,8 @@ def _corpus_sheet(sheet: Any, report: ScoreReport) -> None:
 
 def _segment_sheet(sheet: Any, report: ScoreReport) -> None:
     inputs = report.inputs
-    labels = [METRICS[key].label for key in CHART_METRICS]
+    keys = report.metrics
+    labels = [METRICS[key].label for key in keys]
     sources = ["Source"] if inputs.has_source else []
     header = ["Location", *sources] + [f"Reference {n}" if len(inputs.references) > 1 else "Reference"
                                        for n in range(1, len(inputs.references) + 1)]
@@ -99,13 +101,13 @@ def _segment_sheet(sheet: Any, report: ScoreReport) -> None:
                *(stream[index] for stream in inputs.references)]
         for result in report.drafts:
             row.append(result.draft.hypotheses[index])
-            row += [round(result.segments[key][index], 2) for key in CHART_METRICS]
+            row += [round(result.segments[key][index], 2) for key in keys]
         _append(sheet, row)
     sheet.freeze_panes = "C2" if sources else "B2"
     sheet.auto_filter.ref = sheet.dimensions
     text_width = 48
     _widths(sheet, [22] + [text_width] * (len(sources) + len(inputs.references))
-            + [text_width, 9, 9, 9] * len(report.drafts))
+            + [text_width, *[9] * len(keys)] * len(report.drafts))
     _wrap(sheet)
 
 

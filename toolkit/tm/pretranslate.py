@@ -7,10 +7,12 @@ so that PO editors show the translator what changed.
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from toolkit.files import locked
 from toolkit.po import CatalogEntry, entry_key, live_entries, read_catalog, write_catalog
 from toolkit.text import count_han
 from toolkit.tm.matching import source_diff
@@ -78,23 +80,24 @@ def pretranslate(tm: TranslationMemory, catalogs: list[tuple[Path, str]], *, exa
     """Fill each catalog's untranslated singular entries from ``tm``; ``catalogs`` are (path, shown name) pairs."""
     report = PretranslateReport(dry_run=dry_run)
     for path, shown in catalogs:
-        po = read_catalog(path)
-        changed = set()
-        for entry in live_entries(po):
-            if entry.msgstr or entry.msgid_plural:
-                continue
-            best = next(iter(tm.lookup(entry.msgid, entry.msgctxt, min_score=min_score, limit=1)), None)
-            usable = best if best is not None and _fits(entry.msgid, best.target) else None
-            report.leverage.count(usable.percent if usable else None, entry.msgid)
-            if usable is None:
-                continue
-            status = "translated" if usable.percent == 100 and exact_as == "translated" else "fuzzy"
-            _fill(entry, usable, status)
-            changed.add(entry_key(entry))
-            report.filled.append(Filled(f"{shown}:{entry.linenum}", entry.msgid, usable.percent,
-                                        usable.unit.where, usable.unit.source, usable.target, status, usable.notes))
-        if changed and (dry_run or write_catalog(po, path, changed=changed)):
-            report.written.append(shown)
+        with nullcontext() if dry_run else locked(path):  # from reading the catalog to writing it
+            po = read_catalog(path)
+            changed = set()
+            for entry in live_entries(po):
+                if entry.msgstr or entry.msgid_plural:
+                    continue
+                best = next(iter(tm.lookup(entry.msgid, entry.msgctxt, min_score=min_score, limit=1)), None)
+                usable = best if best is not None and _fits(entry.msgid, best.target) else None
+                report.leverage.count(usable.percent if usable else None, entry.msgid)
+                if usable is None:
+                    continue
+                status = "translated" if usable.percent == 100 and exact_as == "translated" else "fuzzy"
+                _fill(entry, usable, status)
+                changed.add(entry_key(entry))
+                report.filled.append(Filled(f"{shown}:{entry.linenum}", entry.msgid, usable.percent,
+                                            usable.unit.where, usable.unit.source, usable.target, status, usable.notes))
+            if changed and (dry_run or write_catalog(po, path, changed=changed)):
+                report.written.append(shown)
     return report
 
 

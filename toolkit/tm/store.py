@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS catalogs (origin TEXT PRIMARY KEY, mtime_ns INTEGER N
 _UNIT_COLUMNS = "id, source, target, context, origin, line, date"
 PROBE_SHARE = 0.5  # a candidate at the default 75% shares at least half of the query's bigrams
 PROBE_BUDGET = 60_000  # postings read per lookup at most: the rarest bigrams come first
-CANDIDATES = 40  # best-voted units scored per lookup
+CANDIDATES = 100  # best-voted units scored per lookup
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def now_stamp() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _hash(*parts: str | None) -> int:
+def text_hash(*parts: str | None) -> int:
     data = "\0".join("\1" if p is None else p for p in parts).encode("utf-8", "surrogatepass")
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
 
@@ -191,7 +191,7 @@ class TranslationMemory:
 
     def _row(self, unit: Unit) -> tuple:
         return (unit.source, unit.target, unit.context, unit.origin, unit.line, unit.date or now_stamp(),
-                _hash(unit.source), _hash(unit.origin, unit.context, unit.source, unit.target))
+                text_hash(unit.source), text_hash(unit.origin, unit.context, unit.source, unit.target))
 
     def _insert(self, rows: list[tuple]) -> int:
         """Insert rows not yet there and queue their bigrams for the index."""
@@ -274,7 +274,7 @@ class TranslationMemory:
     def lookup(self, source: str, context: str | None = None, *, min_score: int = 75, limit: int = 3) -> list[Match]:
         """The best matches for ``source``, best first: exact ones (100, or 99 in another context), then fuzzy."""
         exact = [_row_unit(row) for row in self.db.execute(
-            f"SELECT {_UNIT_COLUMNS} FROM units WHERE source_hash = ?", (_hash(source),))]
+            f"SELECT {_UNIT_COLUMNS} FROM units WHERE source_hash = ?", (text_hash(source),))]
         matches = [Match(unit, 100 if unit.context == context else 99, unit.target,
                          () if unit.context == context else ("context differs",))
                    for unit in exact if unit.source == source]

@@ -1,0 +1,120 @@
+"""The embedded article as documents with inline formatting, in every format, and its translation.
+
+A document is a list of paragraphs; a paragraph has a kind and sentences; a sentence is a list of
+(text, style) pieces, style one of None, "bold", "italic", "link". The Chinese one is built from the
+article's own paragraphs and sentences with a bold sentence, an italic one and a link; the English
+one puts the approved translation of each sentence in the same place with the same formatting.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+import polib
+
+from tests.conftest import ARTICLE, ARTICLE_CATALOG
+from toolkit.documents.placeholders import strip
+from toolkit.segment import parse_source
+
+FEDERATION = ("北京市总工会", "Beijing Federation of Trade Unions")
+LINK = "https://www.workercn.cn/"
+# (paragraph, sentence) of each format in the article; last in their paragraphs, as CommonMark wants
+# emphasis that ends in punctuation to be followed by a space, punctuation or the line end
+BOLD, LINKED, ITALIC = (3, 3), (4, 0), (5, 1)
+
+
+@dataclass
+class Paragraph:
+    kind: str
+    sentences: list[list[tuple[str, str | None]]]
+
+    def joined(self, separator: str) -> list[tuple[str, str | None]]:
+        pieces: list[tuple[str, str | None]] = []
+        for number, sentence in enumerate(self.sentences):
+            if number:
+                pieces.append((separator, None))
+            pieces.extend(sentence)
+        return [piece for piece in pieces if piece[0]]
+
+
+def approved() -> dict[str, str]:
+    return {e.msgid: e.msgstr for e in polib.pofile(str(ARTICLE_CATALOG)) if e.msgstr}
+
+
+def chinese_article() -> list[Paragraph]:
+    paragraphs = []
+    for number, paragraph in enumerate(parse_source(ARTICLE).paragraphs):
+        sentences = [[(segment.text, None)] for segment in paragraph.segments]
+        paragraphs.append(Paragraph(paragraph.kind, sentences))
+    paragraphs[BOLD[0]].sentences[BOLD[1]] = [(paragraphs[BOLD[0]].sentences[BOLD[1]][0][0], "bold")]
+    paragraphs[ITALIC[0]].sentences[ITALIC[1]] = [(paragraphs[ITALIC[0]].sentences[ITALIC[1]][0][0], "italic")]
+    text = paragraphs[LINKED[0]].sentences[LINKED[1]][0][0]
+    before, _, after = text.partition(FEDERATION[0])
+    paragraphs[LINKED[0]].sentences[LINKED[1]] = [(before, None), (FEDERATION[0], "link"), (after, None)]
+    return paragraphs
+
+
+def english_article() -> list[Paragraph]:
+    english = approved()
+    paragraphs = []
+    for paragraph in chinese_article():
+        sentences = []
+        for sentence in paragraph.sentences:
+            text = english["".join(piece for piece, _ in sentence)]
+            if any(style == "link" for _, style in sentence):
+                before, _, after = text.partition(FEDERATION[1])
+                sentences.append([(before, None), (FEDERATION[1], "link"), (after, None)])
+            else:
+                sentences.append([(text, sentence[0][1])])
+        paragraphs.append(Paragraph(paragraph.kind, sentences))
+    return paragraphs
+
+
+def translate(msgid: str, english: dict[str, str]) -> str:
+    """What a translator writes: the approved English, with the source's placeholders put back."""
+    text = english[strip(msgid)]
+    if msgid.startswith("<1>") and msgid.endswith("</1>") and msgid.count("<1>") == 1 and \
+            strip(msgid) == msgid[3:-4]:
+        return f"<1>{text}</1>"
+    if f"<1>{FEDERATION[0]}</1>" in msgid:
+        return text.replace(FEDERATION[1], f"<1>{FEDERATION[1]}</1>", 1)
+    return text
+
+
+def translate_catalog(path, english: dict[str, str] | None = None) -> int:
+    """Fill every entry of a catalog segmented from a document; returns the placeholders written."""
+    english = english or approved()
+    po = polib.pofile(str(path))
+    for entry in po:
+        entry.msgstr = translate(entry.msgid, english)
+    po.save(str(path))
+    return sum(entry.msgid.count("<") for entry in po)
+
+
+MARKDOWN_PREFIX = {"title": "# ", "subtitle": "## ", "heading": "## ", "caption": "> "}
+MARKDOWN_STYLE = {None: "{}", "bold": "**{}**", "italic": "*{}*", "link": "[{}](" + LINK + ")"}
+FRONT_MATTER = "---\ntitle: 扶贫“大考”的北京工会答卷\n---\n\n"
+CODE = "\n```\n北京市总工会 = 代码，不翻译\n```\n"
+
+
+def markdown(paragraphs: list[Paragraph], separator: str) -> str:
+    lines = []
+    for paragraph in paragraphs:
+        body = "".join(MARKDOWN_STYLE[style].format(text) for text, style in paragraph.joined(separator))
+        lines.append(MARKDOWN_PREFIX.get(paragraph.kind, "") + body)
+    return FRONT_MATTER + "\n\n".join(lines) + "\n" + CODE
+
+
+HTML_TAG = {"title": "h1", "subtitle": "h2", "heading": "h2", "caption": "figcaption"}
+HTML_STYLE = {None: "{}", "bold": "<strong>{}</strong>", "italic": "<em>{}</em>",
+              "link": f'<a href="{LINK}">{{}}</a>'}
+
+
+def html_body(paragraphs: list[Paragraph], separator: str) -> str:
+    out = []
+    for paragraph in paragraphs:
+        tag = HTML_TAG.get(paragraph.kind, "p")
+        body = "".join(HTML_STYLE[style].format(escape(text, quote=False))
+                       for text, style in paragraph.joined(separator))
+        out.append(f"<{tag}>{body}</{tag}>")
+    return "\n".join(out)

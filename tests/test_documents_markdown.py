@@ -1,0 +1,88 @@
+"""Markdown sources: segmented with placeholders, translated, rendered back in the same structure."""
+from __future__ import annotations
+
+import polib
+from click.testing import CliRunner
+from hypothesis import given, settings, strategies as st
+from markdown_it import MarkdownIt
+
+from tests.article_documents import (ITALIC, Paragraph, approved, chinese_article, english_article, markdown,
+                                     translate_catalog)
+from tests.conftest import msgfmt_check
+from toolkit.cli import cli
+from toolkit.documents import get_format
+from toolkit.render import render_catalog
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def structure(text: str) -> list[tuple[str, str]]:
+    return [(t.type, t.tag) for t in MarkdownIt("commonmark").enable("table").parse(text)]
+
+
+def test_markdown_article_round_trip(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source, catalog, output = tmp_path / "article.md", tmp_path / "article.po", tmp_path / "article.en.md"
+    source.write_text(markdown(chinese_article(), ""), encoding="utf-8")
+    assert run("segment", str(source), "-o", str(catalog)).exit_code == 0
+    assert msgfmt_check(catalog).returncode == 0
+    po = polib.pofile(str(catalog))
+    assert len(po) == len(approved())  # the same 94 segments as the plain text
+    bold = next(e for e in po if e.msgid.startswith("<1>"))
+    assert "placeholders: <1>…</1> bold" in bold.comment
+    assert translate_catalog(catalog) == 6  # bold, italic and link: an opening and a closing code each
+    assert run("check", str(catalog)).exit_code == 0
+
+    result = run("render", str(catalog), "--source", str(source), "-o", str(output))
+    assert result.exit_code == 0, result.output
+    rendered = output.read_text(encoding="utf-8")
+    assert rendered == markdown(english_article(), " ")
+    assert structure(rendered) == structure(source.read_text(encoding="utf-8"))
+    assert "北京市总工会 = 代码，不翻译" in rendered and "title: 扶贫" in rendered  # code and front matter kept
+
+
+def test_a_dropped_bold_is_an_error_and_untranslated_stays_chinese(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source, catalog = tmp_path / "article.md", tmp_path / "article.po"
+    source.write_text(markdown(chinese_article(), ""), encoding="utf-8")
+    run("segment", str(source), "-o", str(catalog))
+    translate_catalog(catalog)
+    po = polib.pofile(str(catalog))
+    bold = next(e for e in po if e.msgid.startswith("<1>"))
+    bold.msgstr = bold.msgstr.replace("<1>", "").replace("</1>", "")
+    italic_source = chinese_article()[ITALIC[0]].sentences[ITALIC[1]][0][0]
+    italic = po.find(f"<1>{italic_source}</1>")
+    italic.msgstr = ""
+    po.save(str(catalog))
+    result = run("check", str(catalog))
+    assert result.exit_code == 1
+    assert "error: [placeholders] placeholder <1>…</1> of the source is missing" in result.output
+    rendering = render_catalog(catalog, source=source)
+    assert rendering.left_in_chinese == 1
+    assert f"*{italic_source}*" in rendering.text
+
+
+chinese = st.text(st.sampled_from("北京工会扶贫攻坚战答卷一二三"), min_size=1, max_size=6)
+styled = st.tuples(chinese, st.sampled_from(["bold", "italic", "link"]))
+# styled pieces between plain ones: Markdown has no way to write **a***b* unambiguously
+sentence = st.builds(lambda plain, pieces: [p for piece in pieces for p in (piece, (plain, None))],
+                     chinese, st.lists(styled, min_size=1, max_size=3))
+paragraph = st.builds(Paragraph, st.sampled_from(["body", "heading", "caption"]),
+                      st.lists(st.builds(lambda s: [*s, ("。", None)], sentence), min_size=1, max_size=3))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(paragraph, min_size=1, max_size=4))
+def test_an_untranslated_document_renders_back_as_it_was(tmp_path_factory, paragraphs):
+    source = tmp_path_factory.mktemp("md") / "doc.md"
+    source.write_text(markdown(paragraphs, ""), encoding="utf-8")
+    reader = get_format("markdown")
+    parsed = reader.read(source, reference="doc.md")
+    from toolkit.render import compose
+    english, _, missing = compose(parsed.document, {}, [b.back for b in parsed.blocks])
+    from toolkit.documents.placeholders import wrap
+    output = reader.write(parsed, [wrap(t, b.outer) for t, b in zip(english, parsed.blocks)])
+    assert output == source.read_text(encoding="utf-8")
+    assert missing == len(parsed.document.segments)

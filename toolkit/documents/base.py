@@ -1,0 +1,73 @@
+"""The interface every source format implements, and the segmentation they share.
+
+A format reads a file into blocks (paragraph-level units: a heading, a paragraph, a list item, a table
+cell) whose text carries its inline formatting as placeholders, and writes the document back with the
+English of each block in place. Everything between (sentence splitting, segment kinds, catalogs,
+joining translated sentences) is the same for every format.
+"""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar
+
+from toolkit.documents import placeholders
+from toolkit.documents.placeholders import Code
+from toolkit.segment import Paragraph, Segment, SourceDocument, split_segments
+
+
+@dataclass
+class Block:
+    """A paragraph-level unit of a document: its kind, its text with placeholders, where it is, and
+    where the format puts its translation (``target``)."""
+
+    text: str
+    kind: str
+    line: int
+    codes: dict[int, Code] = field(default_factory=dict)
+    target: object = None
+    outer: tuple[int, ...] = ()  # codes around the whole block, left out of the catalog
+    back: list[dict[int, int]] = field(default_factory=list)  # per segment: its code numbers → the block's
+
+
+@dataclass
+class Parsed:
+    """A document read by a format: its blocks, in document order, and the format's own model of it."""
+
+    path: Path
+    blocks: list[Block]
+    model: object
+    document: SourceDocument
+
+
+class SourceFormat(ABC):
+    """One document format: how to find its blocks and how to put the English back."""
+
+    name: ClassVar[str]
+    extensions: ClassVar[tuple[str, ...]]
+    description: ClassVar[str]
+
+    def read(self, path: Path, *, encoding: str = "utf-8", reference: str) -> Parsed:
+        """The document's blocks and segments (the catalog's ``#:`` lines name it ``reference``)."""
+        model, blocks = self.parse(path, encoding)
+        blocks = [block for block in blocks if placeholders.strip(block.text).strip()]
+        paragraphs = []
+        for number, block in enumerate(blocks):
+            block.text, block.outer = placeholders.outer_codes(block.text)
+            segments = []
+            for text in split_segments(block.text, block.kind):
+                local, back = placeholders.renumber(text)
+                block.back.append(back)
+                note = placeholders.describe(block.codes, back)
+                segments.append(Segment(local, block.kind, block.line, number, f"placeholders: {note}" if note else ""))
+            paragraphs.append(Paragraph(block.text, block.kind, block.line, [(0, block.line)], segments))
+        return Parsed(path, blocks, model, SourceDocument(path, reference, paragraphs, []))
+
+    @abstractmethod
+    def parse(self, path: Path, encoding: str) -> tuple[object, list[Block]]:
+        """The format's model of the file and its blocks; an InputError for a file it cannot read."""
+
+    @abstractmethod
+    def write(self, parsed: Parsed, english: list[str]) -> str | bytes:
+        """The document with each block's text replaced by ``english`` (placeholder texts, one per block)."""

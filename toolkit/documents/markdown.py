@@ -1,0 +1,201 @@
+"""Markdown through markdown-it-py (CommonMark with GFM tables and strikethrough).
+
+Blocks: headings (the first level-1 heading is the title), paragraphs, list items, block quotes and
+table cells. Emphasis, strong, strikethrough and links become paired placeholders; inline code,
+images, inline HTML and hard breaks standalone ones. Code blocks, HTML blocks and front matter
+(``---`` or ``+++`` at the top) are left alone. The English of a block replaces its source lines in
+place, on one line, so list markers, quote marks, table pipes and everything between blocks stay
+byte for byte.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.documents import placeholders
+from toolkit.documents.base import Block, Parsed, SourceFormat
+from toolkit.documents.placeholders import InlineBuilder, Node, Standalone, Tagged
+from toolkit.errors import InputError
+from toolkit.segment import classify_body, read_source
+
+FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n.*?^\1[ \t]*$", re.S | re.M)
+CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+SOFT_BREAK = re.compile(rf"(?<=[{CJK}])\n(?=[{CJK}])|\n")
+ESCAPE = re.compile(r"([\\`*_\[\]<>])")
+BLOCK_START = re.compile(r"^(?:[#>+\-=|]|\d+[.)](?:\s|$))")
+PAIRED = {"strong_open": "bold", "em_open": "italic", "s_open": "strikethrough"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a block's inline text is in the source: first line and column to last line and column."""
+
+    first: int
+    start: int
+    last: int
+    end: int
+
+
+class Markdown(SourceFormat):
+    name = "markdown"
+    extensions = (".md", ".markdown")
+    description = "Markdown (CommonMark, GFM tables)"
+
+    def parse(self, path: Path, encoding: str) -> tuple[list[str], list[Block]]:
+        from markdown_it import MarkdownIt
+
+        text = read_source(path, encoding)
+        front = FRONT_MATTER.match(text)
+        masked = text if front is None else "\n" * front.group(0).count("\n") + text[front.end():]
+        lines = text.split("\n")
+        parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+        blocks: list[Block] = []
+        parents: list[str] = []
+        columns: dict[int, int] = {}  # line → column where the next search starts (cells of a table row)
+        has_title = False
+        for token in parser.parse(masked):
+            if token.nesting == 1:
+                parents.append(token.tag)
+            elif token.nesting == -1:
+                parents.pop()
+            elif token.type == "inline" and token.map:
+                place = _locate(token.content, lines, token.map[0], columns)
+                if place is None:
+                    raise InputError("cannot place this block's text in the file", path=path, line=token.map[0] + 1)
+                builder = InlineBuilder()
+                _inline(token.children or [], builder, lines, place)
+                content = SOFT_BREAK.sub(lambda m: "" if m.group(0) == "\n" and m.start() != m.end() and
+                                         _both_cjk(m) else " ", builder.placeholder_text)
+                parent = parents[-1] if parents else "p"
+                if parent == "h1" and not has_title:
+                    kind, has_title = "title", True
+                elif parent in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                    kind = "heading"
+                else:
+                    kind = classify_body(placeholders.strip(content).strip())
+                blocks.append(Block(content.strip(), kind, token.map[0] + 1, builder.codes, target=place))
+        return lines, blocks
+
+    def write(self, parsed: Parsed, english: list[str]) -> str:
+        lines: list[str] = list(parsed.model)
+        for block, text in sorted(zip(parsed.blocks, english), key=lambda pair: (pair[0].target.first,
+                                                                                  pair[0].target.start),
+                                  reverse=True):
+            place: Place = block.target
+            markdown = _render(placeholders.parse(text, block.codes), block.codes)
+            if block.kind not in ("title", "heading") and BLOCK_START.match(markdown):
+                markdown = "\\" + markdown if not markdown[0].isdigit() else re.sub(r"^(\d+)", r"\1\\", markdown)
+            lines[place.first:place.last + 1] = [lines[place.first][:place.start] + markdown +
+                                                 lines[place.last][place.end:]]
+        return "\n".join(lines)
+
+
+def _both_cjk(match: re.Match) -> bool:
+    text = match.string
+    return match.start() > 0 and match.end() < len(text) and re.match(f"[{CJK}]", text[match.start() - 1]) \
+        is not None and re.match(f"[{CJK}]", text[match.end()]) is not None
+
+
+def _locate(content: str, lines: list[str], first: int, columns: dict[int, int]) -> Place | None:
+    """Find a block's inline content (markdown-it strips each line's indentation) in the source lines."""
+    parts = content.split("\n")
+    start = lines[first].find(parts[0], columns.get(first, 0)) if first < len(lines) else -1
+    if start < 0:
+        return None
+    last = first + len(parts) - 1
+    if len(parts) == 1:
+        end = start + len(parts[0])
+    else:
+        found = lines[last].find(parts[-1]) if last < len(lines) else -1
+        if found < 0:
+            return None
+        end = found + len(parts[-1])
+    columns[last] = end
+    return Place(first, start, last, end)
+
+
+def _inline(children: list, builder: InlineBuilder, lines: list[str], place: Place) -> None:
+    """Text and placeholders of an inline token's children; soft breaks left as newlines for the
+    caller to join (nothing between Chinese characters, a space elsewhere)."""
+    open_codes: list[int] = []
+    line = place.first
+    skip_autolink = False
+    for child in children:
+        kind = child.type
+        if skip_autolink:
+            skip_autolink = kind != "link_close"
+        elif kind == "text":
+            builder.text(child.content)
+        elif kind == "softbreak":
+            builder.text("\n")
+            line += 1
+        elif kind == "hardbreak":
+            line += 1
+            indent = lines[line][:len(lines[line]) - len(lines[line].lstrip())] if line < len(lines) else ""
+            builder.standalone("line break", "\\\n" + indent)
+        elif kind in PAIRED:
+            open_codes.append(builder.open(PAIRED[kind], child.markup))
+        elif kind.endswith("_close"):
+            builder.close(open_codes.pop())
+        elif kind == "link_open" and child.markup == "autolink":
+            builder.standalone("link", f"<{child.attrs['href']}>")
+            skip_autolink = True
+        elif kind == "link_open":
+            href, title = str(child.attrs.get("href", "")), child.attrs.get("title")
+            open_codes.append(builder.open(f"link to {href}", (href, title)))
+        elif kind == "code_inline":
+            builder.standalone("code", f"{child.markup}{child.content}{child.markup}")
+        elif kind == "image":
+            src, title = str(child.attrs.get("src", "")), child.attrs.get("title")
+            builder.standalone("image", f"![{child.content}]({_target(src, title)})")
+        elif kind == "html_inline":
+            _html_inline(child.content, builder, open_codes)
+
+
+HTML_OPEN = re.compile(r"<([A-Za-z][\w-]*)\b[^>]*(?<!/)>\Z")
+HTML_CLOSE = re.compile(r"</([A-Za-z][\w-]*)\s*>\Z")
+VOID = {"br", "img", "hr", "wbr", "input", "meta", "link", "source"}
+
+
+def _html_inline(markup: str, builder: InlineBuilder, open_codes: list[int]) -> None:
+    """Inline HTML: an element's opening and closing tags as one paired code (<sup>1</sup> → <1>1</1>),
+    anything else (<br>, a comment) standalone."""
+    opening, closing = HTML_OPEN.match(markup), HTML_CLOSE.match(markup)
+    if opening and opening.group(1).lower() not in VOID:
+        open_codes.append(builder.open(f"HTML <{opening.group(1)}>", ["html", markup, f"</{opening.group(1)}>"]))
+        return
+    if closing and open_codes:
+        code = builder.codes[open_codes[-1]]
+        if isinstance(code.data, list) and code.data[2].lower() == markup.lower().replace(" ", ""):
+            code.data[2] = markup
+            builder.close(open_codes.pop())
+            return
+    builder.standalone("HTML", markup)
+
+
+def _target(href: str, title: object) -> str:
+    shown = f"<{href}>" if re.search(r"[\s()<>]", href) else href
+    if title:
+        shown += ' "' + str(title).replace('"', '\\"') + '"'
+    return shown
+
+
+def _render(nodes: list[Node], codes: dict) -> str:
+    out = []
+    for node in nodes:
+        if isinstance(node, str):
+            out.append(ESCAPE.sub(r"\\\1", node))
+        elif isinstance(node, Standalone):
+            out.append(str(codes[node.id].data))
+        else:
+            inner = _render(node.children, codes)
+            code = codes[node.id]
+            if isinstance(code.data, tuple):
+                href, title = code.data
+                out.append(f"[{inner}]({_target(href, title)})")
+            elif isinstance(code.data, list):
+                out.append(f"{code.data[1]}{inner}{code.data[2]}")
+            else:
+                out.append(f"{code.data}{inner}{code.data}")
+    return "".join(out)
