@@ -10,7 +10,7 @@ from toolkit.errors import InputError, UsageError
 from toolkit.segment import SourceDocument, read_document
 
 MARKDOWN_PREFIX = {"title": "# ", "subtitle": "## ", "heading": "### "}
-MARKDOWN_EMPHASIS = ("byline", "caption", "credit")
+MARKDOWN_EMPHASIS = ("byline", "dateline", "caption", "credit")
 
 
 @dataclass
@@ -42,14 +42,16 @@ def find_source(catalog: Path, config: Config) -> Path:
 def compose(document: SourceDocument, translations: dict[str, str],
             code_maps: list[list[dict[int, int]]] | None = None, *,
             drop_repeats: bool = False) -> tuple[list[str | None], int, int]:
-    """Each paragraph's English (segments not translated left in Chinese), the number of segments and
-    of those left in Chinese. ``code_maps`` numbers each segment's placeholders back as in its block;
+    """Each paragraph's English (segments not translated left in Chinese), the number of distinct segments
+    and of those left in Chinese: each segment once however often the source repeats it, as the catalog (and
+    `toolkit stats`) holds it once. ``code_maps`` numbers each segment's placeholders back as in its block;
     with ``drop_repeats`` a paragraph the source prints again (the same segments) is None after its
-    first time, as an editor would print it, and not counted."""
+    first time, as an editor would print it."""
     from toolkit.documents.placeholders import restore
 
     paragraphs: list[str | None] = []
-    total = missing = 0
+    counted: set[str] = set()
+    missing: set[str] = set()
     printed: set[tuple[str, ...]] = set()
     for number, paragraph in enumerate(document.paragraphs):
         segments = tuple(segment.text for segment in paragraph.segments)
@@ -60,10 +62,10 @@ def compose(document: SourceDocument, translations: dict[str, str],
         text = ""
         left_in_chinese = False
         for index, segment in enumerate(paragraph.segments):
-            total += 1
+            counted.add(segment.text)
             english = translations.get(segment.text)
             if english is None:
-                missing += 1
+                missing.add(segment.text)
             # Chinese sentences run on without spaces; English ones, or a mix, are spaced.
             separator = "" if not text or (english is None and left_in_chinese) else " "
             piece = english if english is not None else segment.text
@@ -72,7 +74,7 @@ def compose(document: SourceDocument, translations: dict[str, str],
             text += separator + piece
             left_in_chinese = english is None
         paragraphs.append(text)
-    return paragraphs, total, missing
+    return paragraphs, len(counted), len(missing)
 
 
 def text_article(document: SourceDocument, paragraphs: list[str | None], *, markdown: bool) -> str:

@@ -26,12 +26,16 @@ TERMINATORS = "。！？!?"
 CLOSERS = "”’」』）》\"')"
 ELLIPSIS = "…"
 OPENING_QUOTES = "“‘「『"
-KINDS = ("title", "subtitle", "byline", "heading", "body", "caption", "credit")
+KINDS = ("title", "subtitle", "byline", "dateline", "heading", "body", "caption", "credit")
 HEADING_MAX_CHARS = 30
 
 BYLINE = re.compile(r"^[□■◎●]|本报记者|本报通讯员|^记者\s|/文\b|/摄\b")
 CAPTION = re.compile(r"^(资料图|图为|图片来源|图：|图:|（图|\(图)")
 CREDIT = re.compile(r"(亦有贡献|供稿|责任编辑|编辑[:：]|来源[:：])")
+# A line that opens with a date (2020年10月14日 星期三 …): the paper's dateline, not a heading.
+DATELINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+DATELINE_MAX_CHARS = 60
+CLAUSE_MARKS = re.compile(r"[，,。；;！!？?]")  # a date opening a sentence (2020年10月14日，在…) is body text
 
 
 @dataclass(frozen=True)
@@ -151,6 +155,8 @@ def classify_body(text: str) -> str:
         return "credit"
     if BYLINE.search(text) and len(text) <= 80:
         return "byline"
+    if DATELINE.match(text) and len(text) <= DATELINE_MAX_CHARS and not CLAUSE_MARKS.search(text):
+        return "dateline"
     return "body"
 
 
