@@ -118,3 +118,27 @@ def html_body(paragraphs: list[Paragraph], separator: str) -> str:
                        for text, style in paragraph.joined(separator))
         out.append(f"<{tag}>{body}</{tag}>")
     return "\n".join(out)
+
+
+def html_page(paragraphs: list[Paragraph], separator: str, title: str) -> str:
+    """A news page: the article between navigation, an ad, a share bar, scripts and a footer."""
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>{escape(title, quote=False)}</title>
+<script>var 频道 = "北京市总工会";</script>
+<style>p {{ line-height: 1.8; }}</style>
+</head>
+<body>
+<nav><ul><li><a href="/">首页</a></li><li><a href="/news">新闻</a></li></ul></nav>
+<div class="ad-banner">广告位招租</div>
+<article>
+{html_body(paragraphs, separator)}
+</article>
+<div class="share">分享到微信</div>
+<footer><p>版权所有 中工网</p></footer>
+<script>console.log("统计");</script>
+</body>
+</html>
+"""

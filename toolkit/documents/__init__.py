@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "text": ("toolkit.documents.text:PlainText", (".txt",)),
     "markdown": ("toolkit.documents.markdown:Markdown", (".md", ".markdown")),
+    "html": ("toolkit.documents.html:Html", (".html", ".htm", ".xhtml")),
 }
 DEFAULT = "text"
 
