@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import difflib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import polib
+from rapidfuzz import fuzz, process
 
 from toolkit.po.catalog import Key, entry_key
 
 FUZZY_CUTOFF = 0.6
+CANDIDATES = 512  # old segments ranked per look-up of the most similar one
 
 
 @dataclass
@@ -35,28 +37,41 @@ class MergeReport:
 
 
 class _SimilarityIndex:
-    """Finds the most similar old source segment quickly: character-bigram candidates, then difflib."""
+    """Finds the most similar old source segment quickly: character-bigram candidates, then difflib.
+
+    A bigram most old segments share (工会, 扶贫) says little about which is closest, and tallying its
+    postings made each look-up cost time in proportion to the catalog. Candidates are gathered from the
+    query's rarest bigrams, at most :data:`CANDIDATES` of them, and ranked by rapidfuzz's Indel ratio, an
+    upper bound of difflib's (the longest common subsequence is at least what difflib's matching blocks
+    hold): difflib decides, best candidate first, until the bound says no later one can do better. So a
+    look-up costs a bounded time and a merge a time linear in the catalog.
+    """
 
     def __init__(self, entries: list[polib.POEntry]):
         self.entries = entries
+        self.msgids = [entry.msgid for entry in entries]
         self.postings: dict[str, list[int]] = defaultdict(list)
         for number, entry in enumerate(entries):
             for gram in set(_bigrams(entry.msgid)):
                 self.postings[gram].append(number)
 
     def best(self, text: str) -> polib.POEntry | None:
-        votes: Counter[int] = Counter()
-        for gram in set(_bigrams(text)):
-            votes.update(self.postings.get(gram, ()))
+        postings = sorted((p for p in map(self.postings.get, set(_bigrams(text))) if p), key=len)
+        pool: set[int] = set()
+        for posting in postings:
+            pool.update(posting[:CANDIDATES])
+            if len(pool) >= CANDIDATES:
+                break
+        numbers = sorted(pool)
+        msgids = self.msgids
         best_entry, best_ratio = None, FUZZY_CUTOFF
-        for number, _ in votes.most_common(10):
-            candidate = self.entries[number].msgid
-            matcher = difflib.SequenceMatcher(None, text, candidate, autojunk=False)
-            if matcher.quick_ratio() < best_ratio:
-                continue
-            ratio = matcher.ratio()
+        for candidate, bound, at in process.extract(text, [msgids[n] for n in numbers], scorer=fuzz.ratio, limit=10,
+                                                    score_cutoff=100 * FUZZY_CUTOFF):
+            if bound / 100 < best_ratio:
+                break
+            ratio = difflib.SequenceMatcher(None, text, candidate, autojunk=False).ratio()
             if ratio >= best_ratio:
-                best_entry, best_ratio = self.entries[number], ratio
+                best_entry, best_ratio = self.entries[numbers[at]], ratio
         return best_entry
 
 
