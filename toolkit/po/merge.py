@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import difflib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import polib
+from rapidfuzz import fuzz, process
 
 from toolkit.po.catalog import Key, entry_key
 
 FUZZY_CUTOFF = 0.6
+CANDIDATES = 512  # old segments ranked per look-up of the most similar one
 
 
 @dataclass
@@ -35,28 +37,41 @@ class MergeReport:
 
 
 class _SimilarityIndex:
-    """Finds the most similar old source segment quickly: character-bigram candidates, then difflib."""
+    """Finds the most similar old source segment quickly: character-bigram candidates, then difflib.
+
+    A bigram most old segments share (工会, 扶贫) says little about which is closest, and tallying its
+    postings made each look-up cost time in proportion to the catalog. Candidates are gathered from the
+    query's rarest bigrams, at most :data:`CANDIDATES` of them, and ranked by rapidfuzz's Indel ratio, an
+    upper bound of difflib's (the longest common subsequence is at least what difflib's matching blocks
+    hold): difflib decides, best candidate first, until the bound says no later one can do better. So a
+    look-up costs a bounded time and a merge a time linear in the catalog.
+    """
 
     def __init__(self, entries: list[polib.POEntry]):
         self.entries = entries
+        self.msgids = [entry.msgid for entry in entries]
         self.postings: dict[str, list[int]] = defaultdict(list)
         for number, entry in enumerate(entries):
             for gram in set(_bigrams(entry.msgid)):
                 self.postings[gram].append(number)
 
     def best(self, text: str) -> polib.POEntry | None:
-        votes: Counter[int] = Counter()
-        for gram in set(_bigrams(text)):
-            votes.update(self.postings.get(gram, ()))
+        postings = sorted((p for p in map(self.postings.get, set(_bigrams(text))) if p), key=len)
+        pool: set[int] = set()
+        for posting in postings:
+            pool.update(posting[:CANDIDATES])
+            if len(pool) >= CANDIDATES:
+                break
+        numbers = sorted(pool)
+        msgids = self.msgids
         best_entry, best_ratio = None, FUZZY_CUTOFF
-        for number, _ in votes.most_common(10):
-            candidate = self.entries[number].msgid
-            matcher = difflib.SequenceMatcher(None, text, candidate, autojunk=False)
-            if matcher.quick_ratio() < best_ratio:
-                continue
-            ratio = matcher.ratio()
+        for candidate, bound, at in process.extract(text, [msgids[n] for n in numbers], scorer=fuzz.ratio, limit=10,
+                                                    score_cutoff=100 * FUZZY_CUTOFF):
+            if bound / 100 < best_ratio:
+                break
+            ratio = difflib.SequenceMatcher(None, text, candidate, autojunk=False).ratio()
             if ratio >= best_ratio:
-                best_entry, best_ratio = self.entries[number], ratio
+                best_entry, best_ratio = self.entries[numbers[at]], ratio
         return best_entry
 
 
@@ -71,7 +86,9 @@ def merge_catalog(old: polib.POFile, fresh: polib.POFile) -> tuple[polib.POFile,
     flags and comments; an edited segment gets the most similar old translation
     marked fuzzy with the old source as ``#| msgid``; old translated segments no
     longer in the source become obsolete ``#~`` entries, and an obsolete entry
-    whose source comes back is revived.
+    whose source comes back is revived. So is an entry still fuzzy from an edit
+    that has been reverted: its source is again its ``#| msgid``, so its
+    translation is again the one made for it, and it loses the fuzzy flag.
     """
     report = MergeReport()
     merged = polib.POFile(wrapwidth=old.wrapwidth, encoding="utf-8")
@@ -82,6 +99,8 @@ def merge_catalog(old: polib.POFile, fresh: polib.POFile) -> tuple[polib.POFile,
     fresh_keys = {entry_key(e) for e in fresh}
     departed = [e for k, e in old_live.items() if k not in fresh_keys and e.msgstr]
     similar = _SimilarityIndex(departed + [e for k, e in old_obsolete.items() if k not in fresh_keys])
+    reverted = {(e.previous_msgctxt if e.previous_msgctxt is not None else e.msgctxt, e.previous_msgid): e
+                for e in departed if "fuzzy" in e.flags and e.previous_msgid}
     reused: set[Key] = set()
 
     for new in fresh:
@@ -89,7 +108,13 @@ def merge_catalog(old: polib.POFile, fresh: polib.POFile) -> tuple[polib.POFile,
         entry = polib.POEntry(msgctxt=new.msgctxt, msgid=new.msgid, occurrences=list(new.occurrences),
                               comment=new.comment)
         previous = old_live.get(key) or old_obsolete.get(key)
-        if previous is not None:
+        restored = reverted.get(key) if previous is None else None
+        if restored is not None and entry_key(restored) not in reused:
+            _carry_over(restored, entry)
+            entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+            reused.add(entry_key(restored))
+            report.revived.append(new.msgid)
+        elif previous is not None:
             _carry_over(previous, entry)
             entry.previous_msgid = previous.previous_msgid
             if previous.obsolete:

@@ -51,13 +51,15 @@ def _entry_pattern() -> re.Pattern:
     """One entry of the plain layout, and the blank lines after it.
 
     Comment lines are those polib reads the same way gettext does (``#``,
-    ``# text``, ``#.``, ``#:``, ``#,``, ``#|`` followed by a space or nothing);
+    ``# text``, ``#.``, ``#:``, ``#,`` followed by a space or nothing, and ``#|`` lines holding one
+    previous keyword and string or one string);
     the translator comments (``#`` and ``# text``) are read as polib reads them.
     Strings are captured with their continuation lines: all of a live entry's,
     an obsolete (``#~``) one's msgctxt and msgid (it counts for duplicates).
     """
     string = r'"[^"\\\n\r]*(?:\\(?:[ntbrfva\\"]|[0-7]{1,3}|x[0-9a-fA-F]+)[^"\\\n\r]*)*"'  # the escapes gettext reads
-    comment = r"(?:#[.:,|]?(?: [^\n\r]*)?\n)*"
+    # previous (#|) lines with one keyword or none, then strings
+    comment = rf"(?:#[.:,]?(?: [^\n\r]*)?\n|#\| (?:(?:msgctxt|msgid|msgid_plural) )?{string}(?: {string})*\n)*"
 
     def block(keyword: str, group: str, prefix: str = "") -> str:
         return rf"{prefix}{keyword} (?P<{group}>{string}(?:\n{prefix}{string})*)"
