@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.po import TRANSLATED, entry_status, index_entries, read_catalog
+from toolkit.po import JOINED, TRANSLATED, entry_status, index_entries, read_catalog
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
 from toolkit.segment import SourceDocument, read_document
@@ -66,6 +66,8 @@ def compose(document: SourceDocument, translations: dict[str, str],
             english = translations.get(segment.text)
             if english is None:
                 missing.add(segment.text)
+            if english == "":
+                continue  # covered by the English of the segment before
             # Chinese sentences run on without spaces; English ones, or a mix, are spaced.
             separator = "" if not text or (english is None and left_in_chinese) else " "
             piece = english if english is not None else segment.text
@@ -117,7 +119,8 @@ def render_catalog(catalog: str | Path, *, source: str | Path | None = None, mar
         option = "--markdown" if markdown else "--drop-repeats"
         raise UsageError(f"{option} is for a plain-text source; {source_path} is {source_format.name}, "
                          "rendered in its own format")
-    translations = {msgid: e.msgstr for (_, msgid), e in index_entries(po).items()
+    # a joined entry's English is the previous entry's too, printed there once
+    translations = {msgid: "" if JOINED in e.flags else e.msgstr for (_, msgid), e in index_entries(po).items()
                     if entry_status(e) == TRANSLATED}
     document = parsed.document
     if not document.segments:

@@ -8,7 +8,7 @@
   of untouched entries), :func:`new_catalog`;
 - :mod:`toolkit.po.merge` merging a fresh segmentation into a catalog.
 """
-from toolkit.po.catalog import (FUZZY, HEADER, TRANSLATED, UNTRANSLATED, Catalog, CatalogEntry, CatalogStats, Key,
+from toolkit.po.catalog import (FUZZY, HEADER, JOINED, TRANSLATED, UNTRANSLATED, Catalog, CatalogEntry, CatalogStats, Key,
                                 catalog_text, count_entry, entry_key, entry_kind, entry_status, index_entries,
                                 iter_catalog_paths, live_entries, new_catalog, read_catalog, status_of,
                                 write_catalog)
@@ -17,7 +17,7 @@ from toolkit.po.read import Entry, read_entries
 from toolkit.po.syntax import check_po_syntax
 
 __all__ = [
-    "FUZZY", "HEADER", "TRANSLATED", "UNTRANSLATED", "Catalog", "CatalogEntry", "CatalogStats", "Entry", "Key",
+    "FUZZY", "HEADER", "JOINED", "TRANSLATED", "UNTRANSLATED", "Catalog", "CatalogEntry", "CatalogStats", "Entry", "Key",
     "MergeReport", "catalog_text", "check_po_syntax", "count_entry", "entry_key", "entry_kind", "entry_status",
     "index_entries", "iter_catalog_paths", "live_entries", "merge_catalog", "new_catalog", "read_catalog",
     "read_entries", "status_of", "write_catalog",
