@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
-from toolkit.checks import register
+from toolkit.checks.registry import register
 from toolkit.checks.runner import Context
 from toolkit.pinyin import is_pinyin
 from toolkit.po import Entry
