@@ -198,15 +198,14 @@ def export(file_format: str, output: Path | None, glossary_paths: tuple[Path, ..
             raise UsageError("an XLSX glossary needs -o FILE.xlsx")
         get_format("xlsx").write(terms, output, source_lang=config.source_language,
                                  target_lang=config.target_language)
-        click.echo(f"{output}: {len(terms)} terms", err=True)
-        return
-    text = csv_text(terms) if file_format == "csv" else tbx_text(
-        terms, title=config.project_name, source_lang=_bcp47(config.source_language),
-        target_lang=_bcp47(config.target_language))
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    write_text_atomic(output, text)
+    else:
+        text = csv_text(terms) if file_format == "csv" else tbx_text(
+            terms, title=config.project_name, source_lang=_bcp47(config.source_language),
+            target_lang=_bcp47(config.target_language))
+        if output is None:
+            click.echo(text, nl=False)
+            return
+        write_text_atomic(output, text)
     click.echo(f"{output}: {len(terms)} terms", err=True)
 
 
