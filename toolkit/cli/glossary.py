@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.common import echo_json, format_option, glossary_option, project_config, style
+from toolkit.cli.common import echo_json, format_option, glossary_option, project_config, style, exit_with
 from toolkit.config import Config
 from toolkit.glossary import TERM_TYPES, Term, load_glossary
 
@@ -141,7 +141,7 @@ def lint(glossary_paths: tuple[Path, ...], catalog_paths: tuple[Path, ...], outp
         click.echo(", ".join(f"{n} {level}{'s' if n != 1 and level != 'info' else ''}"
                              for level, n in counts.items()), err=True)
     if any(f.severity == "error" for f in findings):
-        raise click.exceptions.Exit(1)
+        exit_with(1)
 
 
 @glossary.command()
