@@ -12,13 +12,14 @@ from toolkit.po.catalog import (FUZZY, HEADER, TRANSLATED, UNTRANSLATED, Catalog
                                 catalog_text, count_entry, entry_key, entry_kind, entry_status, index_entries,
                                 iter_catalog_paths, live_entries, new_catalog, read_catalog, status_of,
                                 write_catalog)
+from toolkit.po.layout import default_layout
 from toolkit.po.merge import MergeReport, merge_catalog
 from toolkit.po.read import Entry, read_entries
 from toolkit.po.syntax import check_po_syntax
 
 __all__ = [
     "FUZZY", "HEADER", "TRANSLATED", "UNTRANSLATED", "Catalog", "CatalogEntry", "CatalogStats", "Entry", "Key",
-    "MergeReport", "catalog_text", "check_po_syntax", "count_entry", "entry_key", "entry_kind", "entry_status",
+    "MergeReport", "catalog_text", "check_po_syntax", "count_entry", "default_layout", "entry_key", "entry_kind", "entry_status",
     "index_entries", "iter_catalog_paths", "live_entries", "merge_catalog", "new_catalog", "read_catalog",
     "read_entries", "status_of", "write_catalog",
 ]
