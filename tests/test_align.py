@@ -254,7 +254,9 @@ def test_translated_entries_are_kept_unless_overwrite(project, article_english_f
     assert replaced.msgstr.startswith("Beijing's trade unions") and entry_status(replaced) == "fuzzy"
 
 
-def test_english_joining_two_segments_goes_on_the_first_with_a_note_on_the_second(tmp_path, monkeypatch):
+def test_english_joining_two_segments_covers_both_and_renders_once(tmp_path, monkeypatch):
+    """A 2-1 link: both entries get the sentence, the second flagged joined; checked with --include-fuzzy,
+    accepted, then rendered with the sentence once and no Chinese left; stats count both as translated."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.zh.txt").write_text(
         "标题\n\n“以前最大的困难是缺资金、缺好项目。这几年，在北京市总工会的支援下，工作机会多了，我们的人生选择也多了，"
@@ -265,11 +267,58 @@ def test_english_joining_two_segments_goes_on_the_first_with_a_note_on_the_secon
         "life, and we are more confident about the future.\" This is one of many scenes of the federation's "
         "paired assistance work.\n", encoding="utf-8")
     result = invoke("align", "a.zh.txt", "a.en.txt", "-o", "a.po")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 0 and "1 joined to the previous one's" in result.stderr, result.output
+    msgfmt_check(tmp_path / "a.po")
     first, second, third = [e for e in read_catalog(tmp_path / "a.po") if e.msgid][1:]
     assert first.msgstr.startswith('"Our biggest problems') and "2-1 link" in first.tcomment
-    assert second.msgstr == "" and "joined to the previous segment" in second.tcomment
+    assert second.msgstr == first.msgstr and "joined" in second.flags and "fuzzy" in second.flags
     assert third.msgstr.startswith("This is one of many scenes") and entry_status(third) == "fuzzy"
+    checked = invoke("check", "a.po", "--include-fuzzy", "--no-cache", "--no-spelling")
+    assert checked.exit_code == 0 and "[fuzzy]" in checked.stdout, checked.output
+    accepted = invoke("accept", "a.po")
+    assert accepted.exit_code == 0 and "accepted 4 aligned entries" in accepted.stderr, accepted.output
+    assert all(entry_status(e) == "translated" for e in read_catalog(tmp_path / "a.po") if e.msgid)
+    rendered = invoke("render", "a.po", "--source", "a.zh.txt")
+    assert rendered.exit_code == 0, rendered.output
+    assert rendered.stdout.count("Our biggest problems") == 1 and not any("\u4e00" <= c <= "\u9fff" for c in
+                                                                           rendered.stdout)
+    stats = invoke("stats", "a.po")
+    assert "4/4" in stats.stdout or "100.0%" in stats.stdout, stats.output
+
+
+def test_accept_clears_fuzzy_above_the_confidence_only_on_aligned_entries(project, article_english_file):
+    invoke("align", "src/article.zh.txt", article_english_file)
+    catalog = project / "po" / "article.po"
+    po = read_catalog(catalog)
+    po[3].tcomment = ""  # fuzzy for another reason: no align note
+    write_catalog(po, catalog)
+    from toolkit.align.accept import note_confidence
+
+    confidences = [note_confidence(e) for e in read_catalog(catalog) if e.msgid and "fuzzy" in e.flags]
+    noted = [c for c in confidences if c is not None]
+    threshold = sorted(noted)[len(noted) // 4]  # a quarter of them below
+    result = invoke("accept", "--min-confidence", threshold)
+    assert result.exit_code == 0, result.output
+    after = [e for e in read_catalog(catalog) if e.msgid]
+    left = [e for e in after if "fuzzy" in e.flags]
+    assert all(note_confidence(e) is None or note_confidence(e) < threshold for e in left)
+    assert po[3].msgid in {e.msgid for e in left}
+    assert sum(1 for e in after if "fuzzy" not in e.flags and e.msgstr) == sum(1 for c in noted if c >= threshold)
+    msgfmt_check(catalog)
+    assert invoke("accept", "--min-confidence", "2").exit_code == 2  # beyond 0..1: bad usage
+
+
+def test_check_include_fuzzy_checks_aligned_entries(project, article_english_file):
+    invoke("align", "src/article.zh.txt", article_english_file)
+    catalog = project / "po" / "article.po"
+    po = read_catalog(catalog)
+    entry = next(e for e in po if e.msgid and any(c.isdigit() for c in e.msgstr) and "fuzzy" in e.flags)
+    entry.msgstr = "".join("9" if c.isdigit() else c for c in entry.msgstr)
+    write_catalog(po, catalog)
+    plain = invoke("check", "po/article.po", "--select", "missing-number", "--no-cache")
+    fuzzy = invoke("check", "po/article.po", "--select", "missing-number", "--no-cache", "--include-fuzzy")
+    assert plain.exit_code == 0 and "[missing-number]" not in plain.stdout
+    assert fuzzy.exit_code == 0 and fuzzy.stdout.count("[missing-number]") == 1, fuzzy.output
 
 
 def test_report_lists_least_confident_links_first_and_xlsx_matches(project, article_english_file):

@@ -96,3 +96,52 @@ def test_a_glossary_answers_alike_before_and_after_compiling_its_patterns(monkey
     with_patterns = answers()
     monkeypatch.setattr(toolkit.glossary, "PATTERN_AFTER", len(questions))
     assert with_patterns == answers()
+
+
+# --- regular plurals ------------------------------------------------------------------------------
+
+PROJECT_GLOSSARY_DIR = Path(__file__).resolve().parent.parent / "glossary"
+
+
+@pytest.mark.parametrize("rendering, translation", [
+    ("impoverished county", "eight impoverished counties in Hebei"),  # lemminflect lacks "county"
+    ("impoverished county", "every impoverished county"),
+    ("poverty-stricken family", "poverty-stricken families"),
+    ("branch", "three branches"),
+    ("hero", "local heroes"),
+])
+def test_regular_plurals_match_their_singular(rendering, translation):
+    term = Term("词", rendering)
+    assert Glossary([term]).rendering_in(term, translation) == rendering
+
+
+def _plural_of_last_word(rendering: str) -> str | None:
+    """The rendering with its last word in the regular plural (county -> counties, tax -> taxes)."""
+    head, _, last = rendering.rpartition(" ")
+    if not last.isalpha() or not last.islower() or last.endswith("s") or last in ("by", "on", "up", "in", "out"):
+        return None  # not a noun at the end ("skill to live by", "call on")
+    if last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u"):
+        plural = last[:-1] + "ies"
+    elif last.endswith(("x", "z", "ch", "sh")):
+        plural = last + "es"
+    else:
+        plural = last + "s"
+    return f"{head} {plural}".strip()
+
+
+@pytest.mark.skipif(not PROJECT_GLOSSARY_DIR.is_dir(), reason="the project glossary is not there")
+def test_every_glossary_rendering_is_found_in_the_plural():
+    from toolkit.glossary import load_glossary
+
+    glossary = load_glossary([PROJECT_GLOSSARY_DIR], None)
+    checked, missed = 0, []
+    for term in glossary.terms:
+        for rendering in term.renderings:
+            plural = _plural_of_last_word(rendering)
+            if plural is None:
+                continue
+            checked += 1
+            if Glossary([Term(term.source, rendering)]).rendering_in(Term(term.source, rendering),
+                                                                     f"They met the {plural} there.") is None:
+                missed.append((rendering, plural))
+    assert checked > 20 and missed == []

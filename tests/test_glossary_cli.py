@@ -195,3 +195,24 @@ def test_bad_xlsx_glossary_is_one_line(glossary_project, content, message):
         sheet.write_bytes(content)
     result = CliRunner().invoke(cli, ["glossary", "import", str(sheet)])
     assert result.exit_code == 2 and message in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_add_files_people_places_and_organisations_where_the_folder_keeps_them(glossary_project):
+    folder = glossary_project / "glossary"
+    header = "source,target,variants,forbidden,type,note\n"
+    (folder / "names.csv").write_text(header, encoding="utf-8")
+    (folder / "organizations.csv").write_text(header, encoding="utf-8")
+    assert run("add", "竹山县", "Zhushan County", "--type", "place").exit_code == 0
+    assert run("add", "黄文秀", "Huang Wenxiu", "--type", "person").exit_code == 0
+    assert run("add", "竹山县总工会", "Zhushan County Federation of Trade Unions", "--type", "org").exit_code == 0
+    assert run("add", "乡村振兴", "rural revitalization").exit_code == 0
+    names = (folder / "names.csv").read_text(encoding="utf-8")
+    assert "竹山县,Zhushan County" in names and "黄文秀,Huang Wenxiu" in names
+    assert "竹山县总工会" in (folder / "organizations.csv").read_text(encoding="utf-8")
+    assert "乡村振兴" in (folder / "terms.csv").read_text(encoding="utf-8") and "乡村振兴" not in names
+
+
+def test_add_without_a_glossary_names_the_option_that_exists(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["glossary", "add", "竹山县", "Zhushan County"])
+    assert result.exit_code == 2 and result.output == "Error: no glossary configured here: give --to FILE\n"

@@ -56,10 +56,13 @@ def test_stats_text_table_has_a_row_per_catalog_and_a_total(project):
 def test_render_leaves_untranslated_and_fuzzy_in_chinese_and_counts_them(project):
     usable = partly_translated(project)
     document = parse_source(project / "src" / "article.zh.txt")
-    left = sum(1 for s in document.segments if s.text not in usable)
+    distinct = {s.text for s in document.segments}
+    left = len(distinct - set(usable))
     result = invoke("render")
     assert result.exit_code == 0
-    assert f"po/article.po: {left} of {len(document.segments)} segments untranslated or fuzzy" in result.stderr
+    assert f"po/article.po: {left} of {len(distinct)} segments untranslated or fuzzy" in result.stderr
+    figures = json.loads(invoke("stats", "--format", "json").stdout)["catalogs"][0]  # the same count as stats
+    assert (left, len(distinct)) == (figures["fuzzy"] + figures["untranslated"], figures["total"])
     paragraphs = result.stdout.rstrip("\n").split("\n\n")
     assert len(paragraphs) == len(document.paragraphs)
     assert paragraphs[0] == "扶贫“大考”的北京工会答卷"  # fuzzy: left in Chinese
@@ -96,3 +99,19 @@ def test_render_drop_repeats_prints_the_repeated_paragraph_once(project):
 def test_stats_on_a_missing_catalog_is_exit_2(project):
     result = invoke("stats", "nowhere.po")
     assert result.exit_code == 2 and result.stderr.strip() == "Error: nowhere.po: no such file or folder"
+
+
+def test_a_date_line_is_a_dateline_not_a_heading(project):
+    from toolkit.segment import classify
+
+    assert classify("2020年10月14日 星期三", first=False) == "dateline"
+    assert classify("2020年10月14日，北京市总工会召开会议，部署扶贫协作工作。", first=False) == "body"
+    assert classify("精准发力 形成工会扶贫有效模式", first=False) == "heading"
+    source = project / "src" / "article.zh.txt"
+    lines = source.read_text(encoding="utf-8").split("\n")
+    title = next(number for number, line in enumerate(lines) if line.strip())
+    lines[title + 1:title + 1] = ["", "2021年1月4日 星期一"]
+    source.write_text("\n".join(lines), encoding="utf-8")
+    invoke("segment")
+    markdown = invoke("render", "--markdown").stdout
+    assert "\n*2021年1月4日 星期一*\n" in markdown and "### 2021年" not in markdown

@@ -40,10 +40,37 @@ def word_forms(word: str) -> frozenset[str]:
     from lemminflect import getAllLemmas  # with numpy 0.1 s to import: only once a word needs its lemmas
 
     forms = {word}
-    for pos, lemmas in getAllLemmas(word).items():
+    lemmas_by_pos = getAllLemmas(word)
+    for pos, lemmas in lemmas_by_pos.items():
         if pos in LEMMA_POS:
             forms.update(lemmas)
+    if not lemmas_by_pos:
+        forms.update(regular_singulars(word))  # a word lemminflect lacks (counties): the regular rules
     return frozenset(forms)
+
+
+def regular_singulars(word: str) -> set[str]:
+    """The singulars a regular English plural may stand for: counties -> county, taxes -> tax, heroes ->
+    hero, farms -> farm. For words lemminflect lacks; it knows the irregular ones (craftsmen, analyses)."""
+    found = set()
+    if len(word) > 4 and word.endswith("ies"):
+        found.add(word[:-3] + "y")
+    if len(word) > 3 and word.endswith("es") and (word[-3] in "sxzo" or word.endswith(("ches", "shes"))):
+        found.add(word[:-2])
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ies")):
+        found.add(word[:-1])
+    return found
+
+
+def regular_plurals(word: str) -> set[str]:
+    """The regular plurals of a singular, the inverse of regular_singulars: county -> counties, tax -> taxes."""
+    if not word.isalpha():
+        return set()
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return {word[:-1] + "ies"}
+    if word.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return {word + "es", word + "s"}
+    return {word + "s"}
 
 
 @dataclass(frozen=True)
@@ -179,7 +206,8 @@ def phrase(text: str) -> Phrase:
     """A rendering analysed for matching in many texts."""
     words = analyse(text)
     by_lemma = _words_by_lemma()
-    spellings = [{spelling for spelling in forms.union(*(by_lemma.get(form, ()) for form in forms))
+    spellings = [{spelling for spelling in forms.union(*(by_lemma.get(form, ()) for form in forms),
+                                                       *(regular_plurals(form) for form in forms))
                   if not word_forms(spelling).isdisjoint(forms)} for forms in words.forms]
     return Phrase(
         words,

@@ -34,8 +34,7 @@ NOT_CONTENT = frozenset("""
 a an the of to in on at by for from with without into onto upon out up off via as and or nor but not no so than then
 be is are was were been being am do does did done have has had having it its it's this that these those
 one's oneself sb sth sb's sth's someone something somebody etc esp i.e e.g ie eg
-abbr abbreviation lit fig variant see also used old archaic written form surname name cl
-kangxi radical number same erhua euphemism usually often
+abbr abbreviation lit fig variant see also used archaic written surname cl kangxi radical erhua
 """.split())
 
 

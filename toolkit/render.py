@@ -4,13 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.po import TRANSLATED, entry_status, index_entries, read_catalog
+from toolkit.po import JOINED, TRANSLATED, entry_status, index_entries, read_catalog
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
 from toolkit.segment import SourceDocument, read_document
 
 MARKDOWN_PREFIX = {"title": "# ", "subtitle": "## ", "heading": "### "}
-MARKDOWN_EMPHASIS = ("byline", "caption", "credit")
+MARKDOWN_EMPHASIS = ("byline", "dateline", "caption", "credit")
 
 
 @dataclass
@@ -42,14 +42,16 @@ def find_source(catalog: Path, config: Config) -> Path:
 def compose(document: SourceDocument, translations: dict[str, str],
             code_maps: list[list[dict[int, int]]] | None = None, *,
             drop_repeats: bool = False) -> tuple[list[str | None], int, int]:
-    """Each paragraph's English (segments not translated left in Chinese), the number of segments and
-    of those left in Chinese. ``code_maps`` numbers each segment's placeholders back as in its block;
+    """Each paragraph's English (segments not translated left in Chinese), the number of distinct segments
+    and of those left in Chinese: each segment once however often the source repeats it, as the catalog (and
+    `toolkit stats`) holds it once. ``code_maps`` numbers each segment's placeholders back as in its block;
     with ``drop_repeats`` a paragraph the source prints again (the same segments) is None after its
-    first time, as an editor would print it, and not counted."""
+    first time, as an editor would print it."""
     from toolkit.documents.placeholders import restore
 
     paragraphs: list[str | None] = []
-    total = missing = 0
+    counted: set[str] = set()
+    missing: set[str] = set()
     printed: set[tuple[str, ...]] = set()
     for number, paragraph in enumerate(document.paragraphs):
         segments = tuple(segment.text for segment in paragraph.segments)
@@ -60,10 +62,12 @@ def compose(document: SourceDocument, translations: dict[str, str],
         text = ""
         left_in_chinese = False
         for index, segment in enumerate(paragraph.segments):
-            total += 1
+            counted.add(segment.text)
             english = translations.get(segment.text)
             if english is None:
-                missing += 1
+                missing.add(segment.text)
+            if english == "":
+                continue  # covered by the English of the segment before
             # Chinese sentences run on without spaces; English ones, or a mix, are spaced.
             separator = "" if not text or (english is None and left_in_chinese) else " "
             piece = english if english is not None else segment.text
@@ -72,7 +76,7 @@ def compose(document: SourceDocument, translations: dict[str, str],
             text += separator + piece
             left_in_chinese = english is None
         paragraphs.append(text)
-    return paragraphs, total, missing
+    return paragraphs, len(counted), len(missing)
 
 
 def text_article(document: SourceDocument, paragraphs: list[str | None], *, markdown: bool) -> str:
@@ -115,7 +119,8 @@ def render_catalog(catalog: str | Path, *, source: str | Path | None = None, mar
         option = "--markdown" if markdown else "--drop-repeats"
         raise UsageError(f"{option} is for a plain-text source; {source_path} is {source_format.name}, "
                          "rendered in its own format")
-    translations = {msgid: e.msgstr for (_, msgid), e in index_entries(po).items()
+    # a joined entry's English is the previous entry's too, printed there once
+    translations = {msgid: "" if JOINED in e.flags else e.msgstr for (_, msgid), e in index_entries(po).items()
                     if entry_status(e) == TRANSLATED}
     document = parsed.document
     if not document.segments:

@@ -15,6 +15,7 @@ import re
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from toolkit.po import (Catalog, CatalogEntry, MergeReport, catalog_text, default_layout, merge_catalog, new_catalog,
                         read_catalog, write_catalog)
@@ -26,12 +27,16 @@ TERMINATORS = "。！？!?"
 CLOSERS = "”’」』）》\"')"
 ELLIPSIS = "…"
 OPENING_QUOTES = "“‘「『"
-KINDS = ("title", "subtitle", "byline", "heading", "body", "caption", "credit")
+KINDS = ("title", "subtitle", "byline", "dateline", "heading", "body", "caption", "credit")
 HEADING_MAX_CHARS = 30
 
 BYLINE = re.compile(r"^[□■◎●]|本报记者|本报通讯员|^记者\s|/文\b|/摄\b")
 CAPTION = re.compile(r"^(资料图|图为|图片来源|图：|图:|（图|\(图)")
 CREDIT = re.compile(r"(亦有贡献|供稿|责任编辑|编辑[:：]|来源[:：])")
+# A line that opens with a date (2020年10月14日 星期三 …): the paper's dateline, not a heading.
+DATELINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+DATELINE_MAX_CHARS = 60
+CLAUSE_MARKS = re.compile(r"[，,。；;！!？?]")  # a date opening a sentence (2020年10月14日，在…) is body text
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,35 @@ class Paragraph:
 class SegmentWarning:
     line: int
     message: str
+
+    def key(self, source: str) -> str:
+        """How an acknowledgement names the warning: its source and message, not its line (which moves)."""
+        return f"{source}: {self.message}"
+
+
+ACKNOWLEDGED = "toolkit-acknowledged.txt"  # beside toolkit.toml: warnings the project has seen and accepts
+
+
+def acknowledged_warnings(config: Config) -> set[str]:
+    """The keys of the warnings ``toolkit segment --acknowledge`` recorded (none outside a project)."""
+    path = config.root / ACKNOWLEDGED
+    if not config.found or not path.is_file():
+        return set()
+    return {line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")}
+
+
+def acknowledge_warnings(config: Config, keys: Iterable[str]) -> Path:
+    """Add warning keys to the project's acknowledgements, keeping those already there."""
+    from toolkit.files import write_text_atomic
+
+    if not config.found:
+        raise UsageError("--acknowledge records warnings in the project: run it where toolkit.toml is")
+    known = acknowledged_warnings(config)
+    path = config.root / ACKNOWLEDGED
+    lines = ["# Segmentation warnings seen and accepted (toolkit segment --acknowledge); delete a line to see it again.",
+             *sorted(known | set(keys))]
+    write_text_atomic(path, "\n".join(lines) + "\n")
+    return path
 
 
 @dataclass
@@ -151,6 +185,8 @@ def classify_body(text: str) -> str:
         return "credit"
     if BYLINE.search(text) and len(text) <= 80:
         return "byline"
+    if DATELINE.match(text) and len(text) <= DATELINE_MAX_CHARS and not CLAUSE_MARKS.search(text):
+        return "dateline"
     return "body"
 
 

@@ -13,6 +13,7 @@ from typing import NamedTuple, Sequence
 
 from toolkit import pinyin
 from toolkit.align.lexical import Words, chinese_words, english_words
+from toolkit.align.recent import Recent
 from toolkit.glossary import Glossary, Term
 from toolkit.numbers import chinese_quantities, english_quantities
 
@@ -70,7 +71,8 @@ class Unit:
     words: Words = ()  # per dictionary word: its sense forms (Chinese) or its lemma forms (English)
 
     @classmethod
-    def combine(cls, units: Sequence["Unit"]) -> "Unit":
+    def combine(cls, units: Sequence["Unit"], whole: bool = True) -> "Unit":
+        """One unit for a run; without ``whole``, as the cost model's runs need it: no text, no words."""
         if len(units) == 1:
             return units[0]
         numbers: Counter[float] = Counter()
@@ -80,12 +82,12 @@ class Unit:
             numbers.update(unit.numbers)
             strong.update(unit.strong)
             terms.update((t.source, t) for t in unit.terms)
-        return cls(" ".join(u.text for u in units), sum(u.length for u in units), numbers, strong,
+        return cls(" ".join(u.text for u in units) if whole else "", sum(u.length for u in units), numbers, strong,
                    frozenset().union(*(u.latin for u in units)), sum(u.quotes for u in units),
                    frozenset().union(*(u.names for u in units)), tuple(terms.values()), units[-1].heading,
                    all(u.omissible for u in units),
                    sum(u.switches for u in units) + sum(a.heading != b.heading for a, b in zip(units, units[1:])),
-                   tuple(word for unit in units for word in unit.words))
+                   tuple(word for unit in units for word in unit.words) if whole else ())
 
 
 def _value_counts(quantities) -> tuple[Counter[float], Counter[float]]:
@@ -108,9 +110,11 @@ def chinese_unit(text: str, kind: str, glossary: Glossary) -> Unit:
                 words=chinese_words(text))
 
 
-def english_unit(text: str) -> Unit:
+def english_unit(text: str, latin: frozenset[str] | None = None) -> Unit:
+    """The English side's unit; its Latin words only those in ``latin`` (the Chinese text's), when given."""
     numbers, strong = _value_counts(english_quantities(text))
-    return Unit(text, len(text), numbers, strong, frozenset(w.lower() for w in LATIN_WORD.findall(text)),
+    words = frozenset(w.lower() for w in LATIN_WORD.findall(text))
+    return Unit(text, len(text), numbers, strong, words if latin is None else words & latin,
                 len(ENGLISH_QUOTES.findall(text)), english_names(text), heading=bool(ENGLISH_HEADING_END.search(text)),
                 words=english_words(text))
 
@@ -120,17 +124,17 @@ class Side:
 
     def __init__(self, units: list[Unit]):
         self.units = units
-        self._runs: dict[tuple[int, int], Unit] = {}
+        self._runs = Recent(self._combine)
 
     def __len__(self) -> int:
         return len(self.units)
 
     def run(self, start: int, count: int) -> Unit:
-        key = (start, count)
-        unit = self._runs.get(key)
-        if unit is None:
-            unit = self._runs[key] = Unit.combine(self.units[start:start + count])
-        return unit
+        return self.units[start] if count == 1 else self._runs[(start, count)]
+
+    def _combine(self, run: tuple[int, int]) -> Unit:
+        start, count = run
+        return Unit.combine(self.units[start:start + count], whole=False)
 
 
 class Anchors(NamedTuple):

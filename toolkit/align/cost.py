@@ -6,6 +6,7 @@ import math
 from toolkit.align.anchors import Anchors, Side, Unit, name_pattern, rendering_keys, shared
 from toolkit.align.dp import Move
 from toolkit.align.lexical import LexicalScore
+from toolkit.align.recent import Recent
 from toolkit.glossary import Glossary, Term
 
 # Prior probabilities of each kind of link (Chinese units, English units).
@@ -53,9 +54,9 @@ class CostModel:
         self.priors = {move: -math.log(p) for move, p in moves.items()}
         self.ratio, self.variance, self.wide_share = ratio, variance, wide_share
         self.zh_breaks, self.en_breaks = zh_breaks, en_breaks  # unit indices that start a paragraph
-        self._pairs: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
-        self._names: dict[tuple[str, int], bool] = {}  # (name, Chinese unit)
-        self._terms: dict[tuple[str, int], bool] = {}  # (term source, English unit)
+        self._pairs = Recent(self._find_pair)  # (Chinese unit, English unit)
+        self._names = Recent(self._find_name)  # (name, Chinese unit)
+        self._terms = Recent(self._find_rendering)  # (term, English unit)
         self.lexical = LexicalScore([u.words for u in zh.units], [u.words for u in en.units])
 
     def cost(self, i: int, di: int, j: int, dj: int) -> float:
@@ -76,10 +77,14 @@ class CostModel:
         return cost - self.bonus(i, di, j, dj, zh, en)
 
     def bonus(self, i: int, di: int, j: int, dj: int, zh: Unit, en: Unit) -> float:
+        lexical = self.lexical.bonus(i, di, j, dj)
+        if not (zh.numbers and en.numbers or zh.latin and en.latin or zh.quotes and en.quotes or en.names
+                or zh.terms):
+            return lexical  # no kind of anchor on both sides: most links
         anchors = self.anchors(i, di, j, dj, zh, en)
         return (NUMBER_BONUS * anchors.strong_numbers + WEAK_NUMBER_BONUS * anchors.weak_numbers
                 + NAME_BONUS * anchors.names + LATIN_BONUS * anchors.latin + TERM_BONUS * anchors.terms
-                + QUOTE_BONUS * anchors.quotes + self.lexical.bonus(i, di, j, dj))
+                + QUOTE_BONUS * anchors.quotes + lexical)
 
     def anchors(self, i: int, di: int, j: int, dj: int, zh: Unit | None = None, en: Unit | None = None
                 ) -> "Anchors":
@@ -87,39 +92,31 @@ class CostModel:
         en = en or self.en.run(j, dj)
         strong = shared(zh.strong, en.strong)
         if di == dj == 1:
-            names, terms = self._pair(i, j)
+            names, terms = self._pairs[(i, j)]
             shared_names, shared_terms = len(names), len(terms)
         else:
-            pairs = [self._pair(k, l) for k in range(i, i + di) for l in range(j, j + dj)]
+            pairs = [self._pairs[(k, l)] for k in range(i, i + di) for l in range(j, j + dj)]
             shared_names = len(set().union(*(names for names, _ in pairs)))
             shared_terms = len(set().union(*(terms for _, terms in pairs)))
         return Anchors(strong, shared(zh.numbers, en.numbers) - strong, shared_names, len(zh.latin & en.latin),
                        shared_terms, min(zh.quotes, en.quotes))
 
-    def _pair(self, k: int, l: int) -> tuple[frozenset[str], frozenset[str]]:
+    def _find_pair(self, pair: tuple[int, int]) -> tuple[frozenset[str], frozenset[str]]:
         """Names of English unit l found in Chinese unit k, and terms of k whose rendering is in l."""
-        found = self._pairs.get((k, l))
-        if found is None:
-            names = frozenset(name for name in self.en.units[l].names if self._name_in(name, k))
-            terms = frozenset(term.source for term in self.zh.units[k].terms
-                              if self.glossary and self._rendered(term, l))
-            found = self._pairs[(k, l)] = (names, terms)
-        return found
+        k, l = pair
+        return (frozenset(name for name in self.en.units[l].names if self._names[(name, k)]),
+                frozenset(term.source for term in self.zh.units[k].terms if self.glossary and self._terms[(term, l)]))
 
-    def _name_in(self, name: str, k: int) -> bool:
-        found = self._names.get((name, k))
-        if found is None:
-            found = self._names[(name, k)] = bool(name_pattern(name).search(self.zh.units[k].text))
-        return found
+    def _find_name(self, key: tuple[str, int]) -> bool:
+        name, k = key
+        return bool(name_pattern(name).search(self.zh.units[k].text))
 
-    def _rendered(self, term: Term, l: int) -> bool:
-        found = self._terms.get((term.source, l))
-        if found is None:
-            text = self.en.units[l].text
-            lowered = text.lower()
-            found = self._terms[(term.source, l)] = any(key in lowered for key in rendering_keys(term)) and (
-                self.glossary.rendering_in(term, text) is not None)
-        return found
+    def _find_rendering(self, key: tuple[Term, int]) -> bool:
+        term, l = key
+        text = self.en.units[l].text
+        lowered = text.lower()
+        return any(part in lowered for part in rendering_keys(term)) and (
+            self.glossary.rendering_in(term, text) is not None)
 
 
 def length_cost(zh_length: int, en_length: int, ratio: float, variance: float, wide_share: float = 0.0) -> float:

@@ -102,7 +102,8 @@ class _DocumentAligner:
         self.sentences = [s for p in english for s in p.sentences]
         self.zh_units = [chinese_unit(s.text, s.kind, glossary) for s in self.segments]
         _keep_rare_terms(self.zh_units)
-        self.en_units = [english_unit(s) for s in self.sentences]
+        latin = frozenset().union(*(u.latin for u in self.zh_units))
+        self.en_units = [english_unit(s, latin) for s in self.sentences]
         self.zh_first = _firsts(len(p.segments) for p in document.paragraphs)
         self.en_first = _firsts(len(p.sentences) for p in english)
         self.zh_starts = frozenset(self.zh_first)

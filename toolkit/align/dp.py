@@ -71,7 +71,8 @@ class _Lattice:
             if self.full:
                 low, high = 0, self.m
             else:
-                centre = round(best_j + slope) if i else 0
+                # shifted, not narrowed, where it meets either end: a tail left untranslated stays inside
+                centre = min(max(round(best_j + slope) if i else 0, self.band), self.m - self.band)
                 low, high = max(0, centre - self.band), min(self.m, centre + self.band)
                 if i == self.n:
                     high = self.m

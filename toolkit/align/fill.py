@@ -1,4 +1,4 @@
-"""Filling a catalog from an alignment: the English of each link on its first Chinese segment."""
+"""Filling a catalog from an alignment, and accepting the aligned entries a translator trusts."""
 from __future__ import annotations
 
 from contextlib import nullcontext
@@ -11,7 +11,8 @@ from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
 from toolkit.files import locked
 from toolkit.glossary import Glossary
-from toolkit.po import Catalog, TRANSLATED, entry_status, index_entries, merge_catalog, read_catalog, write_catalog
+from toolkit.po import (JOINED, TRANSLATED, Catalog, CatalogEntry, entry_status, index_entries, merge_catalog,
+                        read_catalog, write_catalog)
 from toolkit.segment import build_catalog, parse_source
 
 NOTE_PREFIX = "align:"
@@ -24,6 +25,7 @@ class Proposal:
     english: str
     confidence: float
     note: str
+    joined: bool = False  # the English also renders the segment before: printed there, flagged here
 
 
 def proposals(alignment: Alignment) -> dict[str, Proposal]:
@@ -53,14 +55,20 @@ def proposals(alignment: Alignment) -> dict[str, Proposal]:
         first, *rest = link.source_text
         offers = [(first, Proposal(english, link.confidence, f"{NOTE_PREFIX} {described}") if english else
                    Proposal("", link.confidence, f"{NOTE_PREFIX} no English found ({described})"))]
-        offers += [(text, Proposal("", link.confidence,
-                                   f"{NOTE_PREFIX} its English is joined to the previous segment's ({described})"))
+        offers += [(text, Proposal(english, link.confidence, f"{NOTE_PREFIX} one English sentence for this "
+                                   f"segment and the one before, printed there ({described})", joined=True)
+                    if english else Proposal("", link.confidence, f"{NOTE_PREFIX} no English found ({described})"))
                    for text in rest]
         for text, offer in offers:
             held = chosen.get(text)
-            if held is None or (bool(offer.english), offer.confidence) > (bool(held.english), held.confidence):
+            if held is None or _rank(offer) > _rank(held):
                 chosen[text] = offer
     return chosen
+
+
+def _rank(proposal: Proposal) -> tuple[bool, bool, float]:
+    """Of two proposals for one text (it occurs twice), the one with English, its own, the more confident."""
+    return bool(proposal.english), not proposal.joined, proposal.confidence
 
 
 def _host(links: list[Link], number: int) -> int | None:
@@ -78,8 +86,9 @@ def _host(links: list[Link], number: int) -> int | None:
 @dataclass
 class FillReport:
     filled: int = 0  # entries given English, marked fuzzy
+    joined: int = 0  # entries sharing the previous one's English, flagged joined and fuzzy
     kept: int = 0  # translated entries left alone (no overwrite)
-    noted: int = 0  # entries given only a note: joined to the previous one, or no English found
+    noted: int = 0  # entries given only a note: no English found
 
 
 def fill_catalog(po: Catalog, alignment: Alignment, *, overwrite: bool = False) -> FillReport:
@@ -95,15 +104,22 @@ def fill_catalog(po: Catalog, alignment: Alignment, *, overwrite: bool = False) 
             continue
         entry.tcomment = "\n".join([*comments_without_note(entry.tcomment), proposal.note])
         entry.msgstr = proposal.english
-        if proposal.english:
-            if "fuzzy" not in entry.flags:
-                entry.flags.append("fuzzy")
+        _set_flag(entry, JOINED, proposal.joined)
+        _set_flag(entry, "fuzzy", bool(proposal.english))
+        if proposal.joined:
+            report.joined += 1
+        elif proposal.english:
             report.filled += 1
         else:
-            if "fuzzy" in entry.flags:
-                entry.flags.remove("fuzzy")
             report.noted += 1
     return report
+
+
+def _set_flag(entry: CatalogEntry, flag: str, present: bool) -> None:
+    if present and flag not in entry.flags:
+        entry.flags.append(flag)
+    elif not present and flag in entry.flags:
+        entry.flags.remove(flag)
 
 
 @dataclass

@@ -17,6 +17,7 @@ import math
 from functools import lru_cache
 
 from toolkit import lexicon
+from toolkit.align.recent import Recent
 from toolkit.english import WORD, word_forms
 
 # Share of words matched, in true 1-1 links and in unrelated sentence pairs (aligner-eval-dev, aca and mag).
@@ -74,42 +75,47 @@ class LexicalScore:
 
     def __init__(self, zh: list[Words], en: list[Words]):
         self.zh, self.en = zh, en
-        self._vocabulary: dict[tuple[str, int], frozenset[str]] = {}
-        self._pairs: dict[tuple[int, int], tuple[int, int]] = {}
+        self._vocabulary = Recent(self._find_vocabulary)  # (side, unit)
+        self._pairs = Recent(self._find_pair)  # (Chinese unit, English unit)
         self.zh_weights, self.en_weights = weights()
+        self.zh_counts, self.en_counts = _running_totals(zh), _running_totals(en)
 
     def bonus(self, i: int, di: int, j: int, dj: int) -> float:
         """Log-likelihood ratio, weighted, of the matches of Chinese units [i, i+di) with English [j, j+dj)."""
-        total = 0.0
-        zh_masks = [0] * di
-        en_masks = [0] * dj
-        for a in range(di):
-            for b in range(dj):
-                zh_mask, en_mask = self._pair(i + a, j + b)
-                zh_masks[a] |= zh_mask
-                en_masks[b] |= en_mask
+        if di == dj == 1:
+            zh_mask, en_mask = self._pairs[(i, j)]
+            zh_hits, en_hits = zh_mask.bit_count(), en_mask.bit_count()
+        else:
+            zh_masks, en_masks = [0] * di, [0] * dj
+            for a in range(di):
+                for b in range(dj):
+                    zh_mask, en_mask = self._pairs[(i + a, j + b)]
+                    zh_masks[a] |= zh_mask
+                    en_masks[b] |= en_mask
+            zh_hits = sum(mask.bit_count() for mask in zh_masks)
+            en_hits = sum(mask.bit_count() for mask in en_masks)
         zh_hit, zh_miss = self.zh_weights[dj]
-        for k, mask in zip(range(i, i + di), zh_masks):
-            hits = mask.bit_count()
-            total += zh_hit * hits + zh_miss * (len(self.zh[k]) - hits)
         en_hit, en_miss = self.en_weights[di]
-        for k, mask in zip(range(j, j + dj), en_masks):
-            hits = mask.bit_count()
-            total += en_hit * hits + en_miss * (len(self.en[k]) - hits)
-        return total
+        zh_words = self.zh_counts[i + di] - self.zh_counts[i]
+        en_words = self.en_counts[j + dj] - self.en_counts[j]
+        return zh_hit * zh_hits + zh_miss * (zh_words - zh_hits) + en_hit * en_hits + en_miss * (en_words - en_hits)
 
-    def _pair(self, k: int, l: int) -> tuple[int, int]:
+    def _find_pair(self, pair: tuple[int, int]) -> tuple[int, int]:
         """Which words of Chinese unit k are matched in English unit l, and which of l in k, as bit masks."""
-        found = self._pairs.get((k, l))
-        if found is None:
-            english, chinese = self.vocabulary("en", l), self.vocabulary("zh", k)
-            zh_mask = sum(1 << n for n, senses in enumerate(self.zh[k]) if not senses.isdisjoint(english))
-            en_mask = sum(1 << n for n, forms in enumerate(self.en[l]) if not forms.isdisjoint(chinese))
-            found = self._pairs[(k, l)] = (zh_mask, en_mask)
-        return found
+        k, l = pair
+        english, chinese = self._vocabulary[("en", l)], self._vocabulary[("zh", k)]
+        zh_mask = sum(1 << n for n, senses in enumerate(self.zh[k]) if not senses.isdisjoint(english))
+        en_mask = sum(1 << n for n, forms in enumerate(self.en[l]) if not forms.isdisjoint(chinese))
+        return zh_mask, en_mask
 
-    def vocabulary(self, side: str, k: int) -> frozenset[str]:
-        found = self._vocabulary.get((side, k))
-        if found is None:
-            found = self._vocabulary[(side, k)] = frozenset().union(*(self.zh if side == "zh" else self.en)[k])
-        return found
+    def _find_vocabulary(self, key: tuple[str, int]) -> frozenset[str]:
+        side, k = key
+        return frozenset().union(*(self.zh if side == "zh" else self.en)[k])
+
+
+def _running_totals(units: list[Words]) -> list[int]:
+    """Words in units [0, k) for every k: a run's count is a difference of two."""
+    totals = [0]
+    for words in units:
+        totals.append(totals[-1] + len(words))
+    return totals

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from toolkit.checks import register
+from toolkit.checks.registry import register
 from toolkit.checks.runner import Context
 from toolkit.po import Entry
 

@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from toolkit.checks import register
+from toolkit.checks.registry import register
 from toolkit.checks.layout import length_ratios
 from toolkit.checks.runner import Catalog, Context
 from toolkit.po import TRANSLATED, Entry
 
 CLAUSE_END = re.compile(r"(?<=[，；。！？：!?;])")
-ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+")
+ENGLISH_WORD = re.compile(r"[a-z]+|\d+")  # over lower-cased text
 LATIN = re.compile(r"[A-Za-z]{2,}|\d+")
 # A clause needs this many dictionary words, none of them seen, to count as missing.
 MIN_CLAUSE_WORDS = 6
@@ -95,11 +95,15 @@ def _clause_words(clause: str) -> tuple[tuple[str, frozenset[str], str], ...]:
 def _english_forms(text: str) -> set[str]:
     """The English's words, lower case, each with its crude stem (workers: worker, work), as the senses'
     words are stemmed (_sense_stems): lemmas would be finer, but cost ten times as much per entry."""
-    forms: set[str] = set()
-    for word in ENGLISH_WORD.findall(text.lower()):
-        forms.add(word)
-        forms.add(_stem(word))
+    lowered = text.lower()
+    forms = set(ENGLISH_WORD.findall(lowered))
+    if "." in lowered:
+        forms.update(m.group().replace(".", "") for m in _DOTTED.finditer(lowered))  # U.S. -> us
+    forms.update(map(_stem, list(forms)))
     return forms
+
+
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -136,24 +140,41 @@ def omission(item: Entry, context: Context) -> Iterator[str]:
     if item.source_chars < 8:
         return
     result = coverage(item.msgid, item.msgstr)
-    if result.words >= MIN_WORDS_FOR_SHARE and result.share < MIN_SHARE:
+    if result.words >= MIN_WORDS_FOR_SHARE and result.share < MIN_SHARE and not _anchored(item.msgid, item.msgstr):
         yield (f"the translation echoes {result.share:.0%} of the source's {result.words} dictionary words: "
                f"is it this entry's translation?")
         return
-    for clause, total, seen, rest_share in _silent_clauses(result, MIN_CLAUSE_WORDS):
+    for clause, total, seen, rest_share in _silent_clauses(result, MIN_CLAUSE_WORDS, item.msgstr):
         yield f"no word of \"{_short(clause)}\" ({total} dictionary words) is echoed in the translation"
 
 
-def _silent_clauses(result: Coverage, min_words: int) -> Iterator[tuple[str, int, int, float]]:
+def _silent_clauses(result: Coverage, min_words: int, translation: str) -> Iterator[tuple[str, int, int, float]]:
     """Clauses of at least min_words dictionary words with none echoed, where the rest of the entry is
-    echoed (a free rendering throughout proves nothing): (clause, words, 0, share of the rest echoed)."""
+    echoed (a free rendering throughout proves nothing), and no anchor of theirs (a number, a
+    transliterated name) is in the English: (clause, words, 0, share of the rest echoed)."""
     if len(result.clauses) < 2:
         return
     all_seen = sum(seen for _, _, seen in result.clauses)
     for clause, total, seen in result.clauses:
         others = result.words - total
-        if total >= min_words and seen == 0 and others and (all_seen - seen) / others >= MIN_REST_SHARE:
+        if total >= min_words and seen == 0 and others and (all_seen - seen) / others >= MIN_REST_SHARE \
+                and not _anchored(clause, translation):
             yield clause, total, seen, (all_seen - seen) / others
+
+
+def _anchored(clause: str, translation: str) -> bool:
+    """A number of the clause with its value in the English (50万 = "half a million"), or a name of it
+    heard there (贝索斯 = Bezos): the clause is rendered, in words the dictionary does not give."""
+    from toolkit.checks.names import CAPITALISED, source_names
+    from toolkit.numbers import chinese_quantities, english_quantities
+
+    numbers = chinese_quantities(clause)
+    if numbers:
+        values = {q.value for q in english_quantities(translation)}
+        if any(q.value in values for q in numbers):
+            return True
+    names = source_names(clause) if "·" in clause else []
+    return any(name.matches(word) for name in names for word in CAPITALISED.findall(translation))
 
 
 @register("truncated", "warning", scope="catalog")
@@ -175,8 +196,8 @@ def _stops_short(item: Entry) -> str | None:
     source, text = item.msgid.strip(), item.msgstr.strip()
     if not text or item.source_chars < 8 or not SOURCE_SENTENCE_END.search(source):
         return None
-    words = ENGLISH_WORD.findall(text)
-    last_word = words[-1].lower() if words else ""
+    words = ENGLISH_WORD.findall(text.lower())
+    last_word = words[-1] if words else ""
     if not ENGLISH_SENTENCE_END.search(text) and (last_word in FUNCTION_WORDS or len(words) >= 6) \
             or text[-1:] == "." and last_word in DANGLING_WORDS and len(words) >= 6:
         return f"the translation stops mid-sentence (\"…{text[-30:].lstrip()}\")"
@@ -190,7 +211,8 @@ def _too_short(item: Entry, ratio: float | None, norm: float) -> str | None:
     if ratio < norm * SHORT_FACTOR:
         return f"the translation is short for its source ({measured}): it may stop short or leave part out"
     if ratio < norm * SHORTISH_FACTOR:
-        for clause, _, _, _ in _silent_clauses(coverage(item.msgid, item.msgstr), CLAUSE_WORDS_IF_SHORT):
+        for clause, _, _, _ in _silent_clauses(coverage(item.msgid, item.msgstr), CLAUSE_WORDS_IF_SHORT,
+                                               item.msgstr):
             return (f"the translation is shortish ({measured}) and echoes no word of \"{_short(clause)}\": "
                     f"it may leave that part out")
     return None

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from toolkit.check_cache import FindingsCache
-from toolkit.po import TRANSLATED, CatalogStats, iter_catalog_paths
-from toolkit.checks import IGNORE_FLAG, REGISTRY, SEVERITIES, Check
+from toolkit.po import FUZZY, JOINED, TRANSLATED, CatalogStats, iter_catalog_paths
+from toolkit.checks.registry import IGNORE_FLAG, REGISTRY, SEVERITIES, Check
 from toolkit.config import CONFIG_NAME, Config, display_path
 from toolkit.errors import InputError, UsageError
 from toolkit.gc_pause import collector_paused
@@ -91,6 +91,7 @@ class Context:
     config: Config
     glossary: "Glossary | None" = None
     min_coverage: float | None = None
+    include_fuzzy: bool = False  # fuzzy entries get every check, as translated ones do
     shared: dict[str, object] = field(default_factory=dict)  # run-wide state a check builds once
     _last_matches: tuple[str, list["TermMatch"]] = ("", [])
 
@@ -109,7 +110,8 @@ class Context:
 def run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Glossary | None",
                select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
                min_coverage: float | None = None, spelling: bool = True, jobs: int | None = None,
-               progress: Callable[[int, int], None] | None = None, cache_dir: Path | None = None) -> CheckReport:
+               progress: Callable[[int, int], None] | None = None, cache_dir: Path | None = None,
+               include_fuzzy: bool = False) -> CheckReport:
     """Check the catalogs given (files or folders; the project's when none) and report every finding.
 
     ``select``/``ignore`` take check ids; ``spelling=False`` skips the slowest
@@ -118,21 +120,23 @@ def run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Glossa
     is called as entries are checked. The findings do not depend on ``jobs``.
     With ``cache_dir``, entries checked by an earlier run with the same
     settings take their findings from there (toolkit.check_cache).
+    ``include_fuzzy`` checks fuzzy entries as translated ones (an aligned
+    catalog, before accepting it).
     """
     with collector_paused():
         return _run_checks(paths, config=config, glossary=glossary, select=select, ignore=ignore,
                            min_coverage=min_coverage, spelling=spelling, jobs=jobs, progress=progress,
-                           cache_dir=cache_dir)
+                           cache_dir=cache_dir, include_fuzzy=include_fuzzy)
 
 
 def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Glossary | None",
                 select: Iterable[str] | None, ignore: Iterable[str] | None, min_coverage: float | None,
                 spelling: bool, jobs: int | None, progress: Callable[[int, int], None] | None,
-                cache_dir: Path | None) -> CheckReport:
+                cache_dir: Path | None, include_fuzzy: bool) -> CheckReport:
     checks = active_checks(select, ignore, spelling=spelling, min_coverage=min_coverage)
     severity = severities(config)
     catalogs = [load_catalog(path) for path in catalog_paths(paths, config)]
-    context = Context(config=config, glossary=glossary, min_coverage=min_coverage)
+    context = Context(config=config, glossary=glossary, min_coverage=min_coverage, include_fuzzy=include_fuzzy)
     order = {check_id: number for number, check_id in enumerate(REGISTRY)}
 
     entries = [(catalog, item) for catalog in catalogs for item in catalog.items]
@@ -142,7 +146,8 @@ def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Gloss
         per_entry, whole = _check_entries(entries, plan, context, jobs, progress, meanwhile)
     else:
         cache = FindingsCache.open(cache_dir, check_ids=[check_id for check_id, _ in plan.for_translated],
-                                   glossary=glossary, config=config, options=min_coverage)
+                                   glossary=glossary, config=config,
+                                   options=(min_coverage, include_fuzzy))
         per_entry, whole = _check_entries_cached(entries, plan, context, jobs, progress, meanwhile, cache)
     level = {check_id: severity.get(check_id, check.severity) for check_id, check in REGISTRY.items()}
     findings = [_finding(item, catalog, check_id, level[check_id], message)
@@ -185,7 +190,7 @@ class _EntryPlan:
         found = []
         for index in range(start, stop):
             item = entries[index][1]
-            for check_id, function in self.for_translated if item.status == TRANSLATED else self.for_others:
+            for check_id, function in self.for_translated if _checked_in_full(item, context) else self.for_others:
                 if item.flags and _ignored(item, check_id):
                     continue
                 for message in function(item, context):
@@ -329,6 +334,13 @@ def load_catalog(path: Path) -> Catalog:
     """Read a catalog once, into the entry records the checks see."""
     shown = display_path(path)
     return Catalog(shown, *read_entries(path, shown, words=False))
+
+
+def _checked_in_full(item: Entry, context: Context) -> bool:
+    """Translated entries (and with include_fuzzy fuzzy ones) get every check; but not a joined entry, whose
+    English is the previous entry's, checked there."""
+    wanted = item.status == TRANSLATED or (context.include_fuzzy and item.status == FUZZY)
+    return wanted and not (item.flags and JOINED in item.flags)
 
 
 def _ignored(item: Entry, check_id: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
-from toolkit.checks import register
+from toolkit.checks.registry import register
 from toolkit.checks.runner import Context
 from toolkit.pinyin import is_pinyin
 from toolkit.po import Entry
@@ -25,13 +25,21 @@ _SKIP = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|<[^>]+>|%\(\w+\)[sd]|\{\w*\}"
 _SKIP_MARKS = ("/", "@", "<", "%", "{", "www")  # cheap test before the _SKIP regex
 # A capitalised word joined by hyphens to others (Bao-yu, Wi-Fi): one name, not a capitalised word and fragments.
 _HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]*(?:-[A-Za-z][a-z]*)+\b")
+_HYPHENATED = re.compile(r"\b[a-z]+(?:-[a-z]+)+\b")
 _HAN_RUN = re.compile(HAN.pattern + "+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Prefixes that form new words freely in technical English (autoantigen, ultrarelativistic, multigraph).
-COMBINING_PREFIXES = ("anti", "auto", "bio", "co", "counter", "cyber", "de", "dis", "hyper", "hypo", "immuno",
-                      "inter", "intra", "macro", "micro", "mid", "mis", "mono", "multi", "neo", "non", "over",
-                      "poly", "post", "pre", "pro", "pseudo", "re", "self", "semi", "sub", "super", "trans",
-                      "ultra", "un", "under")
+COMBINING_PREFIXES = ("agro", "anti", "auto", "bio", "co", "counter", "cyber", "cyto", "de", "dis", "ecto", "electro",
+                      "endo", "entero", "geo", "haemo", "hemo", "hydro", "hyper", "hypo", "immuno", "inter",
+                      "intra", "macro", "micro", "mid", "mis", "mono", "multi", "neo", "neuro", "non", "nucleo",
+                      "over", "photo", "poly", "post", "pre", "pro", "pseudo", "radio", "re", "self", "semi",
+                      "sub", "super", "thermo", "trans", "ultra", "un", "under")
+# Characters Chinese uses to transliterate foreign names (胡丁厄 Huddinge, 佩卡 Pekka): a name written in
+# them is not pinyin, and one letter off its pinyin is no slip.
+TRANSLITERATION_CHARACTERS = frozenset(
+    "阿埃艾安奥巴贝比彼波伯博布达戴丹道德迪蒂丁杜多厄恩尔法菲费芬弗福富盖冈戈格古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎考柯科克肯"
+    "库奎拉莱赖兰朗劳勒雷蕾里利莉林琳隆卢鲁路伦罗洛马玛迈麦曼梅门蒙米密姆穆纳娜奈内尼涅宁努诺欧帕佩彭皮珀普奇齐乔切琴丘萨塞赛"
+    "桑瑟森沙莎舍什施史斯松苏索塔泰坦汤特提廷托瓦万威韦维温沃乌武西希锡谢辛休雅亚扬耶伊因英尤于约泽扎詹兹")
 
 
 def _one_edit(lower: str) -> set[str]:
@@ -52,6 +60,8 @@ def _source_readings(source: str) -> dict[str, str]:
         syllables = lazy_pinyin(run)
         for size in (2, 3, 4):
             for start in range(len(syllables) - size + 1):
+                if all(char in TRANSLITERATION_CHARACTERS for char in run[start:start + size]):
+                    continue
                 reading = "".join(syllables[start:start + size]).replace("ü", "v")
                 readings.setdefault(reading, reading.capitalize())
     return readings
@@ -113,6 +123,10 @@ class Speller:
             and not self._known(_POSSESSIVE.sub("", word.lower().replace("’", "'"))) \
             and not is_pinyin(_POSSESSIVE.sub("", word.lower().replace("’", "'")))
 
+    def known_word(self, lower: str) -> bool:
+        """Whether a lower-case word is in a lexicon (or made of known parts)."""
+        return self._known(lower) or self._compound(lower)
+
     def _known(self, lower: str) -> bool:
         return lower in self.extra or self.lexicon.is_known(lower, lang="en") or \
             lower in self.checker.word_frequency.dictionary or \
@@ -133,8 +147,10 @@ class Speller:
             rest = lower[len(prefix):]
             if lower.startswith(prefix) and len(rest) >= 4 and (self._known(rest) or self._compound(rest)):
                 return True
-        for cut in range(4, len(lower) - 3):
+        for cut in range(3, len(lower) - 3):
             head, tail = lower[:cut], lower[cut:]
+            if cut == 3 and len(tail) < 5:
+                continue  # a three-letter head only before a long tail (car-maker, web-like are not: like)
             if self._known(head) and any(self._known(form) for form in (tail, tail[:-1], tail.removesuffix("es"))):
                 return True
         return False
@@ -158,6 +174,9 @@ def spelling(item: Entry, context: Context) -> Iterator[str]:
         text = _SKIP.sub(" ", text)
     if "-" in text:
         text = _HYPHENATED_NAME.sub(lambda m: m.group().replace("-", ""), text)  # Bao-yu is read as Baoyu
+        # single-handedly: a part of a compound is known when the compound is, written solid
+        text = _HYPHENATED.sub(lambda m: m.group().replace("-", "") if speller.known_word(m.group().replace("-", ""))
+                               else m.group(), text)
     words = _WORD.findall(text)
     if speller.known.issuperset(words):
         return

@@ -26,6 +26,7 @@ COMMANDS = {
     "import": "toolkit.cli.review:import_",
     "score": "toolkit.cli.score:score",
     "align": "toolkit.cli.align:align",
+    "accept": "toolkit.cli.accept:accept",
     "tm": "toolkit.cli.tm:tm",
     "pretranslate": "toolkit.cli.tm:pretranslate",
     "xliff": "toolkit.cli.xliff:xliff",

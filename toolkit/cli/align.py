@@ -29,8 +29,9 @@ def align(source: Path, translation: Path, catalog: Path | None, overwrite: bool
 
     SOURCE is the Chinese text or its catalog. The catalog's entries get the
     English, marked fuzzy, with the link's confidence in a translator comment
-    ("# align: …"); an English sentence that renders two Chinese segments goes
-    on the first, with a note on the second. Translated entries are kept
+    ("# align: …"); an English sentence that renders two Chinese segments is
+    given to both, the second flagged `joined` (render prints it once, with
+    the first). Accept them with `toolkit accept`. Translated entries are kept
     unless --overwrite. A TRANSLATION that is plainly not of SOURCE is refused.
     """
     from toolkit.align import LOW_CONFIDENCE, align_translation, write_alignment_sheet
@@ -49,7 +50,8 @@ def align(source: Path, translation: Path, catalog: Path | None, overwrite: bool
     fill = result.fill
     verb = "would fill" if dry_run else ("wrote" if result.written else "unchanged")
     click.echo(f"{config.relative(result.catalog)}: {verb}: {fill.filled} entries given English (fuzzy), "
-               f"{fill.noted} given a note only, {fill.kept} translated kept; {len(alignment.links)} links, "
+               f"{fill.joined} joined to the previous one's, {fill.noted} given a note only, {fill.kept} translated "
+               f"kept; {len(alignment.links)} links, "
                f"{low} below confidence {LOW_CONFIDENCE}, mean {alignment.mean_confidence:.2f}", err=True)
 
 

@@ -26,13 +26,14 @@ def _ids(values: tuple[str, ...]) -> list[str]:
 @click.option("--select", multiple=True, metavar="IDS", help="Run only these checks (comma-separated ids).")
 @click.option("--ignore", multiple=True, metavar="IDS", help="Skip these checks (comma-separated ids).")
 @click.option("--no-spelling", is_flag=True, help="Skip the spelling check.")
+@click.option("--include-fuzzy", is_flag=True, help="Check fuzzy entries too (an aligned catalog, before accepting it).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Processes checking entries (default: one per CPU from 10,000 entries; 1: no workers).")
 @click.option("--no-cache", is_flag=True, help="Check every entry afresh (not reusing findings of unchanged ones).")
 @click.option("--list", "list_checks", is_flag=True, help="List the checks with their severities and exit.")
 def check(paths: tuple[Path, ...], glossary_paths: tuple[Path, ...], output_format: str,
           min_coverage: float | None, select: tuple[str, ...], ignore: tuple[str, ...], no_spelling: bool,
-          jobs: int | None, no_cache: bool, list_checks: bool) -> None:
+          include_fuzzy: bool, jobs: int | None, no_cache: bool, list_checks: bool) -> None:
     """Check PO catalogs (default: the project's) for untranslated entries and translation errors.
 
     Prints `path:line: severity: [id] message` per finding, then coverage and
@@ -56,7 +57,7 @@ def check(paths: tuple[Path, ...], glossary_paths: tuple[Path, ...], output_form
     with Progress("checking", minimum=BAR_FROM) as progress:
         report = run_checks(paths, config=config, glossary=glossary, select=_ids(select), ignore=_ids(ignore),
                             min_coverage=min_coverage, spelling=not no_spelling, jobs=jobs, progress=progress,
-                            cache_dir=None if no_cache else cache_dir(config))
+                            cache_dir=None if no_cache else cache_dir(config), include_fuzzy=include_fuzzy)
     if output_format == "json":
         echo_json(report.as_dict())
     else:

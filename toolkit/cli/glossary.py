@@ -92,7 +92,8 @@ def show(query: str, glossary_paths: tuple[Path, ...], catalog_paths: tuple[Path
 @click.option("--type", "kind", type=click.Choice(TERM_TYPES), default="term", show_default=True)
 @click.option("--note", default="", help="Guidance shown to translators.")
 @click.option("--to", "to_path", type=click.Path(path_type=Path),
-              help="CSV file to append to; default: terms.csv in the glossary folder.")
+              help="CSV file to append to; default: in the glossary folder, names.csv for a person or place, "
+                   "organizations.csv for an org (where they exist), else terms.csv.")
 @glossary_option
 def add(source: str, target: str, variants: tuple[str, ...], forbidden: tuple[str, ...], kind: str, note: str,
         to_path: Path | None, glossary_paths: tuple[Path, ...]) -> None:
@@ -104,7 +105,7 @@ def add(source: str, target: str, variants: tuple[str, ...], forbidden: tuple[st
     from toolkit.glossary import append_term
 
     config = project_config()
-    path = to_path or _default_csv(glossary_paths, config)
+    path = to_path or _default_csv(glossary_paths, config, kind)
     term = Term(source=source.strip(), target=" ".join(target.split()), variants=_clean(variants),
                 forbidden=_clean(forbidden), type=kind, note=" ".join(note.split()))
     if not term.source or not term.target:
@@ -294,15 +295,23 @@ def _existing_catalogs(paths: tuple[Path, ...], config: Config) -> list[Path]:
     return iter_catalog_paths(c for c in config.catalogs if c.exists())
 
 
-def _default_csv(glossary_paths: tuple[Path, ...], config: Config) -> Path:
-    """terms.csv in the first glossary folder (or that CSV itself), from --glossary or the project."""
+# The file of a glossary folder that holds each type of term, where the folder has it (else terms.csv).
+FILE_FOR_TYPE = {"person": "names.csv", "place": "names.csv", "org": "organizations.csv"}
+
+
+def _default_csv(glossary_paths: tuple[Path, ...], config: Config, kind: str = "term") -> Path:
+    """The CSV of the first glossary folder for this type of term (or that CSV itself), from --glossary or
+    the project."""
     from toolkit.errors import UsageError
 
     paths = list(glossary_paths) or list(config.glossary)
     if not paths:
-        raise UsageError("no glossary configured here: give --to FILE (or -o FILE)")
+        raise UsageError("no glossary configured here: give --to FILE")
     first = paths[0]
-    return first if first.suffix.lower() == ".csv" else first / "terms.csv"
+    if first.suffix.lower() == ".csv":
+        return first
+    by_type = first / FILE_FOR_TYPE.get(kind, "terms.csv")
+    return by_type if by_type.exists() else first / "terms.csv"
 
 
 def _clean(values: tuple[str, ...]) -> tuple[str, ...]:

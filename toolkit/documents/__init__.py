@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "text": ("toolkit.documents.text:PlainText", (".txt",)),
     "markdown": ("toolkit.documents.markdown:Markdown", (".md", ".markdown")),
+    "html": ("toolkit.documents.html:Html", (".html", ".htm", ".xhtml")),
+    "docx": ("toolkit.documents.docx:Docx", (".docx",)),
 }
 DEFAULT = "text"
 

@@ -7,6 +7,7 @@ joining translated sentences) is the same for every format.
 """
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,29 @@ from typing import ClassVar
 from toolkit.documents import placeholders
 from toolkit.documents.placeholders import Code
 from toolkit.segment import Paragraph, Segment, SourceDocument, split_segments
+
+
+CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def join_lines(text: str, *, collapse: bool) -> str:
+    """A block's source line breaks as a reader sees them: none beside a Chinese character (unless a
+    Latin letter is on the other side), a space elsewhere; with ``collapse`` (HTML) every run of
+    whitespace is one space. Placeholders do not count as neighbours."""
+    out = []
+    position = 0
+    for match in re.finditer(r"\s+" if collapse else r"[ \t]*\n[ \t]*", text):
+        out.append(text[position:match.start()])
+        position = match.end()
+        if "\n" in match.group(0):
+            before = placeholders.strip(text[:match.start()])[-1:] or " "
+            after = placeholders.strip(text[match.end():])[:1] or " "
+            if (CJK.match(before) or CJK.match(after)) and not (LATIN.match(before) or LATIN.match(after)):
+                continue
+        out.append(" ")
+    out.append(text[position:])
+    return "".join(out).strip()
 
 
 @dataclass
@@ -45,7 +69,6 @@ class SourceFormat(ABC):
     """One document format: how to find its blocks and how to put the English back."""
 
     name: ClassVar[str]
-    extensions: ClassVar[tuple[str, ...]]
     description: ClassVar[str]
 
     def read(self, path: Path, *, encoding: str = "utf-8", reference: str) -> Parsed:

@@ -14,14 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.documents import placeholders
-from toolkit.documents.base import Block, Parsed, SourceFormat
+from toolkit.documents.base import Block, Parsed, SourceFormat, join_lines
 from toolkit.documents.placeholders import InlineBuilder, Node, Standalone, Tagged
 from toolkit.errors import InputError
 from toolkit.segment import classify_body, read_source
 
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n.*?^\1[ \t]*$", re.S | re.M)
-CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
-SOFT_BREAK = re.compile(rf"(?<=[{CJK}])\n(?=[{CJK}])|\n")
 ESCAPE = re.compile(r"([\\`*_\[\]<>])")
 BLOCK_START = re.compile(r"^(?:[#>+\-=|]|\d+[.)](?:\s|$))")
 PAIRED = {"strong_open": "bold", "em_open": "italic", "s_open": "strikethrough"}
@@ -39,7 +37,6 @@ class Place:
 
 class Markdown(SourceFormat):
     name = "markdown"
-    extensions = (".md", ".markdown")
     description = "Markdown (CommonMark, GFM tables)"
 
     def parse(self, path: Path, encoding: str) -> tuple[list[str], list[Block]]:
@@ -65,8 +62,7 @@ class Markdown(SourceFormat):
                     raise InputError("cannot place this block's text in the file", path=path, line=token.map[0] + 1)
                 builder = InlineBuilder()
                 _inline(token.children or [], builder, lines, place)
-                content = SOFT_BREAK.sub(lambda m: "" if m.group(0) == "\n" and m.start() != m.end() and
-                                         _both_cjk(m) else " ", builder.placeholder_text)
+                content = join_lines(builder.placeholder_text, collapse=False)
                 parent = parents[-1] if parents else "p"
                 if parent == "h1" and not has_title:
                     kind, has_title = "title", True
@@ -74,7 +70,7 @@ class Markdown(SourceFormat):
                     kind = "heading"
                 else:
                     kind = classify_body(placeholders.strip(content).strip())
-                blocks.append(Block(content.strip(), kind, token.map[0] + 1, builder.codes, target=place))
+                blocks.append(Block(content, kind, token.map[0] + 1, builder.codes, target=place))
         return lines, blocks
 
     def write(self, parsed: Parsed, english: list[str]) -> str:
@@ -89,12 +85,6 @@ class Markdown(SourceFormat):
             lines[place.first:place.last + 1] = [lines[place.first][:place.start] + markdown +
                                                  lines[place.last][place.end:]]
         return "\n".join(lines)
-
-
-def _both_cjk(match: re.Match) -> bool:
-    text = match.string
-    return match.start() > 0 and match.end() < len(text) and re.match(f"[{CJK}]", text[match.start() - 1]) \
-        is not None and re.match(f"[{CJK}]", text[match.end()]) is not None
 
 
 def _locate(content: str, lines: list[str], first: int, columns: dict[int, int]) -> Place | None:

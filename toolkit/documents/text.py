@@ -10,7 +10,6 @@ from toolkit.segment import SourceDocument, parse_text, read_source
 
 class PlainText(SourceFormat):
     name = "text"
-    extensions = (".txt",)
     description = "plain text, a paragraph per line"
 
     def read(self, path: Path, *, encoding: str = "utf-8", reference: str) -> Parsed:

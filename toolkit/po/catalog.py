@@ -29,6 +29,8 @@ CatalogEntry = polib.POEntry
 Key = tuple[str | None, str]
 
 TRANSLATED, FUZZY, UNTRANSLATED = "translated", "fuzzy", "untranslated"
+# Flag of an entry whose English (one sentence for it and the segment before) is printed with the previous entry.
+JOINED = "joined"
 
 
 def read_catalog(path: str | Path) -> polib.POFile:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
 NUMBER_MARK, WORD_MARK = "\ue000", "\ue001"
 NUMBER = re.compile(r"[0-9０-９]+(?:[.,．][0-9０-９]+)*")
+_MAY_HOLD_MARKS = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ]")
 _NUMBER_OR_WORD = re.compile(rf"(?P<number>{NUMBER.pattern})|(?P<word>[A-Za-zＡ-Ｚａ-ｚ]+)")
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 # Negations, without the common words that only contain their characters (未来 "future", 不断 "constantly").
@@ -28,9 +30,10 @@ NEGATION_PENALTY = 15
 SCALES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
 
-@dataclass(frozen=True)
-class Skeleton:
-    """A segment with its numbers and Latin words replaced by placeholders, and what they were."""
+class Skeleton(NamedTuple):
+    """A segment with its numbers and Latin words replaced by placeholders, and what they were.
+
+    A named tuple: a lookup makes one per candidate, and a tuple is the cheapest record to make."""
 
     text: str
     numbers: tuple[str, ...]
@@ -39,6 +42,8 @@ class Skeleton:
 
 
 def skeleton(text: str) -> Skeleton:
+    if _MAY_HOLD_MARKS.search(text) is None:  # most Chinese segments: nothing to replace
+        return Skeleton("".join(text.split()), (), (), ())
     numbers: list[str] = []
     words: list[str] = []
     scales: list[str] = []

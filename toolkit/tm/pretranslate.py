@@ -3,7 +3,8 @@
 An exact match (same source, same context) is 100% and goes in translated or
 fuzzy, as asked; a fuzzy match at or above the minimum score goes in fuzzy,
 with ``#. tm: 82% from FILE:LINE`` and the TM's source as the previous msgid,
-so that PO editors show the translator what changed.
+so that PO editors show the translator what changed. A catalog where something
+was filled gets a new PO-Revision-Date; only the entries filled are rewritten.
 """
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from toolkit.conflicts import revision_stamp
 from toolkit.files import locked
-from toolkit.po import CatalogEntry, entry_key, live_entries, read_catalog, write_catalog
+from toolkit.po import HEADER, CatalogEntry, entry_key, live_entries, read_catalog, write_catalog
 from toolkit.text import count_han
 from toolkit.tm.matching import source_diff
 from toolkit.tm.store import Match, TranslationMemory
@@ -96,7 +98,9 @@ def pretranslate(tm: TranslationMemory, catalogs: list[tuple[Path, str]], *, exa
                 changed.add(entry_key(entry))
                 report.filled.append(Filled(f"{shown}:{entry.linenum}", entry.msgid, usable.percent,
                                             usable.unit.where, usable.unit.source, usable.target, status, usable.notes))
-            if changed and (dry_run or write_catalog(po, path, changed=changed)):
+            if changed:
+                po.metadata["PO-Revision-Date"] = revision_stamp()
+            if changed and (dry_run or write_catalog(po, path, changed=changed | {HEADER})):
                 report.written.append(shown)
     return report
 

@@ -23,7 +23,7 @@ import numpy as np
 from rapidfuzz.distance import Indel
 
 from toolkit.errors import InputError
-from toolkit.tm.matching import Score, bigrams, score_match, skeleton
+from toolkit.tm.matching import Score, Skeleton, bigrams, score_match, skeleton
 
 SCHEMA_VERSION = "1"
 _SCHEMA = """
@@ -297,20 +297,25 @@ class TranslationMemory:
         if not candidates.size:
             return []
         marks = ",".join("?" * len(candidates))
-        rows = self.db.execute(f"SELECT {_UNIT_COLUMNS} FROM units WHERE id IN ({marks})",
+        rows = self.db.execute(f"SELECT id, source FROM units WHERE id IN ({marks})",
                                [int(i) for i in candidates]).fetchall()
         cutoff = min_score / 100
-        found = []
-        for row in rows:
-            if row[1] == source:
+        scored: dict[int, tuple[Skeleton, float]] = {}
+        for unit_id, candidate in rows:
+            if candidate == source:
                 continue  # an exact match, found by its hash
-            old = skeleton(row[1])
+            old = skeleton(candidate)
             base = Indel.normalized_similarity(new.text, old.text, score_cutoff=cutoff)
-            if not base:
-                continue
-            score: Score = score_match(new, old, row[2], base * 100)
-            if score.percent >= min_score:
-                found.append(Match(_row_unit(row), score.percent, score.target, score.notes))
+            if base:
+                scored[unit_id] = (old, base)
+        found = []
+        if scored:
+            marks = ",".join("?" * len(scored))
+            for row in self.db.execute(f"SELECT {_UNIT_COLUMNS} FROM units WHERE id IN ({marks})", list(scored)):
+                old, base = scored[row[0]]
+                score: Score = score_match(new, old, row[2], base * 100)
+                if score.percent >= min_score:
+                    found.append(Match(_row_unit(row), score.percent, score.target, score.notes))
         return found
 
     def _candidates(self, grams: set[int]) -> np.ndarray:

@@ -1,0 +1,82 @@
+"""HTML pages: the article segmented with placeholders, translated, rendered back in the same markup."""
+from __future__ import annotations
+
+import lxml.html
+import polib
+import pytest
+from click.testing import CliRunner
+
+from tests.article_documents import (approved, chinese_article, english_article, html_body, html_page,
+                                     translate_catalog)
+from tests.conftest import msgfmt_check
+from toolkit.cli import cli
+
+TITLE = chinese_article()[0].sentences[0][0][0]
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def inner_html(element) -> str:
+    return (element.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in element)
+
+
+def test_html_article_round_trip(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no project: no glossary
+    source, catalog, output = tmp_path / "article.html", tmp_path / "article.po", tmp_path / "article.en.html"
+    source.write_text(html_page(chinese_article(), "", TITLE), encoding="utf-8")
+    assert run("segment", str(source), "-o", str(catalog)).exit_code == 0
+    assert msgfmt_check(catalog).returncode == 0
+    po = polib.pofile(str(catalog))
+    assert len(po) == len(approved())  # the page's title is the article's: navigation, ads, scripts left out
+    assert not [e.msgid for e in po if "首页" in e.msgid or "广告" in e.msgid or "分享" in e.msgid or "版权" in e.msgid]
+    link = next(e for e in po if "<1>北京市总工会</1>" in e.msgid)
+    assert "placeholders: <1>…</1> link to https://www.workercn.cn/" in link.comment
+    assert translate_catalog(catalog) == 6
+    assert run("check", str(catalog)).exit_code == 0
+
+    result = run("render", str(catalog), "--source", str(source), "-o", str(output))
+    assert result.exit_code == 0, result.output
+    page = lxml.html.fromstring(output.read_bytes())
+    english = english_article()
+    assert inner_html(page.find(".//article")).strip() == html_body(english, " ")
+    assert page.findtext(".//title") == english[0].sentences[0][0][0]
+    assert page.get("lang") == "en"
+    assert page.find(".//nav").text_content() == "首页新闻"  # outside the article: as it was
+    assert '"北京市总工会"' in page.findtext(".//head/script")
+    assert page.find(".//footer").text_content() == "版权所有 中工网"
+
+
+def test_line_breaks_in_the_page_source_vanish_between_chinese_characters(tmp_path):
+    source = tmp_path / "a.html"
+    source.write_text("<html><body><p>北京市\n  总工会\n<b>2018年</b>\n春。</p><p>本报记者 郭丽华</p><p>Beijing\nunions.</p></body></html>",
+                      encoding="utf-8")
+    assert run("segment", str(source), "-o", str(tmp_path / "a.po")).exit_code == 0
+    assert [e.msgid for e in polib.pofile(str(tmp_path / "a.po"))] == ["北京市总工会<1>2018年</1>春。", "本报记者 郭丽华",
+                                                                       "Beijing unions."]
+
+
+def test_a_gb2312_page_is_read_by_its_meta_charset(tmp_path):
+    source = tmp_path / "a.html"
+    source.write_bytes('<html><head><meta charset="gb2312"></head><body><p>北京工会。</p></body></html>'
+                       .encode("gb18030"))
+    result = run("segment", str(source), "-o", str(tmp_path / "a.po"))
+    assert result.exit_code == 0, result.output
+    assert polib.pofile(str(tmp_path / "a.po"))[0].msgid == "北京工会。"
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"<html><head><title></title></head><body><nav><p>\xe9\xa6\x96\xe9\xa1\xb5</p></nav></body></html>",
+     "no article text"),
+    (b"<html><head><title>\xe6\xa0\x87\xe9\xa2\x98</title></head></html>", "no article text"),
+    (b"   \n", "empty file"),
+    (b"<p>\xff\xfe\xfa</p>", "not valid utf-8"),
+])
+def test_a_page_with_no_article_is_one_error_line(tmp_path, content, message):
+    source = tmp_path / "bad.html"
+    source.write_bytes(content)
+    result = run("segment", str(source), "-o", str(tmp_path / "bad.po"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: ") and message in result.stderr and result.stderr.count("\n") == 1
+    assert not (tmp_path / "bad.po").exists()
