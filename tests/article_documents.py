@@ -142,3 +142,78 @@ def html_page(paragraphs: list[Paragraph], separator: str, title: str) -> str:
 </body>
 </html>
 """
+
+
+DOCX_STYLE = {"title": "Title", "subtitle": "Subtitle", "heading": "Heading 2", "caption": "Caption"}
+TABLE_AFTER = 14  # the contents table goes after this paragraph: the article's first headings, in cells
+
+
+def docx_document(paragraphs: list[Paragraph], separator: str, path) -> None:
+    """The article as Word would save it: styled paragraphs, bold and italic runs, a hyperlink, a
+    table of headings; one plain sentence split into two runs with the same properties (Word does)."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    for number, paragraph in enumerate(paragraphs):
+        out = document.add_paragraph(style=DOCX_STYLE.get(paragraph.kind))
+        for text, style in paragraph.joined(separator):
+            if style == "link":
+                link = OxmlElement("w:hyperlink")
+                link.set(qn("r:id"), document.part.relate_to(LINK, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+                run = OxmlElement("w:r")
+                properties = OxmlElement("w:rPr")
+                underline = OxmlElement("w:u")
+                underline.set(qn("w:val"), "single")
+                properties.append(underline)
+                run.append(properties)
+                content = OxmlElement("w:t")
+                content.text = text
+                run.append(content)
+                link.append(run)
+                out._p.append(link)
+            elif style is None and number == 6 and len(text) > 10:
+                out.add_run(text[:5])
+                out.add_run(text[5:])
+            else:
+                run = out.add_run(text)
+                run.bold = style == "bold" or None
+                run.italic = style == "italic" or None
+        if number == TABLE_AFTER:
+            headings = [p for p in paragraphs if p.kind == "heading"][:4]
+            table = document.add_table(rows=2, cols=2)
+            for cell, heading in zip((c for row in table.rows for c in row.cells), headings):
+                cell.paragraphs[0].add_run(heading.sentences[0][0][0])
+    document.save(str(path))
+
+
+def docx_view(path) -> list[tuple[str, list[tuple[str, bool, bool, bool]]]]:
+    """What a reader sees in a DOCX: per paragraph (cells included, in order), its style and its text
+    as stretches of (text, bold, italic, linked)."""
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(path))
+    view = []
+    for element in document.element.body.iter(qn("w:p")):
+        from docx.text.paragraph import Paragraph
+
+        paragraph = Paragraph(element, document._body)
+        stretches: list[tuple[str, bool, bool, bool]] = []
+        for run in element.iter(qn("w:r")):
+            text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+            if not text:
+                continue
+            properties = run.find(qn("w:rPr"))
+            bold = properties is not None and properties.find(qn("w:b")) is not None
+            italic = properties is not None and properties.find(qn("w:i")) is not None
+            linked = run.getparent().tag == qn("w:hyperlink")
+            if stretches and stretches[-1][1:] == (bold, italic, linked):
+                stretches[-1] = (stretches[-1][0] + text, bold, italic, linked)
+            else:
+                stretches.append((text, bold, italic, linked))
+        if stretches:
+            view.append((paragraph.style.name, stretches))
+    return view

@@ -79,6 +79,23 @@ def test_an_edited_sentence_keeps_its_translation_as_fuzzy_with_the_old_source(p
     assert "#| msgid \"立下愚公志，吹响集结号。\"" in catalog.read_text("utf-8")
 
 
+def test_reverting_an_edit_restores_the_entry_as_it_was(project):
+    run("segment")
+    catalog = project / "po" / "article.po"
+    translate_all(catalog)
+    original = catalog.read_text("utf-8")
+    edit_source(project, "立下愚公志，吹响集结号。", "立下愚公之志，吹响集结号。")
+    assert "1 fuzzy" in run("segment").stderr
+    edit_source(project, "立下愚公之志，吹响集结号。", "立下愚公志，吹响集结号。")
+    result = run("segment")
+    assert "0 fuzzy" in result.stderr and "1 revived" in result.stderr
+    restored = index_entries(read_catalog(catalog))[(None, "立下愚公志，吹响集结号。")]
+    assert not restored.fuzzy and restored.previous_msgid is None
+    assert all(not entry.fuzzy for entry in read_catalog(catalog) if entry.msgid)
+    revision = re.compile(r'"PO-Revision-Date: [^"]*"')
+    assert revision.sub("", catalog.read_text("utf-8")) == revision.sub("", original)  # the file as it was
+
+
 def test_a_deleted_paragraph_leaves_obsolete_entries_and_an_added_one_new(project):
     run("segment")
     catalog = project / "po" / "article.po"

@@ -117,3 +117,26 @@ def test_gb18030_source_names_the_line_and_suggests_the_encoding(tmp_path, artic
         parse_source(path)
     assert caught.value.line == 3 and "gb18030" in str(caught.value)
     assert parse_source(path, encoding="gb18030").segments == parse_source(article).segments
+
+
+def test_acknowledged_warnings_are_not_repeated_until_their_paragraph_changes(project):
+    from click.testing import CliRunner
+
+    from toolkit.cli import cli
+
+    def run(*args):
+        return CliRunner().invoke(cli, ["segment", *args])
+
+    first = run().stderr
+    warnings = [line for line in first.splitlines() if ": warning: " in line]
+    assert len(warnings) == 3
+    acknowledged = run("--acknowledge")
+    assert "toolkit-acknowledged.txt: 3 warnings acknowledged" in acknowledged.stderr
+    assert ": warning: " not in run().stderr
+    recorded = (project / "toolkit-acknowledged.txt").read_text(encoding="utf-8").splitlines()
+    assert len([line for line in recorded if not line.startswith("#")]) == 3
+    source = project / "src" / "article.zh.txt"
+    text = source.read_text(encoding="utf-8")
+    source.write_text("新增的一段。\n\n" + text.replace("包括市总工", "包括市总工会"), encoding="utf-8")
+    again = [line for line in run().stderr.splitlines() if ": warning: " in line]
+    assert len(again) == 1 and "包括市总工会" in again[0]  # lines moved: the others stay acknowledged

@@ -15,9 +15,10 @@ import re
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
-from toolkit.po import (Catalog, CatalogEntry, MergeReport, catalog_text, merge_catalog, new_catalog, read_catalog,
-                        write_catalog)
+from toolkit.po import (Catalog, CatalogEntry, MergeReport, catalog_text, default_layout, merge_catalog, new_catalog,
+                        read_catalog, write_catalog)
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
 from toolkit.files import decode, locked, read_bytes
@@ -68,6 +69,35 @@ class Paragraph:
 class SegmentWarning:
     line: int
     message: str
+
+    def key(self, source: str) -> str:
+        """How an acknowledgement names the warning: its source and message, not its line (which moves)."""
+        return f"{source}: {self.message}"
+
+
+ACKNOWLEDGED = "toolkit-acknowledged.txt"  # beside toolkit.toml: warnings the project has seen and accepts
+
+
+def acknowledged_warnings(config: Config) -> set[str]:
+    """The keys of the warnings ``toolkit segment --acknowledge`` recorded (none outside a project)."""
+    path = config.root / ACKNOWLEDGED
+    if not config.found or not path.is_file():
+        return set()
+    return {line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")}
+
+
+def acknowledge_warnings(config: Config, keys: Iterable[str]) -> Path:
+    """Add warning keys to the project's acknowledgements, keeping those already there."""
+    from toolkit.files import write_text_atomic
+
+    if not config.found:
+        raise UsageError("--acknowledge records warnings in the project: run it where toolkit.toml is")
+    known = acknowledged_warnings(config)
+    path = config.root / ACKNOWLEDGED
+    lines = ["# Segmentation warnings seen and accepted (toolkit segment --acknowledge); delete a line to see it again.",
+             *sorted(known | set(keys))]
+    write_text_atomic(path, "\n".join(lines) + "\n")
+    return path
 
 
 @dataclass
@@ -273,6 +303,7 @@ def segment_source(source: str | Path, catalog: str | Path | None = None, *, enc
         created = not catalog.exists()
         if created:
             merged, report = fresh, MergeReport(added=[e.msgid for e in fresh])
+            merged.layout = default_layout()  # gettext's, so that msgcat and msgmerge leave it as it is
         else:
             merged, report = merge_catalog(read_catalog(catalog), fresh)
         if dry_run:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from toolkit.checks import register
+from toolkit.checks.registry import register
 from toolkit.checks.runner import Catalog, Context, iter_translated
 from toolkit.po import Entry
 from toolkit.text import count_english_words

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from toolkit.po import FUZZY, UNTRANSLATED
-from toolkit.checks import register
+from toolkit.checks.registry import register
 from toolkit.checks.runner import Catalog, Context
 from toolkit.po import Entry
 

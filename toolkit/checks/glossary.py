@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
-from toolkit.checks import register
+from toolkit.checks.registry import register
 from toolkit.checks.runner import Context
 from toolkit.po import Entry
 

@@ -6,7 +6,7 @@ import statistics
 from typing import Iterator
 
 from toolkit.po import TRANSLATED
-from toolkit.checks import register
+from toolkit.checks.registry import register
 from toolkit.checks.runner import Catalog, Context
 from toolkit.po import Entry
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from toolkit.checks import register
+from toolkit.checks.registry import register
 from toolkit.checks.runner import Context
 from toolkit.numbers import NumberComparison, Quantity, chinese_quantities, compare_quantities, \
     english_quantities, format_value

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from toolkit.checks import register
+from toolkit.checks.registry import register
 from toolkit.checks.layout import length_ratios
 from toolkit.checks.runner import Catalog, Context
 from toolkit.po import TRANSLATED, Entry

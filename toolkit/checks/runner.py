@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from toolkit.check_cache import FindingsCache
 from toolkit.po import FUZZY, JOINED, TRANSLATED, CatalogStats, iter_catalog_paths
-from toolkit.checks import IGNORE_FLAG, REGISTRY, SEVERITIES, Check
+from toolkit.checks.registry import IGNORE_FLAG, REGISTRY, SEVERITIES, Check
 from toolkit.config import CONFIG_NAME, Config, display_path
 from toolkit.errors import InputError, UsageError
 from toolkit.gc_pause import collector_paused

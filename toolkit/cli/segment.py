@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.common import catalog_paths_or_default, echo_json, format_option, project_config
+from toolkit.cli.common import catalog_paths_or_default, echo_json, format_option, project_config, exit_with
 from toolkit.documents import FORMATS
 
 encoding_option = click.option("--encoding", default="utf-8", show_default=True,
@@ -21,15 +21,19 @@ source_format_option = click.option("--format", "source_format", type=click.Choi
 @encoding_option
 @source_format_option
 @click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+@click.option("--acknowledge", is_flag=True,
+              help="Record this run's warnings in toolkit-acknowledged.txt so later runs do not repeat them.")
 def segment(source: Path | None, catalog: Path | None, encoding: str, source_format: str | None,
-            dry_run: bool) -> None:
+            dry_run: bool, acknowledge: bool) -> None:
     """Segment a Chinese SOURCE (text, Markdown, HTML, DOCX) into a PO catalog, merging into it if it exists.
 
     Without SOURCE, every source of the project is segmented into its catalog.
     """
-    from toolkit.segment import segment_source
+    from toolkit.segment import acknowledge_warnings, acknowledged_warnings, segment_source
 
     config = project_config()
+    seen = acknowledged_warnings(config)
+    raised: list[str] = []
     if source is None:
         if catalog is not None or not config.documents:
             raise click.UsageError("give SOURCE (no toolkit.toml project here, or -o without SOURCE)")
@@ -40,7 +44,10 @@ def segment(source: Path | None, catalog: Path | None, encoding: str, source_for
         result = segment_source(source_path, catalog_path, encoding=encoding, dry_run=dry_run,
                                 source_format=source_format, config=config)
         for warning in result.warnings:
-            click.echo(f"{config.relative(source_path)}:{warning.line}: warning: {warning.message}", err=True)
+            key = warning.key(config.relative(source_path))
+            raised.append(key)
+            if key not in seen or acknowledge:
+                click.echo(f"{config.relative(source_path)}:{warning.line}: warning: {warning.message}", err=True)
         report = result.report
         if dry_run:
             for line in report.lines() if not result.created else [f"+ new catalog, {len(report.added)} segments"]:
@@ -48,6 +55,10 @@ def segment(source: Path | None, catalog: Path | None, encoding: str, source_for
         verb = ("would write" if dry_run else "wrote") if result.changed else "unchanged"
         click.echo(f"{config.relative(result.catalog)}: {verb}: {report.kept} kept, {len(report.added)} new, "
                    f"{len(report.fuzzy)} fuzzy, {len(report.obsoleted)} obsolete, {len(report.revived)} revived",
+                   err=True)
+    if acknowledge and raised:
+        path = acknowledge_warnings(config, raised)
+        click.echo(f"{config.relative(path)}: {len(raised)} warning{'s' if len(raised) != 1 else ''} acknowledged",
                    err=True)
 
 
@@ -103,7 +114,7 @@ def render(catalog: Path | None, output: Path | None, source: Path | None, markd
     if min_coverage is not None and result.coverage < min_coverage:
         click.echo(f"Error: {config.relative(catalog)}: {result.coverage:.1f}% translated, below --min-coverage {min_coverage:g}; "
                    "nothing written", err=True)
-        raise SystemExit(1)
+        exit_with(1)
     if output is None:
         click.echo(result.text, nl=False)
     elif result.data is not None:

@@ -20,6 +20,7 @@ FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "text": ("toolkit.documents.text:PlainText", (".txt",)),
     "markdown": ("toolkit.documents.markdown:Markdown", (".md", ".markdown")),
     "html": ("toolkit.documents.html:Html", (".html", ".htm", ".xhtml")),
+    "docx": ("toolkit.documents.docx:Docx", (".docx",)),
 }
 DEFAULT = "text"
 

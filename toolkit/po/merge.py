@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import polib
 from rapidfuzz import fuzz, process
 
-from toolkit.po.catalog import Key, entry_key
+from toolkit.po.catalog import Key, entry_key, layout_of
 
 FUZZY_CUTOFF = 0.6
 CANDIDATES = 512  # old segments ranked per look-up of the most similar one
@@ -86,17 +86,22 @@ def merge_catalog(old: polib.POFile, fresh: polib.POFile) -> tuple[polib.POFile,
     flags and comments; an edited segment gets the most similar old translation
     marked fuzzy with the old source as ``#| msgid``; old translated segments no
     longer in the source become obsolete ``#~`` entries, and an obsolete entry
-    whose source comes back is revived.
+    whose source comes back is revived. So is an entry still fuzzy from an edit
+    that has been reverted: its source is again its ``#| msgid``, so its
+    translation is again the one made for it, and it loses the fuzzy flag.
     """
     report = MergeReport()
     merged = polib.POFile(wrapwidth=old.wrapwidth, encoding="utf-8")
     merged.header = old.header
+    merged.layout = layout_of(old)
     merged.metadata = dict(old.metadata)
     old_live = {entry_key(e): e for e in old if not e.obsolete and e.msgid}
     old_obsolete = {entry_key(e): e for e in old if e.obsolete}
     fresh_keys = {entry_key(e) for e in fresh}
     departed = [e for k, e in old_live.items() if k not in fresh_keys and e.msgstr]
     similar = _SimilarityIndex(departed + [e for k, e in old_obsolete.items() if k not in fresh_keys])
+    reverted = {(e.previous_msgctxt if e.previous_msgctxt is not None else e.msgctxt, e.previous_msgid): e
+                for e in departed if "fuzzy" in e.flags and e.previous_msgid}
     reused: set[Key] = set()
 
     for new in fresh:
@@ -104,7 +109,13 @@ def merge_catalog(old: polib.POFile, fresh: polib.POFile) -> tuple[polib.POFile,
         entry = polib.POEntry(msgctxt=new.msgctxt, msgid=new.msgid, occurrences=list(new.occurrences),
                               comment=new.comment)
         previous = old_live.get(key) or old_obsolete.get(key)
-        if previous is not None:
+        restored = reverted.get(key) if previous is None else None
+        if restored is not None and entry_key(restored) not in reused:
+            _carry_over(restored, entry)
+            entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+            reused.add(entry_key(restored))
+            report.revived.append(new.msgid)
+        elif previous is not None:
             _carry_over(previous, entry)
             entry.previous_msgid = previous.previous_msgid
             if previous.obsolete:
