@@ -239,9 +239,10 @@ def plant_wrong_name(pair: Pair, pairs: list[Pair], rng: random.Random) -> Pair 
     names = source_names(pair.source)
     if not names:
         return None
-    capitalised = [m for m in re.finditer(r"\b[A-Z][a-z]{2,}\b", pair.translation) if m.start() > 0
-                   or len(pair.translation.split()) < 3]
-    matched = [m for m in capitalised if any(name.matches(m.group()) for name in names)]
+    capitalised = list(re.finditer(r"\b[A-Z][a-z]{2,}\b", pair.translation))
+    # A name the English gives in exactly one word (more would leave the check guessing which was changed).
+    matched = [words[0] for name in names
+               if len(words := [m for m in capitalised if name.matches(m.group())]) == 1]
     if not matched:
         return None
     word = rng.choice(matched)

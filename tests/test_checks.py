@@ -355,6 +355,24 @@ def test_spelling_knows_pinyin_names_british_spelling_and_glossary_words(tmp_pat
     assert check(tmp_path, entries, select=["spelling"], glossary=glossary).findings == []
 
 
+def test_spelling_is_quiet_on_names_loanwords_and_older_english(tmp_path):
+    # Published English is full of names no lexicon has, hyphenated pinyin, archaic verbs, technical compounds.
+    entries = [
+        ("杰夫·贝索斯喜欢活动。", "Jeff Bezos loves being on the move."),
+        ("宝玉笑道", "Bao-yu laughed."),
+        ("凡物体都会产生运动", "whatsoever moveth, causeth motion in another"),
+        ("自身反应性T细胞", "autoreactive T cells and nonmutated genes"),
+        ("电影观众", "filmgoers everywhere"),
+        ("胡丁厄大学医院", "Huddinge University Hospital"),
+    ]
+    assert check(tmp_path, entries, select=["spelling"]).findings == []
+
+
+def test_spelling_flags_a_pinyin_name_one_letter_off_its_source(tmp_path):
+    [finding] = check(tmp_path, [("北京市总工会", "The Beijng federation")], select=["spelling"]).findings
+    assert "Beijng" in finding.message and "Beijing" in finding.message
+
+
 def test_spelling_off(tmp_path):
     report = check(tmp_path, [("脱贫", "escape povety")], spelling=False)
     assert "spelling" not in ids(report)

@@ -244,3 +244,74 @@ def test_cn2an_numerals_read_back(number):
 def test_format_value():
     assert format_value(650000.0) == "650,000"
     assert format_value(2.5) == "2.5"
+
+
+# --- the causes of false alarms on published translations, one sentence pair each ---------------------
+
+CAUSES = [
+    # 两 as the tael and inside words; "half a million"
+    ("他向钱庄借了一万两银子。", "He borrowed ten thousand taels of silver from the bank."),
+    ("条约规定赔款四十五万两。", "The treaty set an indemnity of 450,000 taels."),
+    ("两岸交流日益密切。", "Cross-Strait exchanges are ever closer."),
+    ("在中国现有50万人染上这种病毒。", "Half a million Chinese are now infected."),
+    # number words are not split at a comma after a scale word
+    ("该市共有36501名志愿者。", "The city has thirty-six thousand, five hundred and one volunteers."),
+    # numerals inside idioms and words: a dictionary word whose rest is no measure word
+    ("游客三三两两地走进公园。", "Visitors strolled into the park in twos and threes."),
+    ("孩子把闹钟拆得七零八落。", "The child took the alarm clock to pieces."),
+    ("她一心一意照顾病人。", "She looked after the sick single-mindedly."),
+    ("这是一个三位一体的发展模式。", "It is an integrated model of development."),
+    ("发展是第一要务。", "Development is the top priority."),
+    ("二人一起回了家。", "They went home together."),
+    ("这十戒乃是导演们对外宣布的。", "The directors announced these rules in public."),
+    # 成 and 上 make vague amounts only before a scale
+    ("这构成第三种情况。", "This makes a third case."),
+    ("会议在晚上八点开始。", "The meeting starts at eight in the evening."),
+    ("上万人参加了活动。", "Tens of thousands took part."),
+    ("他认为失败的可能性有七成。", "He put the chance of failure at 70%."),
+    # ranges, "more than" after a measure word, thirty-odd
+    ("十五六岁的孩子最需要关心。", "Children of fifteen or sixteen need the most care."),
+    ("村里来了三四十人。", "Thirty or forty people came from the village."),
+    ("他在那里住了一年多。", "He lived there for more than a year."),
+    ("工程用了两个多月。", "The work took more than two months."),
+    ("三十几个国家派了代表。", "Thirty-odd countries sent delegates."),
+    ("30多年来他一直住在这里。", "He has lived here for 30 years and more."),
+    # decades, "two decades", a dozen, twice
+    ("20世纪60年代末，学生运动兴起。", "Student movements rose in the late 1960s."),
+    ("1970年代初期，讨论十分热烈。", "In the early seventies the debate was lively."),
+    ("在过去的20年里，方法几乎没有变化。", "In the past two decades the methods have barely changed."),
+    ("几乎有一打国家的发病率超过了10%。", "Nearly a dozen countries have a rate above 10%."),
+    ("帆船连续两次被摔向水面。", "The yacht slammed down hard twice."),
+    # full-width separators, dates, chapters, labels and references
+    ("互联网每年以2，300%的速度发展。", "The Internet was growing at 2,300% a year."),
+    ("他从早上7：30观察到晚上10：00。", "He watched from 7:30 a.m. until 10 p.m."),
+    ("他生于1964年1月12日。", "He was born on Jan. 12, 1964."),
+    ("第二章 论想象", "CHAPTER II OF IMAGINATION"),
+    ("由1997至1998赛季的冠军担任船长。", "It is skippered by the 1997-98 champion."),
+    ("如图2所示，网络有多重链接。", "The network has multiple links, as shown in Figure 2."),
+    ("空间不是空洞的维度。", "Space is not an empty dimension (Giddens 1984, 364)."),
+    ("1.1 什么是宇宙线？", "What are cosmic rays?"),
+]
+
+
+@pytest.mark.parametrize("source,translation", CAUSES)
+def test_published_renderings_raise_no_number_finding(source, translation):
+    assert agrees(source, translation), compare_quantities(chinese_quantities(source),
+                                                           english_quantities(translation))
+
+
+@pytest.mark.parametrize("source,translation", [
+    ("这构成第三种情况。", "This makes a fourth case."),  # the ordinal after 成 is read
+    ("会议在晚上八点开始。", "The meeting starts at nine in the evening."),  # a weak source, a strong "nine"
+    ("在中国现有50万人染上这种病毒。", "A million Chinese are now infected."),
+    ("他生于1964年1月12日。", "He was born on Jan. 21, 1964."),
+])
+def test_the_same_sentences_still_catch_a_changed_number(source, translation):
+    assert not agrees(source, translation)
+
+
+def test_a_dropped_number_is_translator_freedom_at_most():
+    # "the following year" for 1979: missing, never a changed value
+    result = compare_quantities(chinese_quantities("1978年开始筹备，1979年正式成立。"),
+                                english_quantities("Preparations began in 1978 and it was founded the following year."))
+    assert not result.wrong and [q.value for q in result.missing] == [1979]

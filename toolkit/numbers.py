@@ -138,7 +138,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
 
     Weak (may match, never required): 一 and 两地-like "both"; a Chinese numeral of ten or less
     (两个, 三位: often "both", "they", "a trio" in good English); a numeral inside a word that is not a
-    number (三三两两, 十足, 王二, 三体: jieba puts it in a word whose rest is no measure word); ranges
+    number (三三两两, 七零八落, 十足: a CC-CEDICT word whose rest is no measure word); ranges
     (十五六岁: 15 or 16); vague counts (三十几); labels (图2, 10.1.1) and references ((Giddens 1984)).
     """
     if not _CN_MAY_HAVE_NUMBER.search(text):
@@ -204,38 +204,22 @@ def _chinese_decades(match: re.Match) -> list[Quantity]:
     return found
 
 
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba  # loaded only for a text with a Chinese numeral in it
-    jieba.setLogLevel(60)
-    return jieba
-
-
-WORD_WINDOW = 4  # characters either side of a numeral that jieba sees: enough for the word around it
-
-
-@lru_cache(maxsize=8192)
-def _words_around(window: str) -> tuple[tuple[str, int, int], ...]:
-    return tuple(_jieba().tokenize(window))
+WORD_REACH = 4  # characters a dictionary word may reach beyond the numeral on either side
 
 
 def _inside_a_word(text: str, start: int, end: int) -> bool:
-    """Whether jieba puts the numeral inside a longer word whose other characters are no measure word:
-    三三两两, 七零八落, 十足, 两岸, 三体, 王二, 茅十八, 三位一体 are words, not amounts; 两个, 十年, 三公斤 are."""
-    begin = max(0, start - WORD_WINDOW)
-    window = text[begin:end + WORD_WINDOW]
-    for word, word_start, word_end in _words_around(window):
-        word_start += begin
-        word_end += begin
-        if word_start <= start < word_end or word_start < end <= word_end:
-            if word_start >= start and word_end <= end:
-                continue  # the numeral itself, or part of it
-            before = text[word_start:start] if word_start < start else ""
-            after = text[end:word_end] if word_end > end else ""
-            if before and before not in ("第", "约", "近", "每"):
-                return True
-            if after and not (after in _CN_UNITS or all(c in _CN_MEASURE or c in "多余来" for c in after)):
-                return True
+    """Whether the numeral lies inside a longer CC-CEDICT word whose other characters are no measure word:
+    三三两两, 七零八落, 十足, 两岸, 三位一体, 三角架 are words, not amounts; 两个, 十年, 三公斤 are amounts."""
+    from toolkit import lexicon
+
+    for word_start in range(max(0, start - WORD_REACH), start + 1):
+        for word_end in range(max(end, word_start + 2), min(len(text), end + WORD_REACH) + 1):
+            if (word_start < start or word_end > end) and lexicon.is_word(text[word_start:word_end]):
+                before, after = text[word_start:start], text[end:word_end]
+                if before and before not in ("第", "约", "近", "每"):
+                    return True
+                if after and not (after in _CN_UNITS or all(c in _CN_MEASURE or c in "多余来" for c in after)):
+                    return True
     return False
 
 
@@ -388,7 +372,7 @@ _EN_QUANTITY = re.compile(  # every alternative starts a word: the leading \b sk
 )
 _EN_SCALE_AFTER = re.compile(r"\s*(?:-\s*)?(hundred|thousand|million|billion|trillion)\b(?!s)", re.I)
 _EN_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b)", re.I)
-_EN_APPROX_AFTER = re.compile(r"(?:-?plus\b|\+|\s+or more\b|\s+odd\b)", re.I)
+_EN_APPROX_AFTER = re.compile(r"(?:-?plus\b|\+|(?:\s+[a-z]+\.?)?\s+(?:or|and) more\b|[\s-]odd\b)", re.I)
 _EN_APPROX = {"more than": MORE, "over": MORE, "upwards of": MORE, "in excess of": MORE, "at least": MORE,
               "above": MORE, "exceeding": MORE, "greater than": MORE, "or more": MORE, "nearly": NEARLY, "almost": NEARLY, "close to": NEARLY,
               "approaching": NEARLY, "just under": NEARLY, "about": ABOUT, "around": ABOUT,
@@ -485,9 +469,10 @@ _EN_CITATION = re.compile(r"\((?=[^()]{0,80}?[A-Z][a-z])[^()]{0,80}?\b\d{4}[a-z]
 # Each pattern of weak spans, with a quick test (on the lowered text) for where it may match at all.
 _EN_WEAK_PATTERNS = ((_EN_LABEL, "label"), (_EN_CITATION, "citation"), (_EN_FRACTION, "fraction"))
 _MULTI_DOT = re.compile(r"\d\.\d+\.\d")
+_CITATION_START = re.compile(r"\((?:[^()]{0,60}?\s)?[A-Z][a-z]")
 # What each part of _reread_english needs to see in the lowered text before it runs its patterns.
 _HINT_WORDS = {
-    "label": ("fig", "table", "eq", "§"), "citation": ("(",), ".": (".",),
+    "label": ("fig", "table", "eq", "§"),
     "fraction": ("half", "halves", "third", "quarter", "fourth", "fifth", "tenth"),
     "weak word": ("twice", "twin", "doub", "coupl", "pair", "tripl", "threefold", "quadr", "dozen", "decade",
                   "half", "centen", "score", "trio"),
@@ -526,10 +511,11 @@ def _reread_english(found: list[Quantity], text: str) -> list[Quantity]:
     references that may stand for a number but are never required (twice, a dozen, one-third, fig. 1.4)."""
     lowered = text.lower()
     hints = _hints(lowered)
+    if "(" in text and _CITATION_START.search(text):
+        hints.add("citation")
+    if "label" not in hints and (lowered[:1].isdigit() or lowered[:1] == "(" or _MULTI_DOT.search(lowered)):
+        hints.add("label")
     weak_spans = [m.span() for pattern, hint in _EN_WEAK_PATTERNS if hint in hints for m in pattern.finditer(text)]
-    if "label" not in hints and (lowered[:1].isdigit() or lowered[:1] == "(") or "." in hints and \
-            _MULTI_DOT.search(lowered):
-        weak_spans.extend(m.span() for m in _EN_LABEL.finditer(text))
     result = []
     multipliers = "multiplier" in hints
     halves = "half" in hints

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from toolkit.checks.names import TRANSLITERATION_CHARACTERS
 from toolkit.checks.registry import register
 from toolkit.checks.runner import Context
 from toolkit.pinyin import is_pinyin
@@ -34,14 +35,6 @@ COMBINING_PREFIXES = ("agro", "anti", "auto", "bio", "co", "counter", "cyber", "
                       "intra", "macro", "micro", "mid", "mis", "mono", "multi", "neo", "neuro", "non", "nucleo",
                       "over", "photo", "poly", "post", "pre", "pro", "pseudo", "radio", "re", "self", "semi",
                       "sub", "super", "thermo", "trans", "ultra", "un", "under")
-# Characters Chinese uses to transliterate foreign names (胡丁厄 Huddinge, 佩卡 Pekka): a name written in
-# them is not pinyin, and one letter off its pinyin is no slip.
-TRANSLITERATION_CHARACTERS = frozenset(
-    "阿埃艾安奥巴贝比彼波伯博布达戴丹道德迪蒂丁杜多厄恩尔法菲费芬弗福富盖冈戈格古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎考柯科克肯"
-    "库奎拉莱赖兰朗劳勒雷蕾里利莉林琳隆卢鲁路伦罗洛马玛迈麦曼梅门蒙米密姆穆纳娜奈内尼涅宁努诺欧帕佩彭皮珀普奇齐乔切琴丘萨塞赛"
-    "桑瑟森沙莎舍什施史斯松苏索塔泰坦汤特提廷托瓦万威韦维温沃乌武西希锡谢辛休雅亚扬耶伊因英尤于约泽扎詹兹")
-
-
 def _one_edit(lower: str) -> set[str]:
     """Every word one edit away: a letter dropped, added or changed, or two neighbours swapped."""
     letters = "abcdefghijklmnopqrstuvwxyz"
