@@ -138,3 +138,17 @@ def test_a_project_from_a_docx_in_three_commands(article_docx, tmp_path, monkeyp
     result = run("render", "-o", "article.en.docx")
     assert result.exit_code == 0, result.output
     assert docx_view(tmp_path / "job/article.en.docx") == expected_view(tmp_path)
+
+
+def test_a_dropped_link_is_an_error_and_renders_as_plain_text(article_docx, tmp_path):
+    catalog, output = tmp_path / "article.po", tmp_path / "article.en.docx"
+    run("segment", str(article_docx), "-o", str(catalog))
+    translate_catalog(catalog)
+    po = polib.pofile(str(catalog))
+    link = next(e for e in po if "<1>北京市总工会</1>" in e.msgid)
+    link.msgstr = link.msgstr.replace("<1>", "").replace("</1>", "")
+    po.save(str(catalog))
+    result = run("check", str(catalog))
+    assert result.exit_code == 1 and "[placeholders] placeholder <1>…</1> of the source is missing" in result.output
+    assert run("render", str(catalog), "--source", str(article_docx), "-o", str(output)).exit_code == 0
+    assert not [s for _, stretches in docx_view(output) for s in stretches if s[3]]  # no hyperlink left

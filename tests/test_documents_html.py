@@ -80,3 +80,21 @@ def test_a_page_with_no_article_is_one_error_line(tmp_path, content, message):
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: ") and message in result.stderr and result.stderr.count("\n") == 1
     assert not (tmp_path / "bad.po").exists()
+
+
+def test_an_untranslated_page_renders_its_article_as_it_was_and_a_dropped_link_is_an_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source, catalog, output = tmp_path / "article.html", tmp_path / "article.po", tmp_path / "zh.html"
+    source.write_text(html_page(chinese_article(), "", TITLE), encoding="utf-8")
+    run("segment", str(source), "-o", str(catalog))
+    assert run("render", str(catalog), "--source", str(source), "-o", str(output)).exit_code == 0
+    page = lxml.html.fromstring(output.read_bytes())
+    assert inner_html(page.find(".//article")).strip() == html_body(chinese_article(), "")
+
+    translate_catalog(catalog)
+    po = polib.pofile(str(catalog))
+    link = next(e for e in po if "<1>北京市总工会</1>" in e.msgid)
+    link.msgstr = link.msgstr.replace("<1>", "").replace("</1>", "")
+    po.save(str(catalog))
+    result = run("check", str(catalog))
+    assert result.exit_code == 1 and "[placeholders] placeholder <1>…</1> of the source is missing" in result.output

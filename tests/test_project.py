@@ -77,6 +77,8 @@ def test_init_keeps_a_source_already_inside_the_folder(tmp_path, monkeypatch):
     ('[glossary]\npaths = [1, 2]\n', ":2: 'glossary.paths' must be a path or a list of paths"),
     ('glossary = "terms.csv"\n', ":1: 'glossary' must be a table"),
     ('[check.severity]\nnumbers = "loud"\n', ":2: [check.severity] numbers = 'loud': use one of error, warning, info"),
+    ('[[documents]]\nsource = "a.docx"\ncatalog = "a.po"\nformat = "dcox"\n',
+     ":4: [[documents]] format 'dcox': did you mean 'docx'?"),
     ('[zzz]\na = 1\n', ":1: unknown table [zzz]: known: project, documents, glossary, score, check"),
 ])
 def test_config_errors_name_the_line_and_the_nearest_known_name(tmp_path, toml, expected):

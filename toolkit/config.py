@@ -108,6 +108,8 @@ def load_config(start: Path | None = None) -> Config:
         if "source" not in doc or "catalog" not in doc:
             raise InputError(f"[[documents]] entry {number} needs 'source' and 'catalog'", path=path,
                              line=locate(text, ("documents",), None, number))
+        if "format" in doc:
+            _check_format(doc["format"], text, path, number)
         documents.append(Document(root / doc["source"], root / doc["catalog"], doc.get("format")))
     severity = dict(data.get("check", {}).get("severity", {}))
     for check_id, level in severity.items():
@@ -193,6 +195,16 @@ def _validate_value(value: object, expected: object, where: tuple[str, ...], tex
             raise wrong(PATHS)
     elif not isinstance(value, str):
         raise wrong(TEXT)
+
+
+def _check_format(name: str, text: str, path: Path, occurrence: int) -> None:
+    from toolkit.documents import FORMATS
+
+    if name not in FORMATS:
+        hint = _nearest(name, FORMATS)
+        raise InputError(f"[[documents]] format {name!r}: " + (f"did you mean {hint!r}?" if hint else
+                         f"use one of {', '.join(FORMATS)}"), path=path,
+                         line=locate(text, ("documents",), "format", occurrence))
 
 
 def _is_table(value: object) -> bool:

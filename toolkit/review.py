@@ -1,4 +1,4 @@
-"""The Excel review workbook's layout and cell codec, shared by export and import.
+"""The Excel review workbook's layout, shared by export and import (its cell codec is toolkit.xlsx_text).
 
 Both directions read the same column table, so a header renamed here is
 renamed for both. Rows are identified by a key (catalog + msgctxt + msgid)
@@ -8,12 +8,13 @@ whether a translator changed the entry in the meantime.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 # The Key and Hash columns follow the import rule of toolkit.conflicts; named here for the export.
 from toolkit.conflicts import entry_digest, entry_hash, plural_forms, row_key, split_key  # noqa: F401
+# Cells follow the text policy every workbook shares; its codec is named here for the import.
+from toolkit.xlsx_text import ESCAPE_GROWTH, MAX_CELL_CHARS, cell_length, decode_cell, encode_cell  # noqa: F401
 
 if TYPE_CHECKING:
     from toolkit.po import CatalogEntry, Entry
@@ -24,10 +25,6 @@ GLOSSARY_SHEET = "Glossary"
 
 APPROVE, CHANGE, QUERY = "approve", "change", "query"
 DECISIONS = (APPROVE, CHANGE, QUERY)
-
-# Excel's limit on the characters in one cell (counted in UTF-16 code units).
-MAX_CELL_CHARS = 32_767
-
 
 @dataclass(frozen=True, eq=False)
 class Column:
@@ -55,31 +52,6 @@ HASH = Column("Hash", 18, hidden=True)
 
 COLUMNS = (LOCATION, KIND, SOURCE, PREVIOUS_SOURCE, TRANSLATION, STATUS, FINDINGS, TERMS,
            REVIEWER_TRANSLATION, REVIEWER_COMMENT, DECISION, KEY, HASH)
-
-# Characters an XLSX cell cannot hold (XML 1.0 forbids most C0 controls and U+FFFE/U+FFFF; a raw CR
-# would be read back as LF), and the underscore that starts a literal "_xHHHH_", which would otherwise be
-# read as an escape. OOXML escapes both as _xHHHH_ (ST_Xstring): Excel and LibreOffice decode it.
-_NEEDS_ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
-_MAY_NEED_ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f_\ufffe\uffff]")  # one character class: a fast first test
-_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
-ESCAPE_GROWTH = len("_x0001_")  # the most one character can grow by escaping
-
-
-def encode_cell(text: str) -> str:
-    """Text as stored in a cell: unstorable characters escaped, so that decode_cell restores the original."""
-    if _MAY_NEED_ESCAPE.search(text) is None:
-        return text
-    return _NEEDS_ESCAPE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
-
-
-def decode_cell(text: str) -> str:
-    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
-
-
-def cell_length(text: str, stored: str) -> int:
-    """The larger of what Excel counts (UTF-16 units of the text) and what openpyxl stores (it truncates)."""
-    return max(len(stored), len(text.encode("utf-16-le")) // 2)
-
 
 def translation_text(entry: "CatalogEntry | Entry") -> str:
     """The translation as shown to a reviewer: msgstr, or every plural form on its own line."""

@@ -38,6 +38,7 @@ from toolkit.review import (
     entry_digest, entry_hash, row_key, translation_text,
 )
 from toolkit.po import Entry, read_entries
+from toolkit.xlsx_text import FORMULA_LIKE, put_text, stored_text
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -74,8 +75,6 @@ CJK_WIDTH = 2.4  # widths of "0" a Chinese character takes (Noto Sans CJK, Micro
 MAX_ROW_HEIGHT = 409.0
 # Findings the Status column already says: counted in the Summary, not repeated beside it.
 STATUS_CHECKS = frozenset({"untranslated", "fuzzy"})
-# Leading characters that make Excel or openpyxl read text as a formula or an error value.
-_FORMULA_LIKE = ("=", "+", "-", "@", "#")
 
 
 @dataclass(frozen=True)
@@ -318,7 +317,7 @@ class _ReviewWriter:
         """The column's cell holding ``stored`` (already escaped and within the size limit), or None if empty."""
         if not stored:
             return None
-        quoted = stored.startswith(_FORMULA_LIKE)
+        quoted = stored.startswith(FORMULA_LIKE)
         cell = self.quoted[index] if quoted else self.plain[index]
         if cell is None:
             look = self.looks[index]
@@ -331,10 +330,7 @@ class _ReviewWriter:
         """A cell of our own text (findings, terms), shortened rather than refused when too long."""
         if not text:
             return None
-        stored = encode_cell(text)
-        if len(stored) > MAX_CELL_CHARS:
-            stored = stored[:MAX_CELL_CHARS - 1] + "…"
-        return self.cell(index, stored)
+        return self.cell(index, stored_text(text))
 
     def mark(self, row: list[_StreamedCell | None], previous: str, current: str) -> None:
         """The previous and the current source as rich text, marked with the change (see mark_changes)."""
@@ -481,7 +477,7 @@ def _write_summary(wb: Workbook, stats: list[CatalogStats], checks: Counter) -> 
     bold = Font(bold=True)
     ws.append(_bold_row(ws, ["Catalog", "Entries", "Translated", "Fuzzy", "Untranslated", "Coverage %"], bold))
     for row in [*stats, total]:
-        ws.append([_text(ws, encode_cell(row.path)), row.total, row.translated, row.fuzzy, row.untranslated,
+        ws.append([_text(ws, row.path), row.total, row.translated, row.fuzzy, row.untranslated,
                    round(row.coverage, 1)])
     ws.append([])
     ws.append(_bold_row(ws, ["Check", "Severity", "Findings"], bold))
@@ -510,17 +506,15 @@ def _write_glossary(wb: Workbook, glossary: Glossary) -> None:
     ws.freeze_panes = "A2"
     ws.append(_bold_row(ws, ["Source (zh)", "Target", "Variants", "Forbidden", "Type", "Note"], Font(bold=True)))
     for term in glossary.terms:
-        source = _text(ws, encode_cell(term.source))
+        source = _text(ws, term.source)
         source.font = CJK_FONT
-        ws.append([source, *(_text(ws, encode_cell(value)) for value in
+        ws.append([source, *(_text(ws, value) for value in
                              (term.target, " | ".join(term.variants), " | ".join(term.forbidden), term.type, term.note))])
     ws.auto_filter.ref = f"A1:F{len(glossary.terms) + 1}"
 
 
 def _text(ws: "WriteOnlyWorksheet", text: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, text)
-    cell.data_type = "s"
-    return cell
+    return put_text(WriteOnlyCell(ws), text)
 
 
 def _bold_row(ws: "WriteOnlyWorksheet", headers: list[str], bold: Font) -> list[WriteOnlyCell]:

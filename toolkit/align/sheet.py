@@ -6,6 +6,7 @@ from pathlib import Path
 from toolkit.align.document import Alignment
 from toolkit.errors import UsageError
 from toolkit.files import atomic_path
+from toolkit.xlsx_text import text_row
 
 
 def write_alignment_sheet(alignment: Alignment, path: str | Path) -> None:
@@ -20,7 +21,8 @@ def write_alignment_sheet(alignment: Alignment, path: str | Path) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for link in alignment.by_confidence():
-        sheet.append([round(link.confidence, 3), link.kind, link.line, "".join(link.source_text), link.english])
+        sheet.append(text_row(sheet, [round(link.confidence, 3), link.kind, link.line, "".join(link.source_text),
+                                      link.english]))
     for column, width in zip("ABCDE", (11, 6, 6, 60, 80)):
         sheet.column_dimensions[column].width = width
     for row in sheet.iter_rows(min_row=2, min_col=4, max_col=5):

@@ -1,12 +1,11 @@
 """`toolkit check`: quality checks over catalogs, as file:line messages that can gate CI."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from toolkit.cli.common import Progress, echo_json, format_option, glossary_option, project_config, style
+from toolkit.cli.common import Progress, echo_json, format_option, glossary_option, project_config, style, exit_with
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 BAR_FROM = 5000  # entries: a shorter run is over before a bar could say anything
@@ -62,7 +61,7 @@ def check(paths: tuple[Path, ...], glossary_paths: tuple[Path, ...], output_form
         echo_json(report.as_dict())
     else:
         _print_text(report)
-    sys.exit(report.exit_code)
+    exit_with(report.exit_code)
 
 
 def _print_text(report) -> None:

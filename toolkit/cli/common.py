@@ -5,11 +5,17 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NoReturn
 
 import click
 
 from toolkit.config import Config, load_config
+
+
+def exit_with(status: int) -> NoReturn:
+    """End the command with an exit status (0 clean, 1 findings at error severity or conflicts): the one way
+    every command sets it, as the group sets 2 for every ToolkitError."""
+    raise click.exceptions.Exit(status)
 
 
 def project_config() -> Config:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.common import echo_json, format_option, glossary_option, project_config, style
+from toolkit.cli.common import echo_json, format_option, glossary_option, project_config, style, exit_with
 from toolkit.config import Config
 from toolkit.glossary import TERM_TYPES, Term, load_glossary
 
@@ -141,7 +141,7 @@ def lint(glossary_paths: tuple[Path, ...], catalog_paths: tuple[Path, ...], outp
         click.echo(", ".join(f"{n} {level}{'s' if n != 1 and level != 'info' else ''}"
                              for level, n in counts.items()), err=True)
     if any(f.severity == "error" for f in findings):
-        raise click.exceptions.Exit(1)
+        exit_with(1)
 
 
 @glossary.command()
@@ -198,15 +198,14 @@ def export(file_format: str, output: Path | None, glossary_paths: tuple[Path, ..
             raise UsageError("an XLSX glossary needs -o FILE.xlsx")
         get_format("xlsx").write(terms, output, source_lang=config.source_language,
                                  target_lang=config.target_language)
-        click.echo(f"{output}: {len(terms)} terms", err=True)
-        return
-    text = csv_text(terms) if file_format == "csv" else tbx_text(
-        terms, title=config.project_name, source_lang=_bcp47(config.source_language),
-        target_lang=_bcp47(config.target_language))
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    write_text_atomic(output, text)
+    else:
+        text = csv_text(terms) if file_format == "csv" else tbx_text(
+            terms, title=config.project_name, source_lang=_bcp47(config.source_language),
+            target_lang=_bcp47(config.target_language))
+        if output is None:
+            click.echo(text, nl=False)
+            return
+        write_text_atomic(output, text)
     click.echo(f"{output}: {len(terms)} terms", err=True)
 
 

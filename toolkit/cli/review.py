@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, TypeVar
 
 import click
 
-from toolkit.cli.common import catalog_paths_or_default, echo_json, format_option, glossary_option, project_config, style
+from toolkit.cli.common import catalog_paths_or_default, echo_json, format_option, glossary_option, project_config, style, exit_with
 
 if TYPE_CHECKING:
     from toolkit.review_import import ImportReport, RowResult
@@ -53,8 +53,7 @@ def _progress_bar(rows: Iterable[T], count: int) -> Iterator[T]:
 @click.option("--force", is_flag=True, help="Apply rows whose entry changed after the export, too.")
 @click.option("--mark-fuzzy", is_flag=True, help="Mark replaced translations fuzzy for a translator to confirm.")
 @format_option
-@click.pass_context
-def import_(ctx: click.Context, workbook: Path, dry_run: bool, force: bool, mark_fuzzy: bool,
+def import_(workbook: Path, dry_run: bool, force: bool, mark_fuzzy: bool,
             output_format: str) -> None:
     """Apply the reviewer's edits in WORKBOOK to the PO files it was exported from.
 
@@ -69,7 +68,7 @@ def import_(ctx: click.Context, workbook: Path, dry_run: bool, force: bool, mark
         echo_json(report.as_dict())
     else:
         print_import_report(report)
-    ctx.exit(report.exit_code)
+    exit_with(report.exit_code)
 
 
 def print_import_report(report: "ImportReport", *, item: str = "row") -> None:

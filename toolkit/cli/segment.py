@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.common import catalog_paths_or_default, echo_json, format_option, project_config
+from toolkit.cli.common import catalog_paths_or_default, echo_json, format_option, project_config, exit_with
 from toolkit.documents import FORMATS
 
 encoding_option = click.option("--encoding", default="utf-8", show_default=True,
@@ -114,7 +114,7 @@ def render(catalog: Path | None, output: Path | None, source: Path | None, markd
     if min_coverage is not None and result.coverage < min_coverage:
         click.echo(f"Error: {config.relative(catalog)}: {result.coverage:.1f}% translated, below --min-coverage {min_coverage:g}; "
                    "nothing written", err=True)
-        raise SystemExit(1)
+        exit_with(1)
     if output is None:
         click.echo(result.text, nl=False)
     elif result.data is not None:

@@ -49,10 +49,11 @@ def update(catalogs: tuple[Path, ...], tm_path: Path | None, force: bool) -> Non
 @tm_option
 def import_(files: tuple[Path, ...], tm_path: Path | None) -> None:
     """Add the units of TMX FILES to the TM (units already there are not added twice)."""
-    from toolkit.formats.tmx import read_tmx
+    from toolkit.formats import format_for_path
 
     config = project_config()
-    read = [(path, read_tmx(path, source_lang=config.source_language, target_lang=config.target_language))
+    read = [(path, format_for_path(path, "units").read(path, source_lang=config.source_language,
+                                                       target_lang=config.target_language))
             for path in files]  # every file read before the TM is touched
     with _open(tm_path, config) as memory:
         for path, units in read:
@@ -65,12 +66,12 @@ def import_(files: tuple[Path, ...], tm_path: Path | None) -> None:
 @tm_option
 def export(output: Path, tm_path: Path | None) -> None:
     """Write the whole TM as TMX 1.4b, for CAT tools (Trados, memoQ, OmegaT)."""
-    from toolkit.formats.tmx import write_tmx
+    from toolkit.formats import format_for_path
 
     config = project_config()
     with _open(tm_path, config, create=False) as memory:
-        count = write_tmx(memory.units(), output, source_lang=config.source_language,
-                          target_lang=config.target_language)
+        count = format_for_path(output, "units").write(memory.units(), output, source_lang=config.source_language,
+                                                       target_lang=config.target_language)
     click.echo(f"{output}: {count} units", err=True)
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.common import catalog_paths_or_default, echo_json, format_option, project_config
+from toolkit.cli.common import catalog_paths_or_default, echo_json, format_option, project_config, exit_with
 
 
 @click.group()
@@ -35,8 +35,7 @@ def export(catalogs: tuple[Path, ...], output: Path) -> None:
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @click.option("--force", is_flag=True, help="Apply trans-units whose entry changed after the export, too.")
 @format_option
-@click.pass_context
-def import_(ctx: click.Context, file: Path, dry_run: bool, force: bool, output_format: str) -> None:
+def import_(file: Path, dry_run: bool, force: bool, output_format: str) -> None:
     """Apply the translations, states and translator notes in FILE to the catalogs it was exported from.
 
     Trans-units are matched by file and id. One whose entry changed in the catalog after the export
@@ -50,4 +49,4 @@ def import_(ctx: click.Context, file: Path, dry_run: bool, force: bool, output_f
         echo_json(report.as_dict())
     else:
         print_import_report(report, item="trans-unit")
-    ctx.exit(report.exit_code)
+    exit_with(report.exit_code)

@@ -48,6 +48,7 @@ class Tbx(InterchangeFormat):
 
     def write(self, items: Iterable[Term], path: Path, *, source_lang: str = "zh", target_lang: str = "en",
               title: str = "glossary") -> int:
+        """TBX-Basic v2; the title is the project's name where the CLI knows it."""
         terms = list(items)
         write_text_atomic(path, tbx_text(terms, title=title, source_lang=bcp47(source_lang),
                                          target_lang=bcp47(target_lang)))

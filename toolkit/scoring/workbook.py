@@ -10,6 +10,7 @@ from toolkit.files import atomic_path
 from toolkit.scoring.metrics import METRICS
 from toolkit.scoring.report import ScoreReport
 from toolkit.scoring.segments import segment_quality
+from toolkit.xlsx_text import text_row
 
 HEADER_FILL = "DDE4EE"
 
@@ -127,14 +128,11 @@ def _terms_sheet(sheet: Any, report: ScoreReport) -> None:
 
 
 def _append(sheet: Any, values: Iterable[Any], *, header: bool = False) -> None:
-    """Append a row; text is always stored as text, never read as a formula."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    """Append a row; text under the workbooks' text policy (toolkit.xlsx_text): text, never a formula."""
     from openpyxl.styles import Font, PatternFill
 
-    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value for value in values])
+    sheet.append(text_row(sheet, values))
     for cell in sheet[sheet.max_row]:
-        if cell.data_type == "f":
-            cell.data_type = "s"
         if header:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
