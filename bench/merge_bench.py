@@ -4,7 +4,8 @@ Builds (in bench/out/merge/) a source of N paragraphs, one sentence each,
 made from the article's sentences with numbered variations (so that common
 bigrams such as 工会 and 扶贫 occur in most of them), segments and translates
 it, then edits 5% of the paragraphs (a character changed in each), and times,
-each in a fresh process (CPU seconds, best of --repeat), with its peak RSS:
+each in a fresh process (CPU seconds, msgcat's included, best of --repeat), with its peak RSS (the
+Python process's; msgcat runs beside it):
   fresh   segment_source of the edited source into no catalog: the floor
   merge   segment_source of the edited source into the translated catalog:
           read it, match every edited sentence to its most similar old one
@@ -57,12 +58,18 @@ def source_texts(size: int) -> tuple[str, str, int]:
     return "\n".join(before) + "\n", "\n".join(after) + "\n", edited
 
 
+def process_and_children_cpu() -> float:
+    """CPU seconds of this process and of the programs it ran (msgcat, which writes a catalog in gettext's layout)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 def run_phase(phase: str, source: Path, catalog: Path) -> dict:
     """One measured run in this process: time and peak RSS of segment_source."""
     config = Config(root=source.parent)
-    cpu, wall = time.process_time(), time.perf_counter()
+    cpu, wall = process_and_children_cpu(), time.perf_counter()
     result = segment_source(source, catalog, config=config)
-    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    cpu, wall = process_and_children_cpu() - cpu, time.perf_counter() - wall
     report = result.report
     return {"phase": phase, "cpu": cpu, "wall": wall, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "kept": report.kept, "fuzzy": len(report.fuzzy), "added": len(report.added),

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from toolkit.po import (Catalog, CatalogEntry, MergeReport, catalog_text, merge_catalog, new_catalog, read_catalog,
-                        write_catalog)
+from toolkit.po import (Catalog, CatalogEntry, MergeReport, catalog_text, default_layout, merge_catalog, new_catalog,
+                        read_catalog, write_catalog)
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
 from toolkit.files import decode, locked, read_bytes
@@ -303,6 +303,7 @@ def segment_source(source: str | Path, catalog: str | Path | None = None, *, enc
         created = not catalog.exists()
         if created:
             merged, report = fresh, MergeReport(added=[e.msgid for e in fresh])
+            merged.layout = default_layout()  # gettext's, so that msgcat and msgmerge leave it as it is
         else:
             merged, report = merge_catalog(read_catalog(catalog), fresh)
         if dry_run:

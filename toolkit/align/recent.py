@@ -1,6 +1,7 @@
 """A bounded cache for values the banded search asks for again only while its rows pass by."""
 from __future__ import annotations
 
+import weakref
 from typing import Callable, Hashable, TypeVar
 
 Value = TypeVar("Value")
@@ -19,13 +20,16 @@ class Recent(dict):
 
     def __init__(self, make: Callable[[Hashable], Value], size: int = GENERATION):
         super().__init__()
-        self.make, self.size = make, size
+        # ``make`` is a method of the cache's owner: held weakly, so that the two make no reference cycle (the
+        # aligner runs with the cyclic collector paused, and a cycle would keep every group's model alive)
+        self._owner, self._make = weakref.ref(make.__self__), make.__func__
+        self.size = size
         self.previous: dict[Hashable, Value] = {}
 
     def __missing__(self, key: Hashable) -> Value:
         value = self.previous.get(key)
         if value is None:
-            value = self.make(key)
+            value = self._make(self._owner(), key)
         if len(self) >= self.size:
             self.previous = dict(self)
             self.clear()

@@ -6,19 +6,22 @@
 - :mod:`toolkit.po.catalog` the editable model (polib's ``POFile``) for commands that
   change a catalog: :func:`read_catalog`, :func:`write_catalog` (atomic, keeps the bytes
   of untouched entries), :func:`new_catalog`;
-- :mod:`toolkit.po.merge` merging a fresh segmentation into a catalog.
+- :mod:`toolkit.po.merge` merging a fresh segmentation into a catalog;
+- :mod:`toolkit.po.layout` writing a catalog in the layout (wrapping) it was read in.
 """
-from toolkit.po.catalog import (FUZZY, HEADER, JOINED, TRANSLATED, UNTRANSLATED, Catalog, CatalogEntry, CatalogStats, Key,
-                                catalog_text, count_entry, entry_key, entry_kind, entry_status, index_entries,
+from toolkit.po.catalog import (FUZZY, HEADER, JOINED, TRANSLATED, UNTRANSLATED, Catalog, CatalogEntry,
+                                CatalogStats, Key, catalog_text, count_entry, entry_key, entry_kind, entry_status, index_entries,
                                 iter_catalog_paths, live_entries, new_catalog, read_catalog, status_of,
                                 write_catalog)
+from toolkit.po.layout import default_layout
 from toolkit.po.merge import MergeReport, merge_catalog
 from toolkit.po.read import Entry, read_entries
 from toolkit.po.syntax import check_po_syntax
 
 __all__ = [
-    "FUZZY", "HEADER", "JOINED", "TRANSLATED", "UNTRANSLATED", "Catalog", "CatalogEntry", "CatalogStats", "Entry", "Key",
-    "MergeReport", "catalog_text", "check_po_syntax", "count_entry", "entry_key", "entry_kind", "entry_status",
+    "FUZZY", "HEADER", "JOINED", "TRANSLATED", "UNTRANSLATED", "Catalog", "CatalogEntry", "CatalogStats", "Entry",
+    "Key", "MergeReport", "catalog_text", "check_po_syntax", "count_entry", "default_layout", "entry_key",
+    "entry_kind", "entry_status",
     "index_entries", "iter_catalog_paths", "live_entries", "merge_catalog", "new_catalog", "read_catalog",
     "read_entries", "status_of", "write_catalog",
 ]

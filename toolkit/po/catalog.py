@@ -18,6 +18,7 @@ import polib
 from toolkit import __version__
 from toolkit.errors import InputError
 from toolkit.files import decode, read_bytes, write_text_atomic
+from toolkit.po.layout import TOOLKIT, detect_layout, in_layout
 from toolkit.po.syntax import Message, canonical_text, check_po_syntax, newline_problem
 from toolkit.text import count_english_words, count_han
 
@@ -39,17 +40,18 @@ def read_catalog(path: str | Path) -> polib.POFile:
     if not text.strip():
         raise InputError("empty file, not a PO catalog", path=path)
     messages = check_po_syntax(text, path)
+    layout = detect_layout(text)
     if messages is None:
         first_line = 1 + len(text) - len(text.lstrip("\n"))  # where the first entry starts
         del text  # polib reads the file itself; do not hold a second copy while it parses
         # From the path, not the text: polib splits a text into a list of all its lines first,
         # which took a quarter longer on a 50 MB catalog than reading the file line by line.
         po = _polib_parse(str(path), path)
+        check_entries(po, path, first_line)  # the grammar checks them itself in the other case
     else:  # another layout: polib reads the same entries in the plain one, placed where the file has them
         po = _polib_parse(canonical_text(messages), path)
         _place(po, messages)
-        return po  # the grammar checked its entries
-    check_entries(po, path, first_line)
+    po.layout = layout
     return po
 
 
@@ -102,7 +104,13 @@ def check_entries(po: polib.POFile, path: Path, first_line: int) -> None:
 
 
 def catalog_text(po: polib.POFile) -> str:
-    return po.__unicode__()
+    """The catalog as :func:`write_catalog` writes it whole: rendered by polib, in the layout it was read in."""
+    return in_layout(po.__unicode__(), layout_of(po))
+
+
+def layout_of(po: polib.POFile) -> str:
+    """The layout a catalog is written in (:mod:`toolkit.po.layout`): the one its file had, or polib's."""
+    return getattr(po, "layout", TOOLKIT)
 
 
 # The key of the header (metadata) entry, for ``write_catalog(..., changed=...)``.
@@ -123,8 +131,7 @@ def write_catalog(po: polib.POFile, path: str | Path, *, changed: Iterable[Key] 
     text = None
     if changed is not None and old is not None:
         text = spliced_catalog_text(po, old, changed)
-    if text is None:
-        text = catalog_text(po)
+    text = in_layout(po.__unicode__() if text is None else text, layout_of(po))
     if old is not None and old == text.encode("utf-8"):
         return False
     write_text_atomic(path, text)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import polib
 from rapidfuzz import fuzz, process
 
-from toolkit.po.catalog import Key, entry_key
+from toolkit.po.catalog import Key, entry_key, layout_of
 
 FUZZY_CUTOFF = 0.6
 CANDIDATES = 512  # old segments ranked per look-up of the most similar one
@@ -93,6 +93,7 @@ def merge_catalog(old: polib.POFile, fresh: polib.POFile) -> tuple[polib.POFile,
     report = MergeReport()
     merged = polib.POFile(wrapwidth=old.wrapwidth, encoding="utf-8")
     merged.header = old.header
+    merged.layout = layout_of(old)
     merged.metadata = dict(old.metadata)
     old_live = {entry_key(e): e for e in old if not e.obsolete and e.msgid}
     old_obsolete = {entry_key(e): e for e in old if e.obsolete}

@@ -1,0 +1,89 @@
+"""Round trips through the real gettext tools change only what changed: a catalog keeps the layout it has."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from toolkit.cli import cli
+from toolkit.po import read_catalog, write_catalog
+
+from conftest import ARTICLE, ARTICLE_CATALOG, msgfmt_check
+
+SOURCE = "translations/source/beijing-unions-poverty-alleviation.zh.txt"
+CATALOG = "translations/en/beijing-unions-poverty-alleviation.po"
+
+
+@pytest.fixture
+def article_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project holding the article and its translated catalog at the paths its references name."""
+    for name, origin in ((SOURCE, ARTICLE), (CATALOG, ARTICLE_CATALOG)):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(origin, tmp_path / name)
+    (tmp_path / "toolkit.toml").write_text(
+        f'[project]\nname = "beijing-unions-poverty-alleviation"\n\n[[documents]]\nsource = "{SOURCE}"\n'
+        f'catalog = "{CATALOG}"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def gettext_tool(*args: str) -> None:
+    subprocess.run(list(args), check=True, capture_output=True)
+
+
+def segment() -> None:
+    result = CliRunner().invoke(cli, ["segment"])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("options", [[], ["--no-wrap"]], ids=["wrapped", "no-wrap"])
+def test_a_catalog_msgcat_wrote_is_left_as_it_is_by_segment(article_project: Path, options: list[str]) -> None:
+    catalog = article_project / CATALOG
+    gettext_tool("msgcat", *options, "-o", str(catalog), str(catalog))
+    written = catalog.read_bytes()
+    segment()
+    assert catalog.read_bytes() == written
+
+
+def test_a_catalog_msgmerge_wrote_is_left_as_it_is_by_segment(article_project: Path) -> None:
+    catalog = article_project / CATALOG
+    gettext_tool("msgmerge", "--quiet", "--previous", "-o", str(catalog), str(catalog), str(catalog))
+    written = catalog.read_bytes()
+    segment()
+    assert catalog.read_bytes() == written
+
+
+def test_what_segment_writes_msgcat_and_msgmerge_leave_as_it_is(project: Path) -> None:
+    segment()  # a new catalog, then translated, then merged after an edit of the source
+    catalog = project / "po" / "article.po"
+    po = read_catalog(catalog)
+    for number, entry in enumerate(po):
+        entry.msgstr = f"Sentence {number}, translated at some length so that gettext has to wrap it over lines."
+    write_catalog(po, catalog)
+    source = project / "src" / "article.zh.txt"
+    source.write_text(source.read_text("utf-8").replace("北京市总工会", "北京市总工会（市总）", 1), encoding="utf-8")
+    segment()
+    written = catalog.read_bytes()
+    assert b"#, fuzzy" in written and b"#| msgid" in written
+    for tool in (["msgcat", "-o", str(catalog), str(catalog)],
+                 ["msgmerge", "--quiet", "--previous", "-o", str(catalog), str(catalog), str(catalog)]):
+        gettext_tool(*tool)
+        assert catalog.read_bytes() == written, tool[0]
+    assert msgfmt_check(catalog).returncode == 0
+
+
+def test_an_edit_in_a_gettext_catalog_changes_only_its_entry(article_project: Path) -> None:
+    catalog = article_project / CATALOG
+    gettext_tool("msgcat", "-o", str(catalog), str(catalog))
+    before = catalog.read_text("utf-8").splitlines()
+    po = read_catalog(catalog)
+    entry = next(e for e in po if e.msgid.startswith("新年前夕"))
+    entry.msgstr = "On New Year's Eve, President Xi Jinping delivered his 2021 New Year address, making a solemn " \
+                   "declaration that everyone could hear."
+    write_catalog(po, catalog, changed={(entry.msgctxt, entry.msgid)})
+    after = catalog.read_text("utf-8").splitlines()
+    changed = [line for line in after if line not in before] + [line for line in before if line not in after]
+    assert 0 < len(changed) <= 6, changed  # the old msgstr lines and the new, nothing else
