@@ -87,3 +87,18 @@ def test_only_checked_entries_are_stored_and_an_entry_key_ignores_its_line(catal
 def test_the_cache_lives_beside_the_project_config(project, monkeypatch):
     monkeypatch.delenv("TOOLKIT_CACHE_DIR")
     assert cache_dir(load_config()) == project / CACHE_FOLDER
+
+
+def test_catalog_wide_findings_are_reused_only_while_no_entry_changed(tmp_path, monkeypatch, check_cache):
+    monkeypatch.chdir(tmp_path)
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    po.append(polib.POEntry(msgctxt="a", msgid="资料图", msgstr="File photo"))
+    po.append(polib.POEntry(msgctxt="b", msgid="资料图", msgstr="Archive picture"))
+    po.save(str(tmp_path / "two.po"))
+    first = check("two.po")
+    assert "[consistency]" in first.output
+    assert check("two.po").output == first.output == check("--no-cache", "two.po").output
+    po[1].msgstr = "File photo"
+    po.save()
+    assert "[consistency]" not in check("two.po").output

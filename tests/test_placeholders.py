@@ -25,6 +25,7 @@ def test_segments_are_numbered_from_one_and_numbered_back():
     ("他说<1>好。</1>她笑了。", ["他说<1>好。</1>", "她笑了。"]),  # the closing code stays with its sentence
     ("他说好。<3/>她笑了。", ["他说好。<3/>", "她笑了。"]),  # and so does a footnote mark
     ("他说好。<2>1</2>她笑了。", ["他说好。<2>1</2>", "她笑了。"]),  # or a linked footnote number
+    ("有意思。<2>Boo.</2>com开站。", ["有意思。", "<2>Boo.</2>com开站。"]),  # but not a linked word
 ])
 def test_sentences_never_cut_a_code(block, segments):
     assert split_segments(block, "body") == segments

@@ -1,4 +1,4 @@
-"""Entry-check findings kept between runs, so that checking again after a save only checks what changed.
+"""Check findings kept between runs, so that checking again after a save only checks what changed.
 
 An entry check's findings depend on the entry's own texts and flags and on
 nothing else but the glossary, the project's settings, the checks chosen, the
@@ -6,7 +6,8 @@ toolkit's code and the libraries it calls. All of those make up a fingerprint;
 each fingerprint has its own file of findings keyed by a digest of the entry (its
 line left out: inserting an entry above moves the others but changes nothing
 about them). Whatever changes gives a new fingerprint and so a fresh file: a
-stale finding is never read back. The files live in the project's cache folder,
+stale finding is never read back. The catalog- and project-wide checks' findings
+are kept too, under a digest of every entry they read (see whole_key). The files live in the project's cache folder,
 ``.toolkit-cache`` beside toolkit.toml (else the user's cache folder);
 TOOLKIT_CACHE_DIR names another, ``toolkit check --no-cache`` bypasses it.
 """
@@ -75,6 +76,18 @@ class FindingsCache:
         self.used.add(key)
         self.changed = True
 
+    def get_whole(self, key: bytes) -> tuple | None:
+        """Stored catalog- and project-wide findings for a ``whole_key``."""
+        found = self.found.get(key)
+        if found is not None:
+            self.used.add(key)
+        return found
+
+    def put_whole(self, key: bytes, found: tuple) -> None:
+        self.found[key] = found
+        self.used.add(key)
+        self.changed = True
+
     def save(self) -> None:
         """Write the findings if any entry was checked afresh (a cache that cannot be written is skipped)."""
         if not self.changed:
@@ -87,6 +100,17 @@ class FindingsCache:
             _prune(self.path.parent)
         except OSError:
             pass
+
+
+def whole_key(check_ids: Iterable[str], catalogs: Iterable[tuple[str, Iterable[object]]]) -> bytes:
+    """A digest of the catalog- and project-wide checks run and of every (path, entries) they read: their
+    findings hold while no entry of any catalog changed, nor the order of the entries."""
+    digest = hashlib.blake2b(b"whole\0" + repr(sorted(check_ids)).encode("utf-8"), digest_size=16)
+    for path, entries in catalogs:
+        digest.update(b"\0" + path.encode("utf-8", "surrogatepass") + b"\0")
+        for entry in entries:
+            digest.update(entry_key(entry))
+    return digest.digest()
 
 
 def entry_key(entry: object) -> bytes:

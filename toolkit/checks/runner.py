@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from toolkit.check_cache import FindingsCache
+from toolkit.check_cache import FindingsCache, whole_key
 from toolkit.po import FUZZY, JOINED, TRANSLATED, CatalogStats, iter_catalog_paths
 from toolkit.checks.registry import IGNORE_FLAG, REGISTRY, SEVERITIES, Check
 from toolkit.config import CONFIG_NAME, Config, display_path
@@ -148,7 +148,9 @@ def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Gloss
         cache = FindingsCache.open(cache_dir, check_ids=[check_id for check_id, _ in plan.for_translated],
                                    glossary=glossary, config=config,
                                    options=(min_coverage, include_fuzzy))
-        per_entry, whole = _check_entries_cached(entries, plan, context, jobs, progress, meanwhile, cache)
+        whole_ids = [c.id for c in checks if c.scope != "entry"]
+        per_entry, whole = _check_entries_cached(entries, plan, context, jobs, progress,
+                                                 partial(_whole_cached, meanwhile, catalogs, whole_ids, cache), cache)
     level = {check_id: severity.get(check_id, check.severity) for check_id, check in REGISTRY.items()}
     findings = [_finding(item, catalog, check_id, level[check_id], message)
                 for item, catalog, check_id, message in whole]
@@ -261,6 +263,21 @@ def _check_entries_cached(entries: list[tuple[Catalog, Entry]], plan: _EntryPlan
         cache.put(entries[index][1], known[index])
     cache.save()
     return [(index, check_id, message) for index, found in enumerate(known) for check_id, message in found], whole
+
+
+def _whole_cached(meanwhile: Callable[[], list], catalogs: list[Catalog], check_ids: list[str],
+                  cache: FindingsCache) -> list[tuple[Entry | None, Catalog, str, str]]:
+    """The catalog- and project-wide findings, from the cache while no entry changed, else found and stored."""
+    key = whole_key(check_ids, [(catalog.path, catalog.items) for catalog in catalogs])
+    stored = cache.get_whole(key)
+    if stored is None:
+        position = {id(item): (number, index) for number, catalog in enumerate(catalogs)
+                    for index, item in enumerate(catalog.items)}
+        stored = tuple((*(position[id(item)] if item is not None else (catalogs.index(catalog), -1)), check_id,
+                        message) for item, catalog, check_id, message in meanwhile())
+        cache.put_whole(key, stored)
+    return [(catalogs[number].items[index] if index >= 0 else None, catalogs[number], check_id, message)
+            for number, index, check_id, message in stored]
 
 
 def _workers(jobs: int | None, total: int) -> int:

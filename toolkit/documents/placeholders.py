@@ -163,8 +163,8 @@ def balance(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return adjusted
 
 
-# closing codes, standalone ones and short marks without Chinese (<3>1</3>, a footnote number)
-_LEADING = re.compile(r"(?:</[1-9][0-9]{0,2}>|<[1-9][0-9]{0,2}/>|<([1-9][0-9]{0,2})>[^<\u3400-\u9fff]{1,4}</\1>)+")
+# closing codes, standalone ones and footnote marks (<3>1</3>, <3>[2]</3>, <3>*</3>)
+_LEADING = re.compile(r"(?:</[1-9][0-9]{0,2}>|<[1-9][0-9]{0,2}/>|<([1-9][0-9]{0,2})>[\d\[\]*†‡§]{1,4}</\1>)+")
 
 
 def is_balanced(text: str) -> bool:
