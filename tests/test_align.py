@@ -419,3 +419,32 @@ def test_english_function_words_and_digits_are_not_lexical_evidence():
 
     assert english_words("It is of the 2024 a") == ()
     assert any("grow" in forms for forms in english_words("Farmers grew tea"))
+
+
+def test_recent_cache_is_bounded_and_keeps_no_cycle_with_its_owner():
+    import gc
+    import weakref
+
+    from toolkit.align.recent import Recent
+
+    class Owner:
+        def __init__(self):
+            self.made = 0
+            self.cache = Recent(self.square, size=4)
+
+        def square(self, key: int) -> int:
+            self.made += 1
+            return key * key
+
+    owner = Owner()
+    assert [owner.cache[k] for k in range(10)] == [k * k for k in range(10)]
+    assert len(owner.cache) + len(owner.cache.previous) <= 8  # two generations at most
+    made = owner.made
+    assert owner.cache[9] == 81 and owner.made == made  # recent keys are not made again
+    gc.disable()
+    try:
+        alive = weakref.ref(owner)
+        del owner
+        assert alive() is None  # freed by reference counting alone
+    finally:
+        gc.enable()
