@@ -49,11 +49,11 @@ from toolkit.po.catalog import HEADER, entry_key, read_catalog, write_catalog  #
 from toolkit.checks import run_checks  # noqa: E402
 from toolkit.config import Config  # noqa: E402
 from toolkit.glossary import load_glossary  # noqa: E402
-from toolkit.review import FINDINGS, SOURCE, TERMS, TRANSLATION, COLUMNS  # noqa: E402
-from toolkit.review_export import (  # noqa: E402
+from toolkit.review.sheet import FINDINGS, SOURCE, TERMS, TRANSLATION, COLUMNS  # noqa: E402
+from toolkit.review.export import (  # noqa: E402
     CJK_FONT, WRAP, FindingNotes, ReviewCatalog, export_review, write_review_workbook,
 )
-from toolkit.review_import import import_review  # noqa: E402
+from toolkit.review.imports import import_review  # noqa: E402
 from toolkit.po.read import read_entries  # noqa: E402
 
 OUT = ROOT / "bench" / "out"

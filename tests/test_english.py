@@ -79,7 +79,7 @@ def test_what_found_in_settles_is_what_the_analysis_finds(words, pieces):
 def test_a_glossary_answers_alike_before_and_after_compiling_its_patterns(monkeypatch):
     """The patterns only spare the analysis: each term against every translation of both catalogs, asked of a
     glossary that compiles them after a few questions and of one that never does."""
-    import toolkit.glossary
+    import toolkit.glossary.model
     from toolkit.po.catalog import live_entries, read_catalog
 
     root = Path(__file__).parent.parent
@@ -92,9 +92,9 @@ def test_a_glossary_answers_alike_before_and_after_compiling_its_patterns(monkey
         glossary = Glossary.load([root / "glossary"])
         return [(glossary.rendering_in(term, text), glossary.forbidden_in(term, text)) for term, text in questions]
 
-    monkeypatch.setattr(toolkit.glossary, "PATTERN_AFTER", 1)
+    monkeypatch.setattr(toolkit.glossary.model, "PATTERN_AFTER", 1)
     with_patterns = answers()
-    monkeypatch.setattr(toolkit.glossary, "PATTERN_AFTER", len(questions))
+    monkeypatch.setattr(toolkit.glossary.model, "PATTERN_AFTER", len(questions))
     assert with_patterns == answers()
 
 

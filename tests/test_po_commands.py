@@ -5,9 +5,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from toolkit.cli import cli
-from toolkit.po import read_catalog, write_catalog
+from toolkit.config import load_config
+from toolkit.po import read_catalog, read_entries, write_catalog
+from toolkit.segment import segment_source
 
 from conftest import msgfmt_check
 
@@ -71,3 +75,47 @@ def test_align_and_import_read_the_merged_catalog(edited: Path) -> None:
     result = run("import", "review.xlsx")
     assert "syntax error" not in result.output and result.exit_code in (0, 1), result.output
     assert msgfmt_check(edited).returncode == 0
+
+
+sentence = st.sampled_from(["市总工会连续拨付援助资金。", "让援派干部感受到娘家人的温暖。", "他们走访了三百户贫困家庭。",
+                            "工会扶贫协作取得实效。", "北京市总工会成为成员单位。", "援助内蒙古的项目落地。"])
+
+
+@st.composite
+def edits(draw) -> list[list[str]]:
+    """A long sequence of versions of a source: sentences edited, deleted, brought back, added."""
+    versions = [draw(st.lists(sentence, min_size=1, max_size=5, unique=True))]
+    for _ in range(draw(st.integers(2, 8))):
+        current = list(versions[-1])
+        action = draw(st.sampled_from(["edit", "delete", "revive", "add"]))
+        at = draw(st.integers(0, len(current) - 1))
+        if action == "edit":
+            current[at] = current[at].replace("。", draw(st.sampled_from(["了。", "啊。", "呢。"])), 1)
+        elif action == "delete" and len(current) > 1:
+            del current[at]
+        elif action == "revive":
+            earlier = [s for version in versions for s in version if s not in current]
+            if earlier:
+                current.insert(at, draw(st.sampled_from(earlier)))
+        else:
+            current.insert(at, draw(sentence))
+        versions.append(list(dict.fromkeys(current)))
+    return versions
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(versions=edits())
+def test_the_toolkit_reads_back_every_catalog_it_writes_through_edits_and_merges(project: Path, versions) -> None:
+    source, catalog = project / "src" / "article.zh.txt", project / "po" / "article.po"
+    catalog.unlink(missing_ok=True)
+    for number, version in enumerate(versions):
+        source.write_text("北京工会扶贫纪实\n" + "\n".join(version) + "\n", encoding="utf-8")
+        segment_source(source, catalog, config=load_config())
+        po = read_catalog(catalog)  # it reads back what it wrote, or this raises
+        entries, _ = read_entries(catalog, "x")
+        assert [e.msgid for e in entries] == [e.msgid for e in po if e.msgid and not e.obsolete]
+        for entry in po:
+            if entry.msgid and not entry.msgstr:
+                entry.msgstr = f"EN {number}: {entry.msgid}"  # a translator at work between edits
+        write_catalog(po, catalog)
+    assert msgfmt_check(catalog).returncode == 0

@@ -87,3 +87,16 @@ def test_an_edit_in_a_gettext_catalog_changes_only_its_entry(article_project: Pa
     after = catalog.read_text("utf-8").splitlines()
     changed = [line for line in after if line not in before] + [line for line in before if line not in after]
     assert 0 < len(changed) <= 6, changed  # the old msgstr lines and the new, nothing else
+
+
+def test_the_layout_of_a_long_catalog_is_told_from_its_start(tmp_path: Path) -> None:
+    po = read_catalog(ARTICLE_CATALOG)
+    for copy in range(40):  # well over the 64 KB sample
+        for entry in list(po)[:94]:
+            po.append(type(entry)(msgid=f"{entry.msgid}（{copy}）", msgstr=entry.msgstr))
+    path = tmp_path / "long.po"
+    po.layout = "toolkit"
+    write_catalog(po, path)
+    gettext_tool("msgcat", "-o", str(path), str(path))
+    assert path.stat().st_size > 1 << 17
+    assert read_catalog(path).layout == "gettext"

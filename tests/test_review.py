@@ -19,8 +19,8 @@ from toolkit.checks import run_checks
 from toolkit.cli import cli
 from toolkit.config import load_config
 from toolkit.glossary import load_glossary
-from toolkit.review import COLUMNS, DECISIONS, MAX_CELL_CHARS, SOURCE, TRANSLATION, decode_cell, encode_cell
-from toolkit.review_import import read_review_sheet
+from toolkit.review.sheet import COLUMNS, DECISIONS, MAX_CELL_CHARS, SOURCE, TRANSLATION, decode_cell, encode_cell
+from toolkit.review.imports import read_review_sheet
 
 # (msgctxt, msgid, msgstr, flags, kind, translator comment): sentences of the article, in English as a
 # translator left them; one fuzzy, two untranslated, one translated without the glossary's rendering.
@@ -166,7 +166,7 @@ def test_review_sheet_is_made_for_work(review_project):
 
 def test_every_streamed_cell_reads_back_with_its_own_text_and_look(review_project):
     """The export reuses one openpyxl cell per column and look, and gives it its style id once
-    (toolkit/review_export.py, _StreamedCell): every row must still come back with its own text and style."""
+    (toolkit/review/export.py, _StreamedCell): every row must still come back with its own text and style."""
     ws = openpyxl.load_workbook(export())["Review"]
     columns = {column.header: number for number, column in enumerate(COLUMNS, start=1)}
     header = ws[1]
@@ -196,7 +196,7 @@ def test_every_streamed_cell_reads_back_with_its_own_text_and_look(review_projec
 
 def test_the_location_column_fits_a_long_catalog_path(tmp_path):
     from toolkit.glossary import Glossary
-    from toolkit.review_export import FindingNotes, ReviewCatalog, write_review_workbook
+    from toolkit.review.export import FindingNotes, ReviewCatalog, write_review_workbook
 
     label = "translations/en/beijing-unions-poverty-alleviation.po"
     build_catalog(tmp_path / "article.po")
@@ -295,7 +295,7 @@ def test_export_needs_an_xlsx_name_and_reports_json(review_project):
 
 
 def test_progress_is_tracked_by_the_library_and_silent_off_a_terminal(review_project):
-    from toolkit.review_export import export_review
+    from toolkit.review.export import export_review
 
     seen = []
 
@@ -414,7 +414,7 @@ def test_comments_queries_and_approvals(review_project):
 def test_an_applied_edit_stamps_the_revision_date_and_an_import_of_nothing_new_does_not(review_project):
     from datetime import datetime, timezone
 
-    from toolkit.review_import import revision_stamp
+    from toolkit.review.imports import revision_stamp
 
     po = read_catalog(review_project / CATALOG)
     po.metadata["PO-Revision-Date"] = "2020-01-02 03:04+0000"

@@ -14,9 +14,9 @@ from toolkit.po.catalog import new_catalog, read_catalog, write_catalog
 from toolkit.config import Config
 from toolkit.errors import InputError
 from toolkit.glossary import Glossary
-from toolkit.review import COLUMNS, MAX_CELL_CHARS, REVIEWER_TRANSLATION, cell_length, decode_cell, encode_cell
-from toolkit.review_export import FindingNotes, ReviewCatalog, write_review_workbook
-from toolkit.review_import import import_review, read_review_sheet
+from toolkit.review.sheet import COLUMNS, MAX_CELL_CHARS, REVIEWER_TRANSLATION, cell_length, decode_cell, encode_cell
+from toolkit.review.export import FindingNotes, ReviewCatalog, write_review_workbook
+from toolkit.review.imports import import_review, read_review_sheet
 
 # Any character a UTF-8 PO file can hold (no NUL, no lone surrogate), with the troublemakers made likely.
 ANY = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")

@@ -7,7 +7,7 @@
   would be read back as LF) are escaped in OOXML's own _xHHHH_ form (ST_Xstring), as is the underscore
   that starts a literal "_xHHHH_"; Excel and LibreOffice decode it, and decode_cell restores the text.
 - A cell holds at most 32,767 characters: report text beyond that is cut with an ellipsis
-  (the review workbook refuses a catalog text that long instead: see review_export).
+  (the review workbook refuses a catalog text that long instead: see toolkit.review.export).
 """
 from __future__ import annotations
 

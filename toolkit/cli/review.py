@@ -10,7 +10,7 @@ import click
 from toolkit.cli.common import catalog_paths_or_default, echo_json, format_option, glossary_option, project_config, style, exit_with
 
 if TYPE_CHECKING:
-    from toolkit.review_import import ImportReport, RowResult
+    from toolkit.review.imports import ImportReport, RowResult
 
 T = TypeVar("T")
 
@@ -28,7 +28,7 @@ def export(catalogs: tuple[Path, ...], output: Path, glossary_paths: tuple[Path,
     the columns Reviewer translation, Reviewer comment and Decision, and
     `toolkit import` brings their work back.
     """
-    from toolkit.review_export import export_review
+    from toolkit.review.export import export_review
 
     config = project_config()
     paths = catalog_paths_or_default(catalogs, config)
@@ -61,7 +61,7 @@ def import_(workbook: Path, dry_run: bool, force: bool, mark_fuzzy: bool,
     A row whose entry changed in the catalog after the export is a conflict:
     reported with both texts and left alone (exit status 1) unless --force.
     """
-    from toolkit.review_import import import_review
+    from toolkit.review.imports import import_review
 
     report = import_review(workbook, config=project_config(), dry_run=dry_run, force=force, mark_fuzzy=mark_fuzzy)
     if output_format == "json":

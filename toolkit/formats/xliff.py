@@ -29,7 +29,7 @@ from toolkit.po import CatalogEntry, live_entries, read_catalog
 
 if TYPE_CHECKING:
     from toolkit.config import Config
-    from toolkit.review_import import ImportReport
+    from toolkit.review.imports import ImportReport
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -197,7 +197,7 @@ def import_xliff(path: Path, *, config: "Config", dry_run: bool = False, force: 
 
     Everything is read and decided before the first catalog is written; only the entries changed and
     the header are rewritten."""
-    from toolkit.review_import import ImportReport, RowResult
+    from toolkit.review.imports import ImportReport, RowResult
 
     units = read_xliff(path, source_lang=config.source_language, target_lang=config.target_language)
     report = ImportReport(str(path), dry_run=dry_run)

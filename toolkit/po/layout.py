@@ -39,7 +39,7 @@ def detect_layout(text: str) -> str:
     would not; else TOOLKIT (polib's layout, or one where the two agree)."""
     if not msgcat_available():
         return TOOLKIT
-    sample = text if len(text) <= _SAMPLE else text[:text.rfind("\n\n", 0, _SAMPLE) + 2]
+    sample = text if len(text) <= _SAMPLE else text[:text.rfind("\n\n", 0, _SAMPLE) + 1]  # whole entries
     if not sample.strip() or _CONTROL.search(sample):
         return TOOLKIT
     for layout in (GETTEXT, NO_WRAP):

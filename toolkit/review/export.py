@@ -32,7 +32,7 @@ from toolkit.po import FUZZY, UNTRANSLATED, CatalogStats
 from toolkit.errors import InputError, UsageError
 from toolkit.files import atomic_path
 from toolkit.glossary import Glossary
-from toolkit.review import (
+from toolkit.review.sheet import (
     COLUMNS, DECISION, DECISIONS, ESCAPE_GROWTH, FINDINGS, GLOSSARY_SHEET, HASH, KEY, KIND, LOCATION,
     MAX_CELL_CHARS, PREVIOUS_SOURCE, REVIEW_SHEET, SOURCE, STATUS, SUMMARY_SHEET, TERMS, TRANSLATION, cell_length, encode_cell,
     entry_digest, entry_hash, row_key, translation_text,

@@ -22,7 +22,7 @@ from toolkit.conflicts import CONFLICT, OUTCOMES, UNKNOWN, EntryEdit, KeyedCatal
 from toolkit.conflicts import revision_stamp  # noqa: F401 (the stamp an import writes, named here too)
 from toolkit.errors import InputError
 from toolkit.po import CatalogEntry
-from toolkit.review import (
+from toolkit.review.sheet import (
     APPROVE, CHANGE, COLUMNS, DECISION, DECISIONS, HASH, KEY, LOCATION, QUERY, REVIEW_SHEET, REVIEWER_COMMENT,
     REVIEWER_TRANSLATION, SOURCE, TRANSLATION, Column, decode_cell, translation_text,
 )
