@@ -98,3 +98,15 @@ def test_an_untranslated_page_renders_its_article_as_it_was_and_a_dropped_link_i
     po.save(str(catalog))
     result = run("check", str(catalog))
     assert result.exit_code == 1 and "[placeholders] placeholder <1>…</1> of the source is missing" in result.output
+
+
+def test_a_paragraph_broken_by_the_layout_is_reported_with_its_line(tmp_path):
+    source = tmp_path / "a.html"
+    source.write_text("<html><body>\n<h2>精准发力</h2>\n<p>北京市总工会召开专题会，对推进</p>\n"
+                      "<p>各级工会对口精准脱贫工作进行动员部署。</p>\n<p>全文如下：</p>\n<p>要求各级工会落实。</p>\n"
+                      "</body></html>", encoding="utf-8")
+    result = run("segment", str(source), "-o", str(tmp_path / "a.po"))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == (f"{source}:3: warning: paragraph ends mid-sentence (…总工会召开专题会，对推进) and "
+                                             "the next one ends a sentence: broken by the layout? kept as it is")
+    assert "warning" not in result.stderr.splitlines()[1]  # a colon introduces what follows

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from toolkit.documents import placeholders
 from toolkit.documents.placeholders import Code
-from toolkit.segment import Paragraph, Segment, SourceDocument, split_segments
+from toolkit.segment import Paragraph, Segment, SegmentWarning, SourceDocument, ends_sentence, split_segments
 
 
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
@@ -65,6 +65,20 @@ class Parsed:
     document: SourceDocument
 
 
+def broken_paragraphs(blocks: list[Block]) -> list[SegmentWarning]:
+    """Body paragraphs that stop mid-sentence before another body paragraph: the layout broke them (a
+    PDF converted to Word, a page pasted line by line). A document's paragraphs are its own, so they
+    are reported, not rejoined as a plain text's are."""
+    warnings = []
+    for block, following in zip(blocks, blocks[1:]):
+        text = placeholders.strip(block.text)
+        if block.kind == following.kind == "body" and text and not ends_sentence(text) \
+                and text[-1] not in "：:" and ends_sentence(placeholders.strip(following.text)):
+            warnings.append(SegmentWarning(block.line, f"paragraph ends mid-sentence (…{text[-12:]}) and the next "
+                                                        "one ends a sentence: broken by the layout? kept as it is"))
+    return warnings
+
+
 class SourceFormat(ABC):
     """One document format: how to find its blocks and how to put the English back."""
 
@@ -85,7 +99,7 @@ class SourceFormat(ABC):
                 note = placeholders.describe(block.codes, back)
                 segments.append(Segment(local, block.kind, block.line, number, f"placeholders: {note}" if note else ""))
             paragraphs.append(Paragraph(block.text, block.kind, block.line, [(0, block.line)], segments))
-        return Parsed(path, blocks, model, SourceDocument(path, reference, paragraphs, []))
+        return Parsed(path, blocks, model, SourceDocument(path, reference, paragraphs, broken_paragraphs(blocks)))
 
     @abstractmethod
     def parse(self, path: Path, encoding: str) -> tuple[object, list[Block]]:
