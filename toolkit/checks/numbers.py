@@ -52,11 +52,11 @@ def number_qualifier(item: Entry, context: Context) -> Iterator[str]:
 
 def _compare(item: Entry, context: Context) -> NumberComparison:
     """The comparison for an entry, computed once for the three checks above (which run one after another)."""
-    last = context.shared.get("numbers")
+    last = context.last_numbers
     if last is not None and last[0] is item:
         return last[1]
     comparison = _compare_texts(item.msgid, item.msgstr, context.term_matches(item.msgid))
-    context.shared["numbers"] = (item, comparison)
+    context.last_numbers = (item, comparison)
     return comparison
 
 

@@ -24,7 +24,9 @@ from toolkit.gc_pause import collector_paused
 from toolkit.po import Entry, read_entries
 
 if TYPE_CHECKING:
+    from toolkit.checks.spelling import Speller
     from toolkit.glossary import Glossary, TermMatch
+    from toolkit.numbers import NumberComparison
 
 CATALOG_LINE = 1  # catalog-wide findings (coverage) point at the header
 PROGRESS_EVERY = 2000
@@ -86,13 +88,15 @@ class Catalog:
 
 @dataclass
 class Context:
-    """What every check may consult besides the entry: the glossary, the options, shared caches."""
+    """What every check may consult besides the entry: the glossary, the options, and what checks compute
+    once (each a named, typed field, so a check's state is visible here rather than in a bag of keys)."""
 
     config: Config
     glossary: "Glossary | None" = None
     min_coverage: float | None = None
     include_fuzzy: bool = False  # fuzzy entries get every check, as translated ones do
-    shared: dict[str, object] = field(default_factory=dict)  # run-wide state a check builds once
+    speller: "Speller | None" = None  # the spelling lexicon, built by the first entry that needs it
+    last_numbers: "tuple[Entry, NumberComparison] | None" = None  # the number checks' shared comparison
     _last_matches: tuple[str, list["TermMatch"]] = ("", [])
 
     def term_matches(self, source: str) -> list["TermMatch"]:

@@ -159,9 +159,9 @@ class Speller:
 @register("spelling", "warning")
 def spelling(item: Entry, context: Context) -> Iterator[str]:
     """A word of the English that no dictionary, glossary or pinyin reading knows."""
-    speller = context.shared.get("speller")
+    speller = context.speller
     if speller is None:
-        speller = context.shared["speller"] = Speller(context.glossary)
+        speller = context.speller = Speller(context.glossary)
     text = item.msgstr
     if any(mark in text for mark in _SKIP_MARKS):
         text = _SKIP.sub(" ", text)
