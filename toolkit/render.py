@@ -108,8 +108,8 @@ def render_catalog(catalog: str | Path, *, source: str | Path | None = None, mar
     Chinese and counted. ``markdown`` and ``drop_repeats`` apply to a plain-text source."""
     from toolkit.documents.placeholders import wrap
 
-    config = config or load_config()
     catalog = Path(catalog)
+    config = config or load_config(catalog.parent)  # the project that holds the catalog
     po = read_catalog(catalog)
     source_path = Path(source) if source else find_source(catalog, config)
     configured = config.document_for_source(source_path)

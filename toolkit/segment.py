@@ -249,7 +249,7 @@ def read_document(path: str | Path, *, encoding: str = "utf-8", config: Config |
     from toolkit.documents import format_name, get_format
 
     path = Path(path)
-    config = config or load_config()
+    config = config or load_config(path.parent)  # the project that holds the file, not the working folder's
     reader = get_format(format_name(path, source_format))
     return reader, reader.read(path, encoding=encoding, reference=reference or config.relative(path))
 
@@ -288,8 +288,8 @@ def segment_source(source: str | Path, catalog: str | Path | None = None, *, enc
     The catalog defaults to the one the project config pairs with the source.
     Nothing is written on a dry run, nor when the merge changes no byte.
     """
-    config = config or load_config()
     source = Path(source)
+    config = config or load_config(source.parent)  # the project that holds the source
     configured = config.document_for_source(source)
     if catalog is None:
         if configured is None:

@@ -143,7 +143,7 @@ def align_translation(source: str | Path, translation: str | Path, catalog: str 
     segmentation of the source first, is written only when the English is
     plainly a translation of this source and something changed.
     """
-    config = config or load_config()
+    config = config or load_config(Path(source).parent)  # the project that holds the source
     source_path, catalog_path = _source_and_catalog(Path(source), Path(catalog) if catalog else None, config)
     document = parse_source(source_path, encoding=encoding, config=config)
     if not document.segments:
