@@ -41,6 +41,7 @@ import polib
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import NamedStyle
+from openpyxl.utils import get_column_letter
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -49,7 +50,7 @@ from toolkit.po.catalog import HEADER, entry_key, read_catalog, write_catalog  #
 from toolkit.checks import run_checks  # noqa: E402
 from toolkit.config import Config  # noqa: E402
 from toolkit.glossary import load_glossary  # noqa: E402
-from toolkit.review.sheet import FINDINGS, SOURCE, TERMS, TRANSLATION, COLUMNS  # noqa: E402
+from toolkit.review.sheet import FINDINGS, REVIEWER_TRANSLATION, SOURCE, TERMS, TRANSLATION, COLUMNS  # noqa: E402
 from toolkit.review.export import (  # noqa: E402
     CJK_FONT, WRAP, FindingNotes, ReviewCatalog, export_review, write_review_workbook,
 )
@@ -129,12 +130,12 @@ def reviewed_copy(rows: list[list[object]], path: Path, every: int) -> int:
     """
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Review")
-    ws.calculate_dimension = lambda: f"A1:L{len(rows)}"
+    ws.calculate_dimension = lambda: f"A1:{get_column_letter(len(COLUMNS))}{len(rows)}"
     edited = 0
     for number, row in enumerate(rows):
         row = list(row)
         if number and number % every == 0:
-            row[7] = f"Reviewed translation {number}."
+            row[COLUMNS.index(REVIEWER_TRANSLATION)] = f"Reviewed translation {number}."
             edited += 1
         cells = []
         for value in row:

@@ -1,6 +1,7 @@
 """DOCX sources: segmented with placeholders, translated, rendered back, reopened with python-docx."""
 from __future__ import annotations
 
+import html
 import shutil
 import subprocess
 import zipfile
@@ -9,7 +10,7 @@ import polib
 import pytest
 from click.testing import CliRunner
 
-from tests.article_documents import (approved, chinese_article, docx_document, docx_view, english_article,
+from tests.article_documents import (BOLD, ITALIC, approved, chinese_article, docx_document, docx_view, english_article,
                                      translate_catalog)
 from tests.conftest import msgfmt_check
 from toolkit.cli import cli
@@ -81,11 +82,17 @@ def test_libreoffice_opens_the_rendered_docx(article_docx, tmp_path):
     run("segment", str(article_docx), "-o", str(catalog))
     translate_catalog(catalog)
     run("render", str(catalog), "--source", str(article_docx), "-o", str(output))
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-                    "--convert-to", "txt:Text", "--outdir", str(tmp_path), str(output)],
-                   check=True, capture_output=True, timeout=120)
+    for target in ("txt:Text", "html"):
+        subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                        "--convert-to", target, "--outdir", str(tmp_path), str(output)],
+                       check=True, capture_output=True, timeout=120)
     text = (tmp_path / "article.en.txt").read_text(encoding="utf-8-sig")
     assert english_article()[0].sentences[0][0][0] in text and "北京市总工会" not in text
+    # LibreOffice's own reading of the formatting: the bold sentence comes out bold, the italic one italic
+    page = " ".join(html.unescape((tmp_path / "article.en.html").read_text(encoding="utf-8")).split())
+    paragraphs = english_article()
+    assert f"<b>{' '.join(paragraphs[BOLD[0]].sentences[BOLD[1]][0][0].split())}" in page
+    assert f"<i>{' '.join(paragraphs[ITALIC[0]].sentences[ITALIC[1]][0][0].split())}" in page
 
 
 def zip_bomb(path):
