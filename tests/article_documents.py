@@ -217,3 +217,11 @@ def docx_view(path) -> list[tuple[str, list[tuple[str, bool, bool, bool]]]]:
         if stretches:
             view.append((paragraph.style.name, stretches))
     return view
+
+
+def drop_link(catalog) -> None:
+    """Take the link's placeholder out of the translation of the linked sentence, as a careless edit would."""
+    po = polib.pofile(str(catalog))
+    link = next(e for e in po if "<1>北京市总工会</1>" in e.msgid)
+    link.msgstr = link.msgstr.replace("<1>", "").replace("</1>", "")
+    po.save(str(catalog))

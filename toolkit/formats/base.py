@@ -69,18 +69,26 @@ def same_language(code: str | None, wanted: str) -> bool:
     return bool(code) and code.replace("_", "-").split("-")[0].lower() == wanted.replace("_", "-").split("-")[0].lower()
 
 
-def iter_untrusted(path: Path, what: str) -> Iterator[tuple[str, Element]]:
+def iter_untrusted(path: Path, what: str, root: str) -> Iterator[tuple[str, Element]]:
     """(event, element) pairs of an XML file, 'start' and 'end', without entity declarations.
 
-    A missing file, a declared entity or a well-formedness error is one InputError
-    naming the file and line. Callers clear elements they are done with.
+    A missing file, a declared entity, a well-formedness error or a root element
+    other than ``root`` is one InputError naming the file and line. Callers clear
+    elements they are done with.
     """
     if not path.is_file():
         raise InputError("no such file" if not path.exists() else "not a file", path=path)
     try:
         with path.open("rb") as handle:
-            for event, element in SafeET.iterparse(handle, events=("start", "end"), forbid_dtd=False,
-                                                   forbid_entities=True, forbid_external=True):
+            events = SafeET.iterparse(handle, events=("start", "end"), forbid_dtd=False, forbid_entities=True,
+                                      forbid_external=True)
+            expected: str | None = root
+            for event, element in events:
+                if expected is not None and event == "start":
+                    if local_name(element) != expected:
+                        raise InputError(f"not {what}: the root element is <{local_name(element)}>, "
+                                         f"not <{expected}>", path=path)
+                    expected = None
                 yield event, element
     except defusedxml.DefusedXmlException as exc:
         name = getattr(exc, "name", None) or ""

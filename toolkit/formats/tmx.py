@@ -81,17 +81,12 @@ def _tu(unit: Unit, source_lang: str, target_lang: str) -> etree._Element:
 def read_tmx(path: Path, *, source_lang: str = "zh", target_lang: str = "en") -> list[Unit]:
     """The file's source→target units. Units without both languages are skipped; a file with none is an error."""
     units: list[Unit] = []
-    root: str | None = None
     header_lang: str | None = None
     languages: set[str] = set()
     tus = 0
-    for event, element in iter_untrusted(path, "a TMX file"):
+    for event, element in iter_untrusted(path, "a TMX file", "tmx"):
         name = local_name(element)
         if event == "start":
-            if root is None:
-                root = name
-                if name != "tmx":
-                    raise InputError(f"not a TMX file: the root element is <{name}>, not <tmx>", path=path)
             continue
         if name == "header":
             header_lang = element.get("srclang")

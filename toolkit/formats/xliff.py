@@ -149,15 +149,11 @@ class XliffUnit:
 def read_xliff(path: Path, *, source_lang: str = "zh", target_lang: str = "en") -> list[XliffUnit]:
     """The trans-units of an XLIFF 1.2 file; a file in other languages is an InputError."""
     units: list[XliffUnit] = []
-    root: str | None = None
     original = ""
-    for event, element in iter_untrusted(path, "an XLIFF file"):
+    for event, element in iter_untrusted(path, "an XLIFF file", "xliff"):
         name = local_name(element)
         if event == "start":
-            if root is None:
-                root = name
-                if name != "xliff":
-                    raise InputError(f"not an XLIFF file: the root element is <{name}>, not <xliff>", path=path)
+            if name == "xliff":
                 if not (element.get("version") or "").startswith("1."):
                     raise InputError(f"XLIFF {element.get('version')}: only XLIFF 1.2 is read", path=path)
             elif name == "file":
