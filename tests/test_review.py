@@ -166,7 +166,7 @@ def test_review_sheet_is_made_for_work(review_project):
 
 def test_every_streamed_cell_reads_back_with_its_own_text_and_look(review_project):
     """The export reuses one openpyxl cell per column and look, and gives it its style id once
-    (toolkit/review/export.py, _StreamedCell): every row must still come back with its own text and style."""
+    (toolkit/review/streamed.py, StreamedCell): every row must still come back with its own text and style."""
     ws = openpyxl.load_workbook(export())["Review"]
     columns = {column.header: number for number, column in enumerate(COLUMNS, start=1)}
     header = ws[1]

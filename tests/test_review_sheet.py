@@ -15,7 +15,7 @@ from test_review import review_project  # noqa: F401 (fixture)
 from toolkit.po import read_entries
 from toolkit.po.read import entries_from_polib
 from toolkit.review.sheet import COLUMNS, FINDINGS, PREVIOUS_SOURCE, REVIEW_SHEET, SOURCE
-from toolkit.review.export import mark_changes, row_height
+from toolkit.review.looks import mark_changes, row_height
 
 BEFORE, AFTER = "北京市总工会投入65万元，帮助受援地区。", "北京市总工会共投入80万元，帮助受援地区群众。"
 

@@ -7,26 +7,19 @@ typed, never evaluated.
 """
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TypeVar
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell, WriteOnlyCell
-from openpyxl.cell.rich_text import CellRichText, TextBlock
-from openpyxl.cell.text import InlineFont
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection
-from openpyxl.styles.cell_style import StyleArray
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.worksheet import Worksheet
 
 from toolkit.po import FUZZY, UNTRANSLATED, CatalogStats
 from toolkit.errors import InputError, UsageError
@@ -38,6 +31,9 @@ from toolkit.review.sheet import (
     entry_digest, entry_hash, row_key, translation_text,
 )
 from toolkit.po import Entry, read_entries
+from toolkit.review.looks import (CJK_FONT, CJK_LINE, FILLS, HEADER_FILL, LATIN_LINE, TEXT_FORMAT, TOP, UNLOCKED, WRAP,
+                                  mark_changes, named_style, print_setup, quoted_style, row_height)
+from toolkit.review.streamed import StreamedCell, stream_cells
 from toolkit.xlsx_text import FORMULA_LIKE, put_text, stored_text
 
 if TYPE_CHECKING:
@@ -50,29 +46,7 @@ T = TypeVar("T")
 # Wraps the rows as they are written, e.g. in a progress bar: track(rows, count) -> the same rows.
 Track = Callable[[Iterable[T], int], Iterable[T]]
 
-# A font that has Chinese glyphs in Excel on Windows and macOS; charset 134 (GB2312) makes other programs pick a
-# Chinese fallback when it is missing.
-CJK_FONT = Font(name="Microsoft YaHei", charset=134)
-WRAP = Alignment(wrap_text=True, vertical="top")
-TOP = Alignment(vertical="top")  # short labels beside wrapped text: level with its first line
-UNLOCKED = Protection(locked=False)
-TEXT_FORMAT = "@"
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-FILLS = {  # conditional fills, first match wins
-    "untranslated": PatternFill("solid", bgColor="FFC7CE"),
-    "fuzzy": PatternFill("solid", bgColor="FFEB9C"),
-    "findings": PatternFill("solid", bgColor="FCE4D6"),
-}
 LOCATION_MAX_WIDTH = 70
-# In the two sources of a fuzzy row: what the current one dropped, what it added, and the rest.
-DROPPED = InlineFont(rFont=CJK_FONT.name, charset=134, strike=True, color="C00000")
-ADDED = InlineFont(rFont=CJK_FONT.name, charset=134, u="single", b=True, color="0070C0")
-UNCHANGED = InlineFont(rFont=CJK_FONT.name, charset=134)
-LATIN_LINE, CJK_LINE = 14.5, 16.0  # points per wrapped line of 11-point text; Chinese fonts' lines are taller
-ROW_PADDING = 2.0
-WRAP_SLACK = 1.15
-CJK_WIDTH = 2.4  # widths of "0" a Chinese character takes (Noto Sans CJK, Microsoft YaHei beside Calibri)
-MAX_ROW_HEIGHT = 409.0
 # Findings the Status column already says: counted in the Summary, not repeated beside it.
 STATUS_CHECKS = frozenset({"untranslated", "fuzzy"})
 
@@ -217,38 +191,6 @@ def _check_cell_sizes(rows: list[tuple[ReviewCatalog, Entry]]) -> None:
                                      line=entry.line)
 
 
-class _StreamedCell(Cell):
-    """A cell of the streamed Review sheet, one per column and look, reused for every row.
-
-    This leans on openpyxl internals, for speed on 100,000-row sheets (bench/review_bench.py):
-    - the write-only sheet serialises a row inside ``append`` (WriteOnlyWorksheet._write_rows sends it through
-      its cell writer at once), so one cell object per column can carry every row's value;
-    - _stream_cells replaces the sheet's _values_to_row, which would first try each cell as a value (an
-      exception per cell) and re-check every text; ours are escaped, sized and typed here already, so
-      the value is set as ``_value``;
-    - the style id is looked up once, not per cell (Cell.style_id hashes the style array into the workbook's
-      style list each time).
-    tests/test_review.py reads every cell back (text, font, wrap, protection, quote prefix) and fails if
-    openpyxl changes any of this.
-    """
-
-    __slots__ = ("style_id", "has_style")  # shadow Cell's properties of the same names with fixed values
-
-    def __init__(self, ws: "WriteOnlyWorksheet", column: int, style: StyleArray | None):
-        super().__init__(ws, row=1, column=column, style_array=style)
-        self.data_type = "s"  # always a string: never a formula or an error value, whatever the text
-        self.has_style = style is not None and any(style)
-        self.style_id = ws.parent._cell_styles.add(self._style) if self.has_style else 0
-
-
-def _stream_cells(values: list[_StreamedCell | None], row: int) -> Iterator[_StreamedCell]:
-    """Stands in for WriteOnlyWorksheet._values_to_row: our cells come ready (text checked, escaped, typed)."""
-    for cell in values:
-        if cell is not None:
-            cell.row = row
-            yield cell
-
-
 class _ReviewWriter:
     """Streams the Review sheet row by row, then adds what needs the row count (filter, fills, validation)."""
 
@@ -259,7 +201,7 @@ class _ReviewWriter:
         self.statuses: dict[str, Counter] = defaultdict(Counter)  # per catalog label: entries per status
         self.term_lines: dict[str, str] = {}  # each term's line, formatted once
         self.row = 1
-        styles = {name: _named_style(wb, name, **looks) for name, looks in {
+        styles = {name: named_style(wb, name, **looks) for name, looks in {
             "Review header": {"font": Font(bold=True), "fill": HEADER_FILL, "alignment": WRAP},
             "Review label": {"alignment": TOP},
             "Review text": {"alignment": WRAP},
@@ -280,15 +222,15 @@ class _ReviewWriter:
         # Per column: the cell for plain text, and the one for text Excel would read as a formula or an error
         # value, shown with a quote prefix (Excel keeps it text when the reviewer edits the cell), made on first
         # use so that the workbook holds no unused style. The reviewer's columns are never written.
-        self.plain: list[_StreamedCell | None] = [None] * len(COLUMNS)
-        self.quoted: list[_StreamedCell | None] = [None] * len(COLUMNS)
+        self.plain: list[StreamedCell | None] = [None] * len(COLUMNS)
+        self.quoted: list[StreamedCell | None] = [None] * len(COLUMNS)
         self.index = {column: number for number, column in enumerate(COLUMNS)}
         # rich text cells (never quoted: rich text is never read as a formula) for the two sources of a fuzzy row
-        self.marked_cells = [_StreamedCell(self.ws, self.index[column] + 1, self.looks[self.index[column]])
+        self.marked_cells = [StreamedCell(self.ws, self.index[column] + 1, self.looks[self.index[column]])
                              for column in (PREVIOUS_SOURCE, SOURCE)]
         self.widths = [column.width for column in COLUMNS]
-        self.ws._values_to_row = _stream_cells  # see _StreamedCell
-        header = [_StreamedCell(self.ws, number, styles["Review header"]) for number in range(1, len(COLUMNS) + 1)]
+        self.ws._values_to_row = stream_cells  # see StreamedCell
+        header = [StreamedCell(self.ws, number, styles["Review header"]) for number in range(1, len(COLUMNS) + 1)]
         for cell, column in zip(header, COLUMNS):
             cell._value = encode_cell(column.header)
         self.ws.append(header)
@@ -304,7 +246,7 @@ class _ReviewWriter:
             if column.editable:  # empty cells take the column's style: unlocked, text, wrapped
                 dimension.protection, dimension.alignment, dimension.number_format = UNLOCKED, WRAP, TEXT_FORMAT
         ws.freeze_panes = "A2"
-        _print_setup(ws)
+        print_setup(ws)
         # Protected against accidental edits of the exported columns, without a password; filtering, sorting
         # and resizing stay allowed.
         ws.protection.sheet = True
@@ -313,7 +255,7 @@ class _ReviewWriter:
         ws.protection.formatColumns = False
         ws.protection.formatRows = False
 
-    def cell(self, index: int, stored: str) -> _StreamedCell | None:
+    def cell(self, index: int, stored: str) -> StreamedCell | None:
         """The column's cell holding ``stored`` (already escaped and within the size limit), or None if empty."""
         if not stored:
             return None
@@ -321,18 +263,18 @@ class _ReviewWriter:
         cell = self.quoted[index] if quoted else self.plain[index]
         if cell is None:
             look = self.looks[index]
-            cell = _StreamedCell(self.ws, index + 1, _quoted(look) if quoted else look)
+            cell = StreamedCell(self.ws, index + 1, quoted_style(look) if quoted else look)
             (self.quoted if quoted else self.plain)[index] = cell
         cell._value = stored  # set directly: Cell.value would check and retype the text, done here already
         return cell
 
-    def note(self, index: int, text: str) -> _StreamedCell | None:
+    def note(self, index: int, text: str) -> StreamedCell | None:
         """A cell of our own text (findings, terms), shortened rather than refused when too long."""
         if not text:
             return None
         return self.cell(index, stored_text(text))
 
-    def mark(self, row: list[_StreamedCell | None], previous: str, current: str) -> None:
+    def mark(self, row: list[StreamedCell | None], previous: str, current: str) -> None:
         """The previous and the current source as rich text, marked with the change (see mark_changes)."""
         if len(previous) + len(current) > MAX_CELL_CHARS // ESCAPE_GROWTH:  # too long to mark: shown plain
             row[self.index[PREVIOUS_SOURCE]] = self.note(self.index[PREVIOUS_SOURCE], previous)
@@ -348,7 +290,7 @@ class _ReviewWriter:
         status = entry.status
         self.statuses[catalog.label][status] += 1
         cell, index = self.cell, self.index  # the catalog's texts were checked for size before writing began
-        row: list[_StreamedCell | None] = [None] * len(COLUMNS)  # the reviewer's columns stay empty
+        row: list[StreamedCell | None] = [None] * len(COLUMNS)  # the reviewer's columns stay empty
         row[index[LOCATION]] = cell(index[LOCATION], f"{label}:{entry.line}")
         row[index[KIND]] = cell(index[KIND], encode_cell(entry.kind)[:MAX_CELL_CHARS])  # as openpyxl cut it
         row[index[SOURCE]] = cell(index[SOURCE], encode_cell(entry.msgid))
@@ -405,66 +347,6 @@ class _ReviewWriter:
             ws.conditional_formatting.add(visible, FormulaRule(formula=[formula], fill=fill, stopIfTrue=True))
 
 
-def row_height(texts: Iterable[tuple[str, float, float]]) -> float:
-    """Points that show every line of the tallest of the row's (text, column width, line height) wrapped.
-
-    A column's width is in widths of "0": a Chinese character takes CJK_WIDTH, a letter about one, and
-    word wrapping leaves some of each line empty (WRAP_SLACK). Excel's 409 points is the most a row may have.
-    """
-    tallest = 0.0
-    for text, width, line_height in texts:
-        if text:
-            lines = sum(_wrapped_lines(paragraph, width) for paragraph in text.split("\n"))
-            tallest = max(tallest, lines * line_height)
-    return min(MAX_ROW_HEIGHT, max(tallest, LATIN_LINE) + ROW_PADDING)
-
-
-def _wrapped_lines(paragraph: str, width: float) -> int:
-    wide = (len(paragraph.encode("utf-8")) - len(paragraph)) // 2  # UTF-8: a Chinese character is 3 bytes
-    narrow = len(paragraph) - wide
-    return max(1, math.ceil((CJK_WIDTH * wide + narrow) * WRAP_SLACK / width))
-
-
-def mark_changes(previous: str, current: str) -> tuple[CellRichText, CellRichText]:
-    """The previous text with what the current one dropped struck through in red, and the current text with
-    what it added bold, underlined and blue; each reads as its own plain text to a program without rich text."""
-    before: list[TextBlock] = []
-    after: list[TextBlock] = []
-    for tag, start, end, new_start, new_end in SequenceMatcher(None, previous, current, autojunk=False).get_opcodes():
-        if end > start:
-            before.append(TextBlock(UNCHANGED if tag == "equal" else DROPPED, encode_cell(previous[start:end])))
-        if new_end > new_start:
-            after.append(TextBlock(UNCHANGED if tag == "equal" else ADDED, encode_cell(current[new_start:new_end])))
-    return CellRichText(before), CellRichText(after)
-
-
-def _print_setup(ws: "WriteOnlyWorksheet") -> None:
-    """Printed, a sheet is landscape A4, every visible column on the page's width, its header on every page."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0  # as many pages down as the rows need
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_title_rows = "1:1"
-    ws.print_options.gridLines = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.oddHeader.center.text = "&A: &F"
-    ws.oddFooter.center.text = "Page &P of &N"
-
-
-def _quoted(style: StyleArray | None) -> StyleArray:
-    quoted = StyleArray(style if style is not None else StyleArray())
-    quoted.quotePrefix = 1
-    return quoted
-
-
-def _named_style(wb: Workbook, name: str, **looks) -> StyleArray:
-    """Register a named style (reviewers see it in the style gallery); its style array is what cells copy."""
-    style = NamedStyle(name=name, **looks)
-    wb.add_named_style(style)
-    return style.as_tuple()
-
-
 def _write_summary(wb: Workbook, stats: list[CatalogStats], checks: Counter) -> None:
     """Coverage per catalog with a bar chart, and the number of findings per check and severity."""
     ws = wb.create_sheet(SUMMARY_SHEET)
@@ -500,7 +382,7 @@ def _write_summary(wb: Workbook, stats: list[CatalogStats], checks: Counter) -> 
 
 def _write_glossary(wb: Workbook, glossary: Glossary) -> None:
     ws = wb.create_sheet(GLOSSARY_SHEET)
-    _print_setup(ws)
+    print_setup(ws)
     for letter, width in {"A": 24, "B": 36, "C": 36, "D": 28, "E": 10, "F": 40}.items():
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
