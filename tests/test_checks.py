@@ -1,6 +1,8 @@
 """The check registry and each check, on sentences from the article and hand-made bad entries."""
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import polib
@@ -391,6 +393,19 @@ def test_flag_suppresses_one_check_on_one_entry(tmp_path):
 def test_bare_flag_suppresses_every_check(tmp_path):
     report = check(tmp_path, [("投入65万元", "invested 65,000 yuan ，", ["toolkit-ignore"])])
     assert report.findings == []
+
+
+@pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU gettext's msgcat is not installed")
+def test_comment_suppression_survives_msgcat_which_drops_the_flag(tmp_path):
+    path = tmp_path / "test.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    '# the figure is a slip in the source\n# toolkit-ignore: glossary, numbers\n'
+                    '#, toolkit-ignore:numbers\nmsgid "投入65万元"\nmsgstr "invested 65,000 yuan"\n\n'
+                    'msgid "投入65万元用于开展"\nmsgstr "invested 65,000 yuan for"\n', encoding="utf-8")
+    subprocess.run(["msgcat", str(path), "-o", str(path)], check=True)
+    assert "#, toolkit-ignore" not in path.read_text(encoding="utf-8")  # gettext dropped the flag
+    report = run_checks([path], config=Config(root=tmp_path), glossary=None, select=["numbers"])
+    assert [f.msgid for f in report.findings] == ["投入65万元用于开展"]
 
 
 def test_config_severity_override(tmp_path):

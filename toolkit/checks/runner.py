@@ -197,7 +197,7 @@ class _EntryPlan:
         for index in range(start, stop):
             item = entries[index][1]
             for check_id, function in self.for_translated if _checked_in_full(item, context) else self.for_others:
-                if item.flags and _ignored(item, check_id):
+                if (item.flags or item.tcomment) and _ignored(item, check_id):
                     continue
                 for message in function(item, context):
                     found.append((index, check_id, message))
@@ -365,10 +365,16 @@ def _checked_in_full(item: Entry, context: Context) -> bool:
 
 
 def _ignored(item: Entry, check_id: str) -> bool:
-    """Silenced by a ``#, toolkit-ignore:ID`` flag (``toolkit-ignore`` alone: every check)."""
-    for flag in item.flags:
-        name, _, silenced = flag.partition(":")
-        if name.strip() == IGNORE_FLAG and silenced.strip() in (check_id, ""):
+    """Silenced by a ``#, toolkit-ignore:ID`` flag or a ``# toolkit-ignore: ID`` translator comment line
+    (``toolkit-ignore`` alone: every check). The comment is the form that survives msgcat and msgmerge,
+    which drop flags they do not know."""
+    marks = list(item.flags)
+    if IGNORE_FLAG in item.tcomment:
+        marks += [line.strip() for line in item.tcomment.split("\n") if line.strip().startswith(IGNORE_FLAG)]
+    for mark in marks:
+        name, _, silenced = mark.partition(":")
+        ids = silenced.replace(",", " ").split()
+        if name.strip() == IGNORE_FLAG and (not ids or check_id in ids):
             return True
     return False
 
