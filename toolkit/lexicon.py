@@ -24,6 +24,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
+from .files import write_bytes_atomic
 from .text import HAN
 
 __all__ = ["glosses", "english_words", "longest_words", "is_word"]
@@ -55,10 +56,7 @@ def _dictionary() -> dict[str, tuple[str, ...]]:
         pass
     senses = _parse_dictionary()
     try:  # a cache that cannot be written costs only speed
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps(senses))
-        os.replace(temporary, cached)
+        write_bytes_atomic(cached, marshal.dumps(senses))
     except OSError:
         pass
     return senses

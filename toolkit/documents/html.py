@@ -22,6 +22,7 @@ from toolkit.documents.placeholders import InlineBuilder, Node, Standalone
 from toolkit.errors import InputError
 from toolkit.files import decode, read_bytes
 from toolkit.segment import classify_body
+from toolkit.text import HAN
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "caption", "td", "th",
           "dt", "dd", "div", "section", "article", "header", "main", "figure", "ul", "ol", "dl", "table",
@@ -33,7 +34,6 @@ LABELS = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "un
           "sub": "subscript"}
 NOT_ARTICLE = re.compile(r"(?:^|[\s_-])(?:ad|ads|advert\w*|banner|share|social|related|recommend\w*|comments?|"
                          r"breadcrumbs?|nav\w*|menu|sidebar|footer|copyright)(?:$|[\s_-])", re.I)
-HAN = re.compile(r"[\u3400-\u9fff]")
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 
