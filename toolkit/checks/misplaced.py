@@ -38,21 +38,16 @@ def misplaced(catalog: Catalog, context: Context) -> Iterator[tuple[Entry, str]]
     for number, found in forms.items():
         for form in found:
             by_form[form].append(number)
-    heard_by: dict[str, tuple[int, ...]] = {}  # source word -> the suspects whose English echoes it
-
-    def hearers(word: str) -> tuple[int, ...]:
-        if word not in heard_by:
-            senses = echo_forms(word)
-            heard_by[word] = tuple({number for sense in senses for number in by_form.get(sense, ())})
-        return heard_by[word]
-
+    # Source word -> the suspects whose English echoes it, for every word of the catalog's sources.
+    heard_by = {word: tuple({number for form in echo_forms(word) for number in by_form.get(form, ())})
+                for item in judged for word, _, _ in analysis.echoes[id(item)].words}
     best: dict[int, tuple[float, int, int]] = {}  # suspect -> (share, echoed words, entry) of its best other source
     for other, item in enumerate(judged):
         words = analysis.echoes[id(item)].words
-        if len(words) < MIN_WORDS:
+        heard = [number for word, _, _ in words for number in heard_by[word]]
+        if not heard or len(words) < MIN_WORDS:
             continue
-        counts = Counter(number for word, _, _ in words for number in hearers(word))
-        for number, hits in counts.items():
+        for number, hits in Counter(heard).items():
             share = hits / len(words)
             if number != other and share > best.get(number, (0.0,))[0]:
                 best[number] = (share, hits, other)

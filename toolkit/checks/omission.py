@@ -83,26 +83,25 @@ def echo(source: str, translation: str) -> Echo:
     clauses = tuple(filter(None, (part.strip() for part in CLAUSE_END.split(source))))
     words = []
     for number, clause in enumerate(clauses):
-        for word, senses, latin in _clause_words(clause):
-            echoed = latin in forms if latin else not senses.isdisjoint(forms) or _reading(word) in forms
-            if echoed or len(word) > 1:
-                words.append((word, number, echoed))
+        words.extend([(word, number, echoed) for word, heard_as, single in _clause_words(clause)
+                      if (echoed := not heard_as.isdisjoint(forms)) or not single])
     return Echo(clauses, tuple(words))
 
 
 @lru_cache(maxsize=1 << 15)
-def _clause_words(clause: str) -> tuple[tuple[str, frozenset[str], str], ...]:
-    """In clause order, (word, stems of its senses, "") for the clause's dictionary words with senses and
-    (text, ∅, its lower case) for its Latin words and numbers (names, figures): what the English may echo,
-    read once per clause."""
+def _clause_words(clause: str) -> tuple[tuple[str, frozenset[str], bool], ...]:
+    """In clause order, the clause's dictionary words with senses, numbers and Latin words (names, figures),
+    each with the forms an English echoes it by (sense stems and pinyin; a Latin word itself, lower case)
+    and whether it is a single character: read once per clause."""
     from toolkit import lexicon
 
     words, start = [], 0
     for latin in [*LATIN.finditer(clause), None]:
         between = clause[start:latin.start() if latin else len(clause)]
-        words.extend((word, senses, "") for word in lexicon.longest_words(between) if (senses := _sense_stems(word)))
+        words.extend((word, senses | {_reading(word)}, len(word) == 1) for word in lexicon.longest_words(between)
+                     if (senses := _sense_stems(word)))
         if latin:
-            words.append((latin.group(), frozenset(), latin.group().lower()))
+            words.append((latin.group(), frozenset({latin.group().lower()}), False))
             start = latin.end()
     return tuple(words)
 
@@ -114,7 +113,7 @@ def english_forms(text: str) -> set[str]:
     forms = set(ENGLISH_WORD.findall(lowered))
     if "." in lowered:
         forms.update(m.group().replace(".", "") for m in _DOTTED.finditer(lowered))  # U.S. -> us
-    forms.update([_stem(form) for form in forms])
+    forms.update([_STEMS.get(form) or _stem(form) for form in forms])
     return forms
 
 
@@ -139,17 +138,22 @@ _SUFFIXES = (("ations", ""), ("ation", ""), ("ings", ""), ("ing", ""), ("ies", "
              ("er", ""), ("es", ""), ("ed", ""), ("ly", ""), ("s", ""))
 
 
-@lru_cache(maxsize=1 << 16)
+_STEMS: dict[str, str] = {}  # word -> stem, read by a plain lookup: the English of every entry is stemmed
+
+
 def _stem(word: str) -> str:
     """One stem for a word and its regular forms: workers, worker -> work; studies, study -> studi;
     underestimated, underestimate -> underestimat."""
+    stem = word
     for suffix, replacement in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[:-len(suffix)] + replacement
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+            stem = stem[:-len(suffix)] + replacement
             break
-    if len(word) > 3 and word[-1] in "ye":
-        word = word[:-1] + ("i" if word[-1] == "y" else "")
-    return word
+    if len(stem) > 3 and stem[-1] in "ye":
+        stem = stem[:-1] + ("i" if stem[-1] == "y" else "")
+    if len(_STEMS) < 1 << 17:
+        _STEMS[word] = stem
+    return stem
 
 
 @lru_cache(maxsize=65536)
@@ -219,27 +223,19 @@ def analyse(catalog: Catalog) -> Analysis:
     seen: Counter = Counter()
     echoed: Counter = Counter()
     for result in echoes.values():
-        for word, _, hit in result.words:
-            seen[word] += 1
-            echoed[word] += hit
+        seen.update([word for word, _, _ in result.words])
+        echoed.update([word for word, _, hit in result.words if hit])
     all_seen, all_echoed = sum(seen.values()), sum(echoed.values())
     norm, spread = _length_norm(items)
     suspects = {}
     for item in items:
         result = echoes[id(item)]
-        own: Counter = Counter()
-        own_hits: Counter = Counter()
-        for word, _, hit in result.words:
-            own[word] += 1
-            own_hits[word] += hit
+        own = Counter(word for word, _, _ in result.words)
+        own_hits = Counter(word for word, _, hit in result.words if hit)
         # This entry left out of every rate: its own silence is what is judged.
-        prior = (all_echoed - sum(own_hits.values()) + PRIOR_ECHO * PRIOR_WEIGHT) \
+        prior = (all_echoed - own_hits.total() + PRIOR_ECHO * PRIOR_WEIGHT) \
             / (all_seen - len(result.words) + PRIOR_WEIGHT)
-
-        def rate(word: str) -> float:
-            return (echoed[word] - own_hits[word] + prior * PRIOR_WEIGHT) / (seen[word] - own[word] + PRIOR_WEIGHT)
-
-        silence, start, end = _silent_run(result, rate)
+        silence, start, end = _silent_run(result, seen, echoed, own, own_hits, prior * PRIOR_WEIGHT)
         ratio = z = None
         if item.source_chars >= LENGTH_MIN_HAN:
             ratio = len(item.msgstr) / item.source_chars / norm
@@ -266,14 +262,18 @@ def _length_norm(items: list[Entry]) -> tuple[float, float]:
     return math.exp(middle), max(spread, MIN_SPREAD)
 
 
-def _silent_run(result: Echo, rate) -> tuple[float, int, int]:
+def _silent_run(result: Echo, seen: Counter, echoed: Counter, own: Counter, own_hits: Counter,
+                prior_hits: float) -> tuple[float, int, int]:
     """The run of words least likely to be silent in a full translation (maximum-sum run of the per-word
-    log-likelihood ratios): (its ratio in nats, start, end); (0, 0, 0) when every run has evidence against."""
+    log-likelihood ratios, each word's echo rate from the other entries, with prior_hits of PRIOR_WEIGHT
+    sightings): (its ratio in nats, start, end); (0, 0, 0) when every run has evidence against."""
     best = current = 0.0
     best_start = best_end = start = 0
+    log, chance = math.log, CHANCE_ECHO
     for index, (word, _, hit) in enumerate(result.words):
-        p = min(max(rate(word), 0.05), 0.95)
-        current += math.log(CHANCE_ECHO / p) if hit else math.log((1 - CHANCE_ECHO) / (1 - p))
+        p = (echoed[word] - own_hits[word] + prior_hits) / (seen[word] - own[word] + PRIOR_WEIGHT)
+        p = 0.05 if p < 0.05 else 0.95 if p > 0.95 else p
+        current += log(chance / p) if hit else log((1 - chance) / (1 - p))
         if current <= 0:
             current, start = 0.0, index + 1
         elif current > best:
