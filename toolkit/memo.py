@@ -12,8 +12,8 @@ the old name's answers are deleted). Only functions whose answer depends on
 their argument, the libraries named and their own module belong here.
 
 New answers are written once, when the process exits, in one transaction:
-SQLite's locking keeps concurrent runs apart, and a cache that cannot be read or
-written costs only speed. TOOLKIT_NO_MEMO=1 turns the file off (every answer
+SQLite keeps concurrent runs apart (in WAL mode: a run reading never waits for one
+writing), and a cache that cannot be read or written costs only speed. TOOLKIT_NO_MEMO=1 turns the file off (every answer
 computed afresh), which is how the tests compare results with and without it.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ from typing import Any, Callable, TypeVar
 Answer = TypeVar("Answer")
 FILE_NAME = "memo.sqlite"
 MAX_ROWS = 500_000  # per function: beyond this its answers start over (a corpus's vocabulary is far less)
-WAIT = 2.0  # seconds a run waits for another's write before giving its own up
+WAIT = 2.0  # seconds a run's write waits for another's before giving up (reading never waits)
 
 
 def user_cache_folder() -> Path:
@@ -122,10 +122,14 @@ class _Store:
         try:
             folder = user_cache_folder()
             folder.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(folder / FILE_NAME, timeout=WAIT, isolation_level=None,
+            connection = sqlite3.connect(folder / FILE_NAME, timeout=0, isolation_level=None,
                                          check_same_thread=False)
-            connection.execute("CREATE TABLE IF NOT EXISTS memo (name TEXT, key TEXT, answer BLOB, "
-                               "PRIMARY KEY (name, key)) WITHOUT ROWID")
+            if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                connection.execute("PRAGMA busy_timeout = %d" % (WAIT * 1000))
+                connection.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writer
+                connection.execute("CREATE TABLE IF NOT EXISTS memo (name TEXT, key TEXT, answer BLOB, "
+                                   "PRIMARY KEY (name, key)) WITHOUT ROWID")
+                connection.execute("PRAGMA busy_timeout = 0")
         except (OSError, sqlite3.Error):
             return None
         self._connection = connection
@@ -156,6 +160,7 @@ class _Store:
         if connection is None:
             return
         try:
+            connection.execute("PRAGMA busy_timeout = %d" % (WAIT * 1000))
             connection.execute("BEGIN IMMEDIATE")
             for memo in memos:
                 connection.execute("DELETE FROM memo WHERE name > ? AND name < ? AND name != ?",
