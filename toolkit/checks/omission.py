@@ -116,7 +116,7 @@ def english_forms(text: str) -> set[str]:
     forms = set(ENGLISH_WORD.findall(lowered))
     if "." in lowered:
         forms.update(m.group().replace(".", "") for m in _DOTTED.finditer(lowered))  # U.S. -> us
-    forms.update([_STEMS.get(form) or _stem(form) for form in forms])
+    forms.update(list(map(_STEMS.__getitem__, forms)))
     return forms
 
 
@@ -141,7 +141,17 @@ _SUFFIXES = (("ations", ""), ("ation", ""), ("ings", ""), ("ing", ""), ("ies", "
              ("er", ""), ("es", ""), ("ed", ""), ("ly", ""), ("s", ""))
 
 
-_STEMS: dict[str, str] = {}  # word -> stem, read by a plain lookup: the English of every entry is stemmed
+class _Stems(dict):
+    """word -> stem, computed on first lookup: the English of every entry is stemmed word by word."""
+
+    def __missing__(self, word: str) -> str:
+        stem = _stem(word)
+        if len(self) < 1 << 17:
+            self[word] = stem
+        return stem
+
+
+_STEMS = _Stems()
 
 
 def _stem(word: str) -> str:
@@ -154,8 +164,6 @@ def _stem(word: str) -> str:
             break
     if len(stem) > 3 and stem[-1] in "ye":
         stem = stem[:-1] + ("i" if stem[-1] == "y" else "")
-    if len(_STEMS) < 1 << 17:
-        _STEMS[word] = stem
     return stem
 
 
@@ -243,12 +251,11 @@ def analyse(catalog: Catalog) -> Analysis:
     suspects = {}
     for item in items:
         result = echoes[id(item)]
-        own = Counter(word for word, _, _ in result.words)
-        own_hits = Counter(word for word, _, hit in result.words if hit)
-        # This entry left out of every rate: its own silence is what is judged.
-        prior = (all_echoed - own_hits.total() + PRIOR_ECHO * PRIOR_WEIGHT) \
+        # This entry left out of every rate (each word's own sighting, the prior's words): its own silence is
+        # what is judged.
+        prior = (all_echoed - sum(hit for _, _, hit in result.words) + PRIOR_ECHO * PRIOR_WEIGHT) \
             / (all_seen - len(result.words) + PRIOR_WEIGHT)
-        silence, start, end = _silent_run(result, seen, echoed, own, own_hits, prior * PRIOR_WEIGHT)
+        silence, start, end = _silent_run(result, seen, echoed, prior * PRIOR_WEIGHT)
         ratio = z = None
         if item.source_chars >= LENGTH_MIN_HAN:
             ratio = len(item.msgstr) / item.source_chars / norm
@@ -282,16 +289,15 @@ def _noise(chinese_characters: int) -> float:
     return math.sqrt((chinese_characters + SHORT_NOISE) / chinese_characters)
 
 
-def _silent_run(result: Echo, seen: Counter, echoed: Counter, own: Counter, own_hits: Counter,
-                prior_hits: float) -> tuple[float, int, int]:
+def _silent_run(result: Echo, seen: Counter, echoed: Counter, prior_hits: float) -> tuple[float, int, int]:
     """The run of words least likely to be silent in a full translation (maximum-sum run of the per-word
-    log-likelihood ratios, each word's echo rate from the other entries, with prior_hits of PRIOR_WEIGHT
-    sightings): (its ratio in nats, start, end); (0, 0, 0) when every run has evidence against."""
+    log-likelihood ratios, each word's echo rate from its other sightings in the catalog, with prior_hits
+    in PRIOR_WEIGHT sightings): (its ratio in nats, start, end); (0, 0, 0) when every run has evidence against."""
     best = current = 0.0
     best_start = best_end = start = 0
-    log, chance = math.log, CHANCE_ECHO
+    log, chance, weight = math.log, CHANCE_ECHO, PRIOR_WEIGHT - 1
     for index, (word, _, hit) in enumerate(result.words):
-        p = (echoed[word] - own_hits[word] + prior_hits) / (seen[word] - own[word] + PRIOR_WEIGHT)
+        p = (echoed[word] - hit + prior_hits) / (seen[word] + weight)
         p = 0.05 if p < 0.05 else 0.95 if p > 0.95 else p
         current += log(chance / p) if hit else log((1 - chance) / (1 - p))
         if current <= 0:
