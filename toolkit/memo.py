@@ -43,25 +43,22 @@ def remembered(*libraries: str) -> Callable[[Callable[[str], Answer]], Callable[
 
     def wrap(function: Callable[[str], Answer]) -> Callable[[str], Answer]:
         memo = _Memo(function, libraries)
-        return functools.wraps(function)(memo)
+        cached = functools.wraps(function)(functools.lru_cache(maxsize=None)(memo))  # this run's answers
+        cached.memo = memo
+        return cached
 
     return wrap
 
 
 class _Memo:
-    """One function's answers: this run's in a dict, earlier runs' read from the file as asked."""
+    """One function's answers from earlier runs, read from the file as asked, and the new ones to write."""
 
     def __init__(self, function: Callable[[str], Any], libraries: tuple[str, ...]):
         self.function = function
         self.libraries = libraries
-        self.answers: dict[str, Any] = {}
         self.new: dict[str, bytes] = {}
 
     def __call__(self, key: str) -> Any:
-        try:
-            return self.answers[key]
-        except KeyError:
-            pass
         stored = _STORE.get(self.name, key)
         if stored is not None:
             try:
@@ -72,12 +69,7 @@ class _Memo:
             answer = self.function(key)
             self.new[key] = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
             _STORE.pending(self)
-        self.answers[key] = answer
         return answer
-
-    def cache_clear(self) -> None:
-        """Forget this run's answers (the file keeps them)."""
-        self.answers.clear()
 
     @functools.cached_property
     def family(self) -> str:
