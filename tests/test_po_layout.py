@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from toolkit.cli import cli
 from toolkit.po import read_catalog, write_catalog
+from toolkit.po.layout import GETTEXT, TOOLKIT, Layout
 
 from conftest import ARTICLE, ARTICLE_CATALOG, msgfmt_check
 
@@ -95,8 +96,8 @@ def test_the_layout_of_a_long_catalog_is_told_from_its_start(tmp_path: Path) -> 
         for entry in list(po)[:94]:
             po.append(type(entry)(msgid=f"{entry.msgid}（{copy}）", msgstr=entry.msgstr))
     path = tmp_path / "long.po"
-    po.layout = "toolkit"
+    po.layout = Layout(TOOLKIT)
     write_catalog(po, path)
     gettext_tool("msgcat", "-o", str(path), str(path))
     assert path.stat().st_size > 1 << 17
-    assert read_catalog(path).layout == "gettext"
+    assert read_catalog(path).layout == Layout(GETTEXT)
