@@ -21,6 +21,8 @@ from toolkit.config import load_config
 from toolkit.glossary import load_glossary
 from toolkit.review.sheet import COLUMNS, DECISIONS, MAX_CELL_CHARS, SOURCE, TRANSLATION, decode_cell, encode_cell
 from toolkit.review.imports import read_review_sheet
+from toolkit.review.export import LOCATION_MAX_WIDTH
+from toolkit.review.looks import EMPTY_WIDTH, LATIN_LINE, NOTE_SIZE
 
 # (msgctxt, msgid, msgstr, flags, kind, translator comment): sentences of the article, in English as a
 # translator left them; one fuzzy, two untranslated, one translated without the glossary's rendering.
@@ -146,9 +148,11 @@ def test_review_sheet_is_made_for_work(review_project):
     assert ws.auto_filter.ref == f"A1:M{len(ENTRIES) + 1}"
     assert ws.protection.sheet and not ws.protection.password
     assert not ws.protection.autoFilter and not ws.protection.sort  # filtering and sorting stay allowed
+    # Location as wide as "po/article.po:1234"; no fuzzy entry has a previous source: that column is its header
+    widths = {"Location": 20, "Previous source (zh)": EMPTY_WIDTH}
     for number, column in enumerate(COLUMNS, start=1):
         dimension = ws.column_dimensions[openpyxl.utils.get_column_letter(number)]
-        assert dimension.width == column.width
+        assert dimension.width == widths.get(column.header, column.width), column.header
         assert bool(dimension.hidden) == column.hidden == (column.header in ("Key", "Hash"))
         assert dimension.protection.locked == (not column.editable)
     source = ws.cell(2, 3)
@@ -180,9 +184,8 @@ def test_every_streamed_cell_reads_back_with_its_own_text_and_look(review_projec
             assert cell.data_type == "s"
             assert cell.protection.locked  # only the reviewer's columns are unlocked, and they are empty
             assert cell.quotePrefix == cell.value.startswith(("=", "+", "-", "@", "#")), cell.coordinate
-            wrapped = header_name in ("Source (zh)", "Previous source (zh)", "Translation", "QA findings",
-                                      "Glossary terms")
-            assert bool(cell.alignment.wrap_text) == wrapped, cell.coordinate
+            assert bool(cell.alignment.wrap_text) == (header_name not in ("Key", "Hash")), cell.coordinate
+            assert (cell.font.sz or 11) == (NOTE_SIZE if header_name in ("QA findings", "Glossary terms") else 11)
             assert cell.alignment.vertical == ("top" if header_name not in ("Key", "Hash") else None), cell.coordinate
             assert (cell.font.name == "Microsoft YaHei") == header_name.startswith(("Source", "Previous")), \
                 cell.coordinate
@@ -203,8 +206,9 @@ def test_the_location_column_fits_a_long_catalog_path(tmp_path):
     catalog = ReviewCatalog.read(tmp_path / "article.po", label)
     write_review_workbook([catalog], tmp_path / "review.xlsx", findings=FindingNotes(), glossary=Glossary())
     ws = openpyxl.load_workbook(tmp_path / "review.xlsx")["Review"]
-    assert ws.column_dimensions["A"].width == len(label) + len(":1234") + 2
-    assert ws.cell(2, 1).value.startswith(f"{label}:")
+    assert ws.column_dimensions["A"].width == LOCATION_MAX_WIDTH  # and the path wraps, its row tall enough
+    assert ws.cell(2, 1).value.startswith(f"{label}:") and ws.cell(2, 1).alignment.wrap_text
+    assert ws.row_dimensions[2].height >= 3 * LATIN_LINE
 
 
 def test_segments_that_look_like_formulas_stay_text(review_project):

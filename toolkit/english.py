@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain
 
+from toolkit.memo import remembered
+
 # A word: letters and digits, with inner apostrophes (Xi'an, don't); hyphens, dashes and quotes separate words.
 WORD = re.compile(r"[^\W_]+(?:['’ʼ‘`´][^\W_]+)*")
 # What may stand between the words of one phrase: space, hyphens and en dashes, quotes (not commas, stops, brackets).
@@ -37,16 +39,22 @@ def word_forms(word: str) -> frozenset[str]:
     word = unicodedata.normalize("NFKC", word).translate(APOSTROPHES).casefold()
     if word.endswith("'s"):
         word = word[:-2]
-    from lemminflect import getAllLemmas  # with numpy 0.1 s to import: only once a word needs its lemmas
+    lemmas = _lemmas(word)
+    if lemmas is None:
+        return frozenset({word, *regular_singulars(word)})  # a word lemminflect lacks (counties): the regular rules
+    return lemmas | {word}
 
-    forms = {word}
+
+@remembered("lemminflect")
+def _lemmas(word: str) -> frozenset[str] | None:
+    """lemminflect's noun and verb lemmas of a word, None when it does not know the word (kept between runs:
+    its table, with numpy, costs 0.4 s to load)."""
+    from lemminflect import getAllLemmas
+
     lemmas_by_pos = getAllLemmas(word)
-    for pos, lemmas in lemmas_by_pos.items():
-        if pos in LEMMA_POS:
-            forms.update(lemmas)
     if not lemmas_by_pos:
-        forms.update(regular_singulars(word))  # a word lemminflect lacks (counties): the regular rules
-    return frozenset(forms)
+        return None
+    return frozenset(lemma for pos, lemmas in lemmas_by_pos.items() if pos in LEMMA_POS for lemma in lemmas)
 
 
 def regular_singulars(word: str) -> set[str]:
@@ -205,8 +213,7 @@ _APOSTROPHE_SPELLING = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)+")
 def phrase(text: str) -> Phrase:
     """A rendering analysed for matching in many texts."""
     words = analyse(text)
-    by_lemma = _words_by_lemma()
-    spellings = [{spelling for spelling in forms.union(*(by_lemma.get(form, ()) for form in forms),
+    spellings = [{spelling for spelling in forms.union(*map(_inflections, forms),
                                                        *(regular_plurals(form) for form in forms))
                   if not word_forms(spelling).isdisjoint(forms)} for forms in words.forms]
     return Phrase(
@@ -247,6 +254,12 @@ def _fewest_keys(keys: set[str]) -> tuple[str, ...]:
         if not any(shorter in key for shorter in kept):
             kept.append(key)
     return tuple(kept)
+
+
+@remembered("lemminflect")
+def _inflections(lemma: str) -> frozenset[str]:
+    """Every word lemminflect lemmatises to the lemma (kept between runs, as its inverted table is costly)."""
+    return _words_by_lemma().get(lemma, frozenset())
 
 
 @lru_cache(maxsize=1)

@@ -23,6 +23,8 @@ from typing import Iterable, NamedTuple
 import ahocorasick
 from text_to_num import text2num
 
+from toolkit.memo import remembered
+
 MORE, NEARLY, ABOUT, LESS = "more than", "nearly", "about", "less than"
 CARDINAL, YEAR, MONTH, DAY, ORDINAL, PERCENT = "cardinal", "year", "month", "day", "ordinal", "percent"
 
@@ -320,10 +322,16 @@ def _chinese_number(numeral: str, year: bool = False) -> Decimal | None:
         return None
     if numeral in _CN_SCALES:
         return Decimal(_CN_SCALES[numeral])
+    return _cn2an_value(numeral)
+
+
+@remembered("cn2an")
+def _cn2an_value(numeral: str) -> Decimal | None:
+    """cn2an's reading of a numeral the fast paths do not read (kept between runs: cn2an costs 0.17 s to load)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            import cn2an  # 0.17 s to import: only for a numeral the fast paths above do not read
+            import cn2an
 
             return Decimal(str(cn2an.cn2an(numeral, "normal")))
         except (ValueError, KeyError, IndexError):

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator
 
 from toolkit.checks.registry import register
 from toolkit.checks.runner import Context
+from toolkit.memo import remembered
 from toolkit.po import Entry
 
 # Characters Chinese uses to transliterate foreign names (胡丁厄 Huddinge, 佩卡 Pekka): a name written in
@@ -91,14 +91,14 @@ def _transliterated(text: str) -> str:
     return text[:end] if end else text[:1]
 
 
-@lru_cache(maxsize=65536)
+@remembered("pypinyin")
 def _reading(word: str) -> str:
     from pypinyin import lazy_pinyin
 
     return "".join(lazy_pinyin(word))
 
 
-@lru_cache(maxsize=65536)
+@remembered("pypinyin")
 def _syllable_sounds(word: str) -> tuple[str, ...]:
     from pypinyin import Style, lazy_pinyin
 

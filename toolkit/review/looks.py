@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
@@ -25,9 +25,6 @@ CJK_FONT = Font(name="Microsoft YaHei", charset=134)
 
 
 WRAP = Alignment(wrap_text=True, vertical="top")
-
-
-TOP = Alignment(vertical="top")  # short labels beside wrapped text: level with its first line
 
 
 UNLOCKED = Protection(locked=False)
@@ -59,13 +56,28 @@ UNCHANGED = InlineFont(rFont=CJK_FONT.name, charset=134)
 LATIN_LINE, CJK_LINE = 14.5, 16.0  # points per wrapped line of 11-point text; Chinese fonts' lines are taller
 
 
+TEXT_SIZE, NOTE_SIZE = 11.0, 9.0  # points: the segments, and the findings and glossary terms beside them
+
+
+NOTE_FONT = Font(size=NOTE_SIZE)
+
+
+NOTE_LINE = CJK_LINE * NOTE_SIZE / TEXT_SIZE  # notes quote Chinese terms: their lines are as tall as Chinese text
+
+
+NOTE_CHARS = TEXT_SIZE / NOTE_SIZE  # a column holds this many more characters of a note than of text
+
+
+EMPTY_WIDTH = 11.0  # a column no row fills: its header, wrapped, and no more of the printed page
+
+
 ROW_PADDING = 2.0
 
 
-WRAP_SLACK = 1.15
-
-
-CJK_WIDTH = 2.4  # widths of "0" a Chinese character takes (Noto Sans CJK, Microsoft YaHei beside Calibri)
+# Widths of "0" a character takes on a wrapped line. Calibri's letters average 0.81 of its "0" over English
+# text with its spaces, and word wrapping leaves some of each line empty; a Chinese character is an em of
+# Microsoft YaHei or Noto Sans CJK, 2.1 of Calibri's "0", and wraps anywhere.
+LATIN_WIDTH, CJK_WIDTH = 0.95, 2.3
 
 
 MAX_ROW_HEIGHT = 409.0
@@ -74,8 +86,8 @@ MAX_ROW_HEIGHT = 409.0
 def row_height(texts: Iterable[tuple[str, float, float]]) -> float:
     """Points that show every line of the tallest of the row's (text, column width, line height) wrapped.
 
-    A column's width is in widths of "0": a Chinese character takes CJK_WIDTH, a letter about one, and
-    word wrapping leaves some of each line empty (WRAP_SLACK). Excel's 409 points is the most a row may have.
+    A column's width is in widths of "0": a Chinese character takes CJK_WIDTH, any other LATIN_WIDTH.
+    Excel's 409 points is the most a row may have.
     """
     tallest = 0.0
     for text, width, line_height in texts:
@@ -85,10 +97,20 @@ def row_height(texts: Iterable[tuple[str, float, float]]) -> float:
     return min(MAX_ROW_HEIGHT, max(tallest, LATIN_LINE) + ROW_PADDING)
 
 
+def note_text(lines: Sequence[str], width: float) -> str:
+    """A note's lines one under another; run together if that would pass the tallest row Excel allows (a long
+    paragraph may hold 30 glossary terms), so that as many as can be are shown."""
+    text = "\n".join(lines)
+    if len(lines) * NOTE_LINE > MAX_ROW_HEIGHT / 2 and \
+            row_height([(text, width * NOTE_CHARS, NOTE_LINE)]) >= MAX_ROW_HEIGHT:
+        return "; ".join(lines)
+    return text
+
+
 def _wrapped_lines(paragraph: str, width: float) -> int:
     wide = (len(paragraph.encode("utf-8")) - len(paragraph)) // 2  # UTF-8: a Chinese character is 3 bytes
     narrow = len(paragraph) - wide
-    return max(1, math.ceil((CJK_WIDTH * wide + narrow) * WRAP_SLACK / width))
+    return max(1, math.ceil((CJK_WIDTH * wide + LATIN_WIDTH * narrow) / width))
 
 
 def mark_changes(previous: str, current: str) -> tuple[CellRichText, CellRichText]:

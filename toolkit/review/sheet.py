@@ -36,16 +36,16 @@ class Column:
     hidden: bool = False
 
 
-LOCATION = Column("Location", 26)
+LOCATION = Column("Location", 14)
 KIND = Column("Kind", 10)
-SOURCE = Column("Source (zh)", 50)
+SOURCE = Column("Source (zh)", 45)
 PREVIOUS_SOURCE = Column("Previous source (zh)", 40)  # of a fuzzy entry: what its translation was made from
-TRANSLATION = Column("Translation", 55)
+TRANSLATION = Column("Translation", 70)
 STATUS = Column("Status", 13)
-FINDINGS = Column("QA findings", 48)
-TERMS = Column("Glossary terms", 44)
-REVIEWER_TRANSLATION = Column("Reviewer translation", 55, editable=True)
-REVIEWER_COMMENT = Column("Reviewer comment", 32, editable=True)
+FINDINGS = Column("QA findings", 60)
+TERMS = Column("Glossary terms", 85)
+REVIEWER_TRANSLATION = Column("Reviewer translation", 40, editable=True)
+REVIEWER_COMMENT = Column("Reviewer comment", 24, editable=True)
 DECISION = Column("Decision", 11, editable=True)
 KEY = Column("Key", 20, hidden=True)
 HASH = Column("Hash", 18, hidden=True)
