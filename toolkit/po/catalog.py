@@ -95,21 +95,22 @@ _PREVIOUS = {"msgctxt": "previous_msgctxt", "msgid": "previous_msgid", "msgid_pl
 
 
 def _read_comments(entry: polib.POEntry, comments: str) -> int | None:
-    """Read an entry's comment lines into it line by line as polib's parser does (the same tests in the same
-    order); None at a line polib would refuse, else how many lines polib skips before the entry's first (its
+    """Read an entry's comment lines into it line by line as polib's parser does (the same tests, each line's
+    first word as polib splits it); None at a line polib would refuse, else how many lines polib skips before the entry's first (its
     line number starts after them)."""
     previous = None  # the previous (#|) field a "#| ..." continuation line extends
     skipped, read = 0, False
     for raw in comments.split("\n")[:-1]:
         line = raw.strip()
-        tokens = line.split(None, 2)
-        head, count = tokens[0], len(tokens)
-        if head in ("#:", "#,", "#.") and count <= 1:
+        mark = line[:2]
+        alone = len(line) <= 2 or line[2].isspace()  # the mark is the line's first word (as polib splits it)
+        if mark in ("#:", "#,", "#.") and alone and len(line) == 2:
             skipped += not read  # polib skips an empty reference, flag or extracted comment line
             continue
         read = True
-        if head == "#|":
-            if count < 2:
+        if mark == "#|" and alone:
+            tokens = line.split(None, 2)
+            if len(tokens) < 2:
                 return None
             rest = line[2:].lstrip()
             if tokens[1].startswith('"'):
@@ -117,23 +118,23 @@ def _read_comments(entry: polib.POEntry, comments: str) -> int | None:
                     return None
                 setattr(entry, previous, getattr(entry, previous) + polib.unescape(rest[1:-1]))
                 continue
-            if count == 2 or tokens[1] not in _PREVIOUS:
+            if len(tokens) == 2 or tokens[1] not in _PREVIOUS:
                 return None
             previous = _PREVIOUS[tokens[1]]
             setattr(entry, previous, polib.unescape(rest[len(tokens[1]):].lstrip()[1:-1]))
             continue
         previous = None
-        if head == "#:":
+        if mark == "#." and alone:
+            entry.comment += ("\n" if entry.comment else "") + line[3:]
+        elif mark == "#:" and alone:
             for occurrence in line[3:].split():
                 file, colon, number = occurrence.rpartition(":")
                 entry.occurrences.append((file, number) if colon and number.isdigit() else (occurrence, ""))
-        elif head == "#,":
+        elif mark == "#," and alone:
             entry.flags += [flag.strip() for flag in line[3:].split(",")]
-        elif head == "#" or head.startswith("##"):
+        elif line == "#" or line[1].isspace() or mark == "##":
             comment = (line if line != "#" else "# ").lstrip("#")
             entry.tcomment += ("\n" if entry.tcomment else "") + (comment[1:] if comment.startswith(" ") else comment)
-        elif head == "#.":
-            entry.comment += ("\n" if entry.comment else "") + line[3:]
         else:
             return None
     return skipped
@@ -336,6 +337,11 @@ def entry_kind(entry: polib.POEntry) -> str:
         if line.startswith("type:"):
             return line.partition(":")[2].strip()
     return "body"
+
+
+def catalog_references(path: str | Path) -> list[str]:
+    """The files a catalog's entries name in their ``#:`` references, each once, in the order first named."""
+    return list(dict.fromkeys(reference for entry in read_catalog(path) for reference, _ in entry.occurrences))
 
 
 def iter_catalog_paths(paths: Iterable[str | Path]) -> list[Path]:
