@@ -370,6 +370,30 @@ def test_spelling_is_quiet_on_names_loanwords_and_older_english(tmp_path):
     assert check(tmp_path, entries, select=["spelling"]).findings == []
 
 
+def test_spelling_knows_derived_words_latin_phrases_and_name_particles(tmp_path):
+    entries = [
+        ("对他来说那场战争是一次启示。", "For him the war was a revelational moment."),
+        ("企业追求利润最大化。", "Firms act as profit maximizers."),
+        ("收发开关控制天线。", "The duplexer switches the antenna."),
+        ("他独自抹去了这些成果。", "It single-handedly erased the gains."),
+        ("城市的街道是网状的。", "The streets of the city are weblike."),
+        ("他们想维持现状。", "They wish to keep the status quo."),
+        ("英语是科学的通用语。", "English is the lingua franca of science."),
+        ("反之亦然。", "Or vice versa."),
+        ("糖尿病", "type 1 diabetes mellitus"),
+        ("作曲家路德维希·凡·贝多芬", "the composer Ludwig van Beethoven"),
+        ("无论权威多么大", "[H]owever great the authority"),
+    ]
+    assert check(tmp_path, entries, select=["spelling"]).findings == []
+
+
+def test_spelling_still_flags_slips_that_look_derived(tmp_path):
+    entries = [("官方曾经不鼓励", "Once offically discouraged"), ("同时发送", "send packets simultaneiously"),
+               ("讽刺电影", "the satricial film"), ("他说", "sys Brian Rose")]
+    found = {finding.message.split('"')[1] for finding in check(tmp_path, entries, select=["spelling"]).findings}
+    assert found == {"offically", "simultaneiously", "satricial", "sys"}
+
+
 def test_spelling_flags_a_pinyin_name_one_letter_off_its_source(tmp_path):
     [finding] = check(tmp_path, [("北京市总工会", "The Beijng federation")], select=["spelling"]).findings
     assert "Beijng" in finding.message and "Beijing" in finding.message
