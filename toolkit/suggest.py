@@ -160,6 +160,15 @@ def _tag(text: str) -> list[Word]:
     return [(pair.word, pair.flag) for pair in _posseg().cut(text)]
 
 
+def person_names(text: str) -> list[str]:
+    """The people a text names, as jieba tags them and _is_person confirms (郭丽华, 欧阳明)."""
+    words = _tag(text)
+    return [word for number, (word, tag) in enumerate(words)
+            if tag in PERSON_TAGS and _is_han(word) and _is_person(
+                word, tag, words[number - 1] if number else ("", "x"),
+                words[number + 1] if number + 1 < len(words) else ("", "x"))]
+
+
 def _posseg():
     """jieba's tagger, loaded on first use (its dictionary takes a second to load) and kept quiet."""
     import jieba

@@ -114,7 +114,7 @@ def _syllables(run: str) -> list[str]:
 
 
 @remembered("simplemma", "spellchecker")
-def _in_lexicons(lower: str) -> bool:
+def in_lexicons(lower: str) -> bool:
     """In simplemma's English lexicon or pyspellchecker's word list (kept between runs: loading the two
     costs 0.4 s)."""
     import simplemma
@@ -185,7 +185,7 @@ class Speller:
         return self._known(lower) or self._compound(lower)
 
     def _known(self, lower: str) -> bool:
-        return lower in self.extra or _in_lexicons(lower)
+        return lower in self.extra or in_lexicons(lower)
 
     def _archaic(self, lower: str) -> bool:
         """The -eth and -est of older English (causeth, produceth, knowest): the stem is a known verb."""
