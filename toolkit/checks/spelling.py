@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
+from toolkit import pinyin
 from toolkit.checks.names import TRANSLITERATION_CHARACTERS
 from toolkit.checks.registry import register
 from toolkit.checks.runner import Context
@@ -61,7 +62,7 @@ def _source_readings(source: str) -> dict[str, str]:
     spelt (beijing -> Beijing)."""
     readings = {}
     for run in _HAN_RUN.findall(source):
-        syllables = _syllables(run)
+        syllables = pinyin.syllables(run)
         for size in (2, 3, 4):
             for start in range(len(syllables) - size + 1):
                 if all(char in TRANSLITERATION_CHARACTERS for char in run[start:start + size]):
@@ -104,13 +105,6 @@ def _all_senses() -> str:
     from toolkit import lexicon
 
     return "\n".join(sense for senses in lexicon.all_senses() for sense in senses).lower()
-
-
-@remembered("pypinyin")
-def _syllables(run: str) -> list[str]:
-    from pypinyin import lazy_pinyin
-
-    return lazy_pinyin(run)
 
 
 @remembered("simplemma", "spellchecker")
