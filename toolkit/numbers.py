@@ -89,7 +89,7 @@ _CN_NOT_NUMBERS = (
     "三明 六盘水 九龙 万宁 百色 千岛湖 十三陵 三沙 四平 五常 万里长城"
 ).split()
 _CN_NOT_NUMBER = re.compile(_trie(_CN_NOT_NUMBERS))
-_CN_MEASURE = set("册元人个家名所次项位户件吨亩米本张台辆套座条倍岁天年月日号周点分秒角块斤两克升度层种类批组队场"
+CN_MEASURE_WORDS = set("册元人个家名所次项位户件吨亩米本张台辆套座条倍岁天年月日号周点分秒角块斤两克升度层种类批组队场"
                   "届期章节部篇首句段页幅栋间架艘双对副把根支枝颗粒片滴口头匹群份封万千百亿")
 # Measure words and units of more than one character: 公斤 after a numeral is a unit, 斤斤 is not.
 _CN_UNITS = frozenset("""公斤 公里 公顷 千克 千米 厘米 毫米 平方米 平方公里 立方米 美元 英镑 欧元 日元 港元 英亩 英里 英尺
@@ -171,7 +171,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
             idiom = _inside_a_word(scanned, start, end, reach_past=len(numeral) == 1)
         after = _CN_AFTER.match(scanned, end)
         qualifier = after.group(1) if after else ""
-        if not qualifier and scanned[end:end + 1] in _CN_MEASURE and scanned[end + 1:end + 2] in ("多", "余"):
+        if not qualifier and scanned[end:end + 1] in CN_MEASURE_WORDS and scanned[end + 1:end + 2] in ("多", "余"):
             qualifier = "多"  # 两个多月, 一年多: more than
         readings = _chinese_reading(match.group(0), scanned[start - 1:start], scanned[end:end + 2],
                                     qualifier, idiom)
@@ -235,7 +235,7 @@ def _inside_a_word(text: str, start: int, end: int, reach_past: bool = False) ->
                 before, after = text[word_start:start], text[end:word_end]
                 if before and before not in ("第", "约", "近", "每"):
                     return True
-                if after and not (after in _CN_UNITS or all(c in _CN_MEASURE or c in "多余来" for c in after)):
+                if after and not (after in _CN_UNITS or all(c in CN_MEASURE_WORDS or c in "多余来" for c in after)):
                     return True
     return False
 
@@ -322,7 +322,7 @@ def _chinese_date_kind(value: Decimal, digits: str, following: str) -> str:
         return MONTH
     if following in ("日", "号") and whole and 1 <= value <= 31:
         return DAY
-    if len(digits) == 4 and whole and 1000 <= value <= 2100 and following not in _CN_MEASURE:
+    if len(digits) == 4 and whole and 1000 <= value <= 2100 and following not in CN_MEASURE_WORDS:
         return YEAR
     return CARDINAL
 

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
+from toolkit import pinyin
 from toolkit.checks.names import TRANSLITERATION_CHARACTERS
 from toolkit.checks.registry import register
 from toolkit.checks.runner import Context
@@ -61,7 +62,7 @@ def _source_readings(source: str) -> dict[str, str]:
     spelt (beijing -> Beijing)."""
     readings = {}
     for run in _HAN_RUN.findall(source):
-        syllables = _syllables(run)
+        syllables = pinyin.syllables(run)
         for size in (2, 3, 4):
             for start in range(len(syllables) - size + 1):
                 if all(char in TRANSLITERATION_CHARACTERS for char in run[start:start + size]):
@@ -106,15 +107,8 @@ def _all_senses() -> str:
     return "\n".join(sense for senses in lexicon.all_senses() for sense in senses).lower()
 
 
-@remembered("pypinyin")
-def _syllables(run: str) -> list[str]:
-    from pypinyin import lazy_pinyin
-
-    return lazy_pinyin(run)
-
-
 @remembered("simplemma", "spellchecker")
-def _in_lexicons(lower: str) -> bool:
+def in_lexicons(lower: str) -> bool:
     """In simplemma's English lexicon or pyspellchecker's word list (kept between runs: loading the two
     costs 0.4 s)."""
     import simplemma
@@ -185,7 +179,7 @@ class Speller:
         return self._known(lower) or self._compound(lower)
 
     def _known(self, lower: str) -> bool:
-        return lower in self.extra or _in_lexicons(lower)
+        return lower in self.extra or in_lexicons(lower)
 
     def _archaic(self, lower: str) -> bool:
         """The -eth and -est of older English (causeth, produceth, knowest): the stem is a known verb."""
