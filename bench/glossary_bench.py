@@ -13,7 +13,13 @@ The 100 terms are real candidates from the article (toolkit.suggest); the
 that do not occur in it, so both runs find the same matches and the ratio shows
 what glossary size alone costs. Goal: 20,000 terms at most 1.5x the 100 terms.
 
-    python bench/glossary_bench.py [--segments 100000] [--repeat 3]
+First, how well `toolkit glossary suggest` finds the article's people and places: the share of those in
+glossary/ (names.csv) that the article holds which it proposes with the glossary's English, run with no
+glossary and with the glossary's other terms (so that names inside them must be found too); a name that
+only occurs inside a longer one counts when the longer one is proposed with it. Proposed names that the
+glossary does not list are printed for a reader to judge (a verb or common word there is a false name).
+
+    python bench/glossary_bench.py [--segments 100000] [--repeat 3] [--names-only]
 """
 from __future__ import annotations
 
@@ -101,14 +107,48 @@ def check_pass(glossary: Glossary, pairs: list[tuple[str, str]]) -> tuple[float,
     return time.process_time() - cpu, time.perf_counter() - wall, occurrences
 
 
+def name_accuracy(segments: list[str]) -> None:
+    """Print the share of the article's people and places proposed with the glossary's English."""
+    from toolkit.config import Config
+    from toolkit.glossary import load_glossary
+
+    full = load_glossary([ROOT / "glossary"], Config(root=ROOT, glossary=(ROOT / "glossary",)))
+    text = "".join(segments)
+    names = {term.source: term for term in full.terms if term.type in ("person", "place") and term.source in text}
+    others = Glossary([term for term in full.terms if term.type not in ("person", "place")])
+    for label, glossary in (("no glossary", Glossary()), ("the glossary's other terms", others)):
+        start = time.process_time()
+        found = {s.source: s for s in suggest_terms(segments, glossary) if s.kind in ("person", "place")}
+        cpu = time.process_time() - start
+        right, wrong = [], []
+        for source, term in names.items():
+            exact = found.get(source)
+            longer = [s for text_, s in found.items() if source in text_ and text_ != source]
+            if exact is not None and (exact.kind, exact.pinyin) == (term.type, term.target) or exact is None and \
+                    longer and text.count(source) == sum(s.count for s in longer) and \
+                    all(term.target in (s.pinyin or "") for s in longer):
+                right.append(source)
+            else:
+                wrong.append(f"{source} ({exact.pinyin if exact else 'missed'}; glossary {term.target})")
+        unlisted = [f"{s.source} {s.kind} {s.pinyin}" for text_, s in found.items() if text_ not in names]
+        print(f"names, {label}: {len(right)}/{len(names)} people and places proposed as the glossary renders them "
+              f"({len(right) / len(names):.0%}), {cpu:.2f} s CPU")
+        print(f"  wrong or missed: {', '.join(wrong) or 'none'}")
+        print(f"  proposed, not in the glossary (read them: a verb here is a false name): {', '.join(unlisted) or 'none'}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--segments", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3, help="Timed passes per glossary; the best is kept.")
+    parser.add_argument("--names-only", action="store_true", help="Only the name suggestions' accuracy.")
     args = parser.parse_args()
     rng = random.Random(20210101)
 
     segments = source_segments([ARTICLE])
+    name_accuracy(segments)
+    if args.names_only:
+        return 0
     real, extra = build_terms(segments, rng)
     small = Glossary(real)
     english = translations(segments, small, rng)

@@ -39,6 +39,8 @@ EXONYMS = {
     "哈尔滨": "Harbin",
     # parts of a region named by their direction
     "南疆": "southern Xinjiang", "北疆": "northern Xinjiang",
+    # the lands north of the Great Wall
+    "塞外": "beyond the Great Wall",
 }
 
 # Administrative suffixes, longest first, with the English after the name ("" where news English drops it:
@@ -48,7 +50,8 @@ SUFFIXES = (("自治区", "Autonomous Region"), ("自治州", "Autonomous Prefec
             ("自治旗", "Autonomous Banner"), ("地区", "Prefecture"), ("右旗", "Right Banner"),
             ("左旗", "Left Banner"), ("前旗", "Front Banner"), ("后旗", "Rear Banner"), ("中旗", "Middle Banner"),
             ("省", "Province"), ("市", ""), ("县", "County"), ("区", "District"), ("州", "Prefecture"),
-            ("旗", "Banner"), ("盟", "League"), ("乡", "Township"), ("镇", "Town"), ("村", "Village"))
+            ("旗", "Banner"), ("盟", "League"), ("乡", "Township"), ("镇", "Town"), ("村", "Village"),
+            ("农场", "Farm"))
 GENERIC_REGION = "地区"
 
 ETHNIC_GROUPS = {"藏族": "Tibetan", "蒙古族": "Mongolian", "回族": "Hui", "维吾尔": "Uygur", "壮族": "Zhuang",
@@ -61,3 +64,13 @@ PLACE_READINGS = {"都": "du"}
 def known_place(stem: str) -> str | None:
     """The English of a province or of a place whose English is not its pinyin, else None."""
     return PROVINCES.get(stem) or EXONYMS.get(stem)
+
+
+# The one-character abbreviations of provincial-level divisions, as in pairings (京蒙 Beijing and Inner Mongolia).
+PROVINCE_ABBREVIATIONS = {
+    "京": "Beijing", "津": "Tianjin", "沪": "Shanghai", "渝": "Chongqing", "冀": "Hebei", "晋": "Shanxi",
+    "蒙": "Inner Mongolia", "辽": "Liaoning", "黑": "Heilongjiang", "苏": "Jiangsu", "浙": "Zhejiang",
+    "皖": "Anhui", "闽": "Fujian", "赣": "Jiangxi", "鲁": "Shandong", "豫": "Henan", "鄂": "Hubei", "湘": "Hunan",
+    "粤": "Guangdong", "桂": "Guangxi", "琼": "Hainan", "川": "Sichuan", "黔": "Guizhou", "滇": "Yunnan",
+    "藏": "Tibet", "陕": "Shaanxi", "甘": "Gansu", "青": "Qinghai", "宁": "Ningxia", "新": "Xinjiang",
+}

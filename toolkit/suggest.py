@@ -12,12 +12,15 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from toolkit.glossary import Glossary, catalog_sources
-from toolkit.placenames import ETHNIC_GROUPS, GENERIC_REGION, PLACE_READINGS, PROVINCES, SUFFIXES, known_place
+from toolkit.memo import remembered
+from toolkit.placenames import (ETHNIC_GROUPS, GENERIC_REGION, PLACE_READINGS, PROVINCE_ABBREVIATIONS, PROVINCES,
+                                SUFFIXES, known_place)
 from toolkit.text import HAN
 
 KINDS = ("quoted", "person", "place", "recurring")
@@ -59,6 +62,21 @@ PLACE_ENDINGS = tuple("口庄湾坝营屯寨堡沟港岭峪") + tuple(suffix for
 # A place stem never starts with a determiner (各区, 全市, 本市), nor is it a lone numeral (三县, but 十堰市).
 DETERMINERS = set("各全本该每这那此其")
 NUMERALS = set("一二三四五六七八九十百千几两多")
+# A CC-CEDICT sense that names a place: its romanised name, then what kind of place it is (Zhuxi county in
+# Shiyan; Hotan, city and prefecture in Xinjiang; Chengde prefecture-level city in Hebei).
+PLACE_SENSE = re.compile(r"(?P<name>[A-Z][\w'-]*(?: [A-Z][\w'-]*)*)(?: \([^)]*\))?,? (?:[\w-]+ ){0,3}?(?i:city|county|"
+                         r"district|prefecture|province|town|township|village|banner|region|capital|neighborhood|"
+                         r"municipality|league)\b")
+LIFE_YEARS = re.compile(r"\(\d{3,4}-(?:\d{3,4})?\)")
+# Towns and villages jieba cuts into pieces (金厂 / 沟 / 梁镇): the pieces a name is joined back from.
+TOWN_SUFFIXES = ("镇", "乡", "村")
+NOUN_TAGS = ("n", "nr", "ns", "nz", "ng")
+MAX_TOWN_PIECES = 4
+NEAR = ("附近", "一带", "周边")
+# Sections of Beijing's ring roads (南三环 South Third Ring Road).
+RING_ROAD = re.compile(r"([东南西北])([二三四五六七])环")
+DIRECTIONS = {"东": "East", "南": "South", "西": "West", "北": "North"}
+ORDINALS = {"二": "Second", "三": "Third", "四": "Fourth", "五": "Fifth", "六": "Sixth", "七": "Seventh"}
 # Abbreviated party congresses and plenums (十八大, 十九届五中全会): jieba cuts them into a numeral and 大.
 CONGRESS = re.compile(r"[一二三四五六七八九十]{1,3}(?:大|届[一二三四五六七八九]中全会)")
 
@@ -97,15 +115,15 @@ def suggest_terms(segments: Sequence[str], glossary: Glossary, *, min_count: int
     sequences from ``min_count``. A word sequence that only ever occurs inside a
     longer candidate is left to that candidate.
     """
-    _teach_words(segments, glossary)
-    tagged = [_tag(segment) for segment in segments]
     places = {term.source: term.target for term in glossary.terms if term.type == "place"}
     candidates: dict[str, tuple[str, str | None]] = {}
     for text in _quoted(segments):
         candidates.setdefault(text, ("quoted", None))
-    for words in tagged:
-        for text, kind, pinyin in _names(words, places):
-            candidates.setdefault(text, (kind, pinyin))
+    with _taught_words(segments, glossary) as taught:
+        tagged = [_tag(segment) for segment in segments]
+        for words in tagged:
+            for text, kind, pinyin in _names(_opened(words, taught), places):
+                candidates.setdefault(text, (kind, pinyin))
     known = set(candidates)
     for text in _recurring(tagged, min_count):
         if text not in known:
@@ -143,21 +161,67 @@ def _quoted(segments: Iterable[str]) -> list[str]:
 Word = tuple[str, str]  # (text, jieba part-of-speech tag)
 
 
-def _teach_words(segments: Sequence[str], glossary: Glossary) -> None:
-    """Give jieba the glossary's terms and the abbreviated congresses in the text, so that they are cut as
-    whole words (十八大, not 十八 / 大提出)."""
+@contextmanager
+def _taught_words(segments: Sequence[str], glossary: Glossary) -> Iterator[set[str]]:
+    """While the block runs, jieba knows the glossary's terms and the abbreviated congresses in the text, so
+    that they are cut as whole words (十八大, not 十八 / 大提出); the terms that are not names are given to the
+    block. jieba's dictionary is shared by the process: it is left as it was found."""
     import jieba
 
-    _posseg()
-    for term in glossary.terms:
-        if _is_han(term.source):
-            jieba.add_word(term.source, tag="ns" if term.type == "place" else "nr" if term.type == "person" else "n")
-    for congress in {match.group() for segment in segments for match in CONGRESS.finditer(segment)}:
-        jieba.add_word(congress, tag="j")
+    tags = _posseg().dt.word_tag_tab
+    words = {term.source: "ns" if term.type == "place" else "nr" if term.type == "person" else "n"
+             for term in glossary.terms if _is_han(term.source)}
+    words.update({match.group(): "j" for segment in segments for match in CONGRESS.finditer(segment)})
+    tokenizer = jieba.dt
+    tokenizer.check_initialized()  # loads the dictionary, so that what is saved is what it holds
+    saved = {word: (tokenizer.FREQ.get(word), tags.get(word)) for word in words}
+    total = tokenizer.total
+    for word, tag in words.items():
+        jieba.add_word(word, tag=tag)
+    try:
+        yield {term.source for term in glossary.terms if term.type not in ("place", "person") and term.source in words}
+    finally:
+        for word, (freq, tag) in saved.items():
+            tokenizer.FREQ[word] = freq or 0  # 0: a prefix of other words, no word itself
+            tokenizer.user_word_tag_tab.pop(word, None)
+            if tag is None:
+                tags.pop(word, None)
+            else:
+                tags[word] = tag
+        tokenizer.total = total
+
+
+def _opened(words: list[Word], taught: set[str]) -> list[Word]:
+    """The words, with each glossary term that is not a name cut into its dictionary words, places tagged as
+    such (a term may hold a name the glossary lacks: 和田 in 北京市援疆和田指挥部), and two provinces'
+    abbreviations jieba cut apart joined (沪 / 滇)."""
+    from toolkit.lexicon import longest_words
+
+    opened: list[Word] = []
+    for word, tag in words:
+        if tag == "j" and word in PROVINCE_ABBREVIATIONS and opened and opened[-1][1] == "j" \
+                and opened[-1][0] in PROVINCE_ABBREVIATIONS:  # 沪 / 滇: one pairing, 沪滇
+            opened[-1] = (opened[-1][0] + word, "j")
+        elif word in taught and len(word) > 2:
+            opened.extend((piece, "ns" if _named_place(piece) else "n") for piece in longest_words(word))
+        else:
+            opened.append((word, tag))
+    return opened
 
 
 def _tag(text: str) -> list[Word]:
     return [(pair.word, pair.flag) for pair in _posseg().cut(text)]
+
+
+@remembered("jieba")
+def person_names(text: str) -> list[str]:
+    """The people a text names, as jieba tags them and _is_person confirms (郭丽华, 欧阳明); kept between runs,
+    so that a check need not load jieba's dictionary (a second) for clauses it has read before."""
+    words = _tag(text)
+    return [word for number, (word, tag) in enumerate(words)
+            if tag in PERSON_TAGS and _is_han(word) and _is_person(
+                word, tag, words[number - 1] if number else ("", "x"),
+                words[number + 1] if number + 1 < len(words) else ("", "x"))]
 
 
 def _posseg():
@@ -207,32 +271,119 @@ def _names(words: list[Word], places: dict[str, str]) -> list[tuple[str, str, st
     jieba sometimes splits a place from its suffix (竹溪 / 县): the two are joined back. Places the
     glossary names are romanised as it does, and used for longer names built on them (和田 → Hotan).
     """
-    found = []
+    found: list[tuple[str, str, str]] = []
     for number, (word, tag) in enumerate(words):
         before = words[number - 1] if number else ("", "x")
         after = words[number + 1] if number + 1 < len(words) else ("", "x")
         if not _is_han(word):
             continue
+        place = _patterned_place(word, tag) or _quarter(word, before, after, found)
+        if place is not None:
+            found.append(place)
+            continue
         if tag in PERSON_TAGS and word not in places and _is_person(word, tag, before, after):
             found.append((word, "person", person_pinyin(word)))
             continue
-        if tag not in NAME_TAGS:
+        if tag not in NAME_TAGS:  # jieba's tags miss some places (遵义/v): the dictionaries' word for it is taken
+            place = _suffixed_place(word, places) or _bare_place(word, places, guess=False)
+            if place is not None:
+                found.append(place)
             continue
         if any(after[0] == suffix for suffix, _ in SUFFIXES):
             word += after[0]
-        place = place_english(word, places, single_stem=tag == "ns")
-        if place is None and not word.endswith(tuple(suffix for suffix, _ in SUFFIXES)):
+        place = place_english(word, places, single_stem=tag == "ns") or _town(words, number, places)
+        if place is None and not word.endswith(SUFFIX_NAMES):
             place = _bare_place(word, places)
         if place is not None:
             found.append(place)
     return found
 
 
-def _bare_place(word: str, places: dict[str, str]) -> tuple[str, str, str] | None:
+SUFFIX_NAMES = tuple(suffix for suffix, _ in SUFFIXES)
+
+
+def _lexicon_place(word: str) -> bool:
+    """Whether CC-CEDICT gives the word a sense that names a place (竹溪, 承德, 西城区)."""
+    return bool(_lexicon_place_names(word))
+
+
+def _lexicon_place_names(word: str) -> list[str]:
+    """The romanised names CC-CEDICT's place senses of the word begin with (朝阳: Chaoyang)."""
+    from toolkit.lexicon import glosses
+
+    return [match["name"] for match in map(PLACE_SENSE.match, glosses(word)) if match]
+
+
+def _named_place(word: str) -> bool:
+    """A dictionary word that names a place and, in jieba's dictionary, nothing else (和田, not 互助 "mutual aid")."""
+    tag = _posseg().dt.word_tag_tab.get(word)
+    return (tag is None or tag.startswith(NAME_TAGS)) and _lexicon_place(word)
+
+
+def _patterned_place(word: str, tag: str) -> tuple[str, str, str] | None:
+    """A ring road's section (南三环 South Third Ring Road), or two provinces paired by their abbreviations
+    (京蒙 Beijing and Inner Mongolia)."""
+    ring = RING_ROAD.fullmatch(word)
+    if ring:
+        return word, "place", f"{DIRECTIONS[ring[1]]} {ORDINALS[ring[2]]} Ring Road"
+    if len(word) == 2 and tag in ("ns", "j") and all(char in PROVINCE_ABBREVIATIONS for char in word) \
+            and word not in PROVINCES:
+        return word, "place", " and ".join(PROVINCE_ABBREVIATIONS[char] for char in word)
+    return None
+
+
+def _quarter(word: str, before: Word, after: Word, found: list[tuple[str, str, str]]) -> tuple[str, str, str] | None:
+    """A quarter named right after the place it is in and before a word of nearness (北京市南三环草桥附近),
+    if the dictionaries do not know it as a common word."""
+    from toolkit.lexicon import is_word
+
+    if not (after[0] in NEAR and found and found[-1][0] == before[0] and 2 <= len(word) <= 3):
+        return None
+    if is_word(word) or not _posseg().dt.word_tag_tab.get(word, "n").startswith("n") or \
+            word[0] in DETERMINERS | NUMERALS:
+        return None
+    return word, "place", pinyin_word(word, _place_syllables(word))
+
+
+def _suffixed_place(word: str, places: dict[str, str]) -> tuple[str, str, str] | None:
+    """A word jieba does not tag as a name, made of a known place and its generic term (平谷区)."""
+    for suffix in SUFFIX_NAMES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 2 and (stem in places or known_place(stem) or _lexicon_place(stem)):
+            return place_english(word, places)
+    return None
+
+
+def _town(words: list[Word], number: int, places: dict[str, str]) -> tuple[str, str, str] | None:
+    """A town or village jieba cut in pieces and tagged its last one a name (金厂 / 沟 / 梁镇): the pieces
+    back to the last word that is not a noun, if they make no dictionary word."""
+    from toolkit.lexicon import is_word
+
+    word = words[number][0]
+    if not word.endswith(TOWN_SUFFIXES) or is_word(word):
+        return None
+    start = number
+    while start > 0 and number - start + 1 < MAX_TOWN_PIECES and words[start - 1][1] in NOUN_TAGS \
+            and len(words[start - 1][0]) <= 2 and _is_han(words[start - 1][0]):
+        start -= 1
+    name = "".join(piece for piece, _ in words[start:number + 1])
+    if start == number or is_word(name[:-1]):
+        return None
+    return place_english(name, places)
+
+
+def _bare_place(word: str, places: dict[str, str], *, guess: bool = True) -> tuple[str, str, str] | None:
     """A place named without an administrative suffix: one the glossary or toolkit.placenames knows (西藏,
-    和田), or a name ending as places do (张家口). jieba's place tag alone is too loose (重镇, 上岗)."""
+    和田), one CC-CEDICT knows only as a place (遵义, 滦平), or, for a word jieba tags as a name (``guess``),
+    one it knows as a place among other senses (承德) or, if it is no dictionary word, a name ending as places
+    do (张家口). jieba's place tag alone is too loose (重镇, 上岗, 家门口)."""
+    from toolkit.lexicon import glosses
+
     known = places.get(word) or known_place(word)
-    if known is None and len(word) >= 3 and word.endswith(PLACE_ENDINGS) and word[0] not in DETERMINERS | NUMERALS:
+    senses = glosses(word)
+    if known is None and senses and all(map(PLACE_SENSE.match, senses)) or \
+            guess and known is None and (_lexicon_place(word) or not senses and len(word) >= 3
+                                         and word.endswith(PLACE_ENDINGS) and word[0] not in DETERMINERS | NUMERALS):
         known = pinyin_word(word, _place_syllables(word))
     return (word, "place", known) if known else None
 
@@ -241,10 +392,15 @@ def _is_person(word: str, tag: str, before: Word, after: Word) -> bool:
     """Whether a word jieba tags as a person's name is one: it begins with a surname, and stands where names do."""
     from jieba import dt
 
+    from toolkit.lexicon import glosses
+
     if not 2 <= len(word) <= 4:
         return False
     if tag == "nrfg":  # jieba's dictionary of well-known people (习近平)
         return True
+    senses = glosses(word)
+    if senses:  # CC-CEDICT lists people with their years (毛泽东: Mao Zedong (1893-1976)); 黄金周 is Golden Week
+        return any(LIFE_YEARS.search(sense) for sense in senses)
     surname = 2 if word[:2] in COMPOUND_SURNAMES else 1
     if surname == 1 and word[0] not in SURNAMES:
         return False
@@ -281,8 +437,34 @@ def person_pinyin(name: str) -> str:
 
 def _place_syllables(name: str) -> list[str]:
     """The syllables of a place name, read with its suffix (pypinyin's phrase list knows 朝阳区 is Chaoyang,
-    not Zhaoyang) and with the readings place names keep (商都 Shangdu)."""
+    not Zhaoyang), as CC-CEDICT romanises the place where a character has several readings (朝阳 Chaoyang),
+    and with the readings place names keep (商都 Shangdu)."""
+    for romanised in _lexicon_place_names(name):
+        syllables = _readings_spelling(name, re.sub(r"[^a-z]", "", romanised.lower()))
+        if syllables:
+            return syllables
     return [PLACE_READINGS.get(char, syllable) for char, syllable in zip(name, _syllables(name))]
+
+
+def _readings_spelling(text: str, spelled: str) -> list[str] | None:
+    """One reading per character that together spell ``spelled``, if the characters' readings allow it."""
+    from pypinyin import Style, pinyin
+
+    readings = [sorted(set(options), key=len, reverse=True)
+                for options in pinyin(text, style=Style.NORMAL, heteronym=True, v_to_u=True)]
+
+    def spell(index: int, rest: str) -> list[str] | None:
+        if index == len(readings):
+            return [] if not rest else None
+        for reading in readings[index]:
+            plain = reading.replace("ü", "u")
+            if rest.startswith(plain):
+                tail = spell(index + 1, rest[len(plain):])
+                if tail is not None:
+                    return [reading, *tail]
+        return None
+
+    return spell(0, spelled)
 
 
 def place_english(name: str, places: dict[str, str] | None = None, *,

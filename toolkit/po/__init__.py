@@ -10,9 +10,9 @@
 - :mod:`toolkit.po.layout` writing a catalog in the layout (wrapping) it was read in.
 """
 from toolkit.po.catalog import (FUZZY, HEADER, JOINED, TRANSLATED, UNTRANSLATED, Catalog, CatalogEntry,
-                                CatalogStats, Key, catalog_text, count_entry, entry_key, entry_kind, entry_status, index_entries,
+                                CatalogStats, Key, catalog_references, catalog_text, count_entry, entry_key, entry_kind, entry_status, index_entries,
                                 iter_catalog_paths, live_entries, new_catalog, read_catalog, status_of,
-                                write_catalog)
+                                write_catalog, written_text)
 from toolkit.po.layout import default_layout
 from toolkit.po.merge import MergeReport, merge_catalog
 from toolkit.po.read import Entry, read_entries
@@ -20,8 +20,8 @@ from toolkit.po.syntax import check_po_syntax
 
 __all__ = [
     "FUZZY", "HEADER", "JOINED", "TRANSLATED", "UNTRANSLATED", "Catalog", "CatalogEntry", "CatalogStats", "Entry",
-    "Key", "MergeReport", "catalog_text", "check_po_syntax", "count_entry", "default_layout", "entry_key",
+    "Key", "MergeReport", "catalog_references", "catalog_text", "check_po_syntax", "count_entry", "default_layout", "entry_key",
     "entry_kind", "entry_status",
     "index_entries", "iter_catalog_paths", "live_entries", "merge_catalog", "new_catalog", "read_catalog",
-    "read_entries", "status_of", "write_catalog",
+    "read_entries", "status_of", "write_catalog", "written_text",
 ]
