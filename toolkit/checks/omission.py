@@ -52,7 +52,7 @@ MIN_SPREAD = 0.1  # a catalog of very even lengths (one translator, one text typ
 MIN_SILENT_WORDS = 3  # a silent run needs this many words to report: length alone says nothing of where
 MIN_SAMPLE = 10  # entries needed to trust the catalog's own norm and spread
 SILENCE_WEIGHT = 0.3  # one nat of silence counts as this many spreads of shortness
-SUSPECT = -3.7  # length z-score minus weighted silence below this: reported
+SUSPECT = -3.4  # length z-score minus weighted silence below this: reported
 LIKELY = -6.0  # ... below this: reported as likely
 NO_STOP_EVIDENCE = 4.0  # nats: an English that ends without closing punctuation where the source ends a sentence
 # Words a finished English sentence seldom ends on, even before a full stop ("… a network containing.").
