@@ -159,3 +159,20 @@ def test_a_byte_order_mark_is_kept(article_project: Path) -> None:
     assert catalog.read_bytes().startswith(b"\xef\xbb\xbfmsgid \"\"\n") or \
         catalog.read_bytes().startswith(b"\xef\xbb\xbf# ")
     assert read_catalog(catalog).layout.bom
+
+
+def test_a_flag_msgcat_does_not_know_is_never_lost(article_project: Path) -> None:
+    """msgcat drops flags gettext does not know (the toolkit's joined): such an entry keeps polib's rendering."""
+    catalog = article_project / CATALOG
+    po = read_catalog(catalog)
+    assert po.layout.wrap == GETTEXT
+    first, second = [e for e in po if e.msgid][4:6]
+    second.flags = ["fuzzy", "joined"]
+    first.msgstr = second.msgstr = "On New Year's Eve, President Xi Jinping delivered his 2021 New Year address."
+    write_catalog(po, catalog, changed={(first.msgctxt, first.msgid), (second.msgctxt, second.msgid)})
+    assert {e.msgid: e.flags for e in read_catalog(catalog)}[second.msgid] == ["fuzzy", "joined"]
+    po = read_catalog(catalog)
+    po.metadata["PO-Revision-Date"] = "2030-01-02 03:04+0000"
+    write_catalog(po, catalog)  # the whole catalog at once
+    assert {e.msgid: e.flags for e in read_catalog(catalog)}[second.msgid] == ["fuzzy", "joined"]
+    assert msgfmt_check(catalog).returncode == 0

@@ -1,7 +1,8 @@
 """Keeping a catalog's layout: a file gettext tools wrapped is written back as they would write it.
 
 gettext tools (msgcat, msgmerge, and Poedit through them) wrap strings at 79
-columns by Unicode line-breaking rules, or not at all with ``--no-wrap``;
+columns by Unicode line-breaking rules, at another width with ``--width``, or
+not at all with ``--no-wrap``;
 polib wraps at 78 by its own. Each rewrapped the other's files, so every round
 through them was a noisy diff. A catalog is read with the layout it was found
 in (:func:`detect_layout`, from a sample run through msgcat), and a catalog
@@ -9,7 +10,8 @@ in a gettext layout is written through msgcat itself with the same wrapping
 (:func:`in_layout`): a round trip changes only what changed. Catalogs
 ``toolkit segment`` creates take gettext's layout, so msgcat leaves them as
 they are; a catalog where polib's and gettext's layouts agree is polib's.
-Without msgcat on the PATH, everything is written in polib's layout.
+Without msgcat on the PATH, everything is written in polib's layout. CR LF
+line ends and a byte-order mark are kept too (:class:`Layout`).
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 import polib
@@ -31,6 +34,7 @@ _WIDTHS = 5  # widths tried from the widest line of a sample that gettext wrappe
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _UTF8_HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 _HEADER_START = re.compile(r'(?:#[^\n]*\n)*msgid ""\nmsgstr ')  # polib's rendering of a header
+_FLAG_LINE = re.compile(r"^#,(.*)$", re.MULTILINE)
 _STRING_LINE = re.compile(r'^(?:#~ )?(?:msg[a-z_\[\]0-9]* )?"[^\n]*', re.MULTILINE)
 
 
@@ -105,7 +109,9 @@ def in_layout(text: str, layout: Layout) -> str:
     TOOLKIT or if msgcat fails; with the layout's line ends and mark."""
     if layout.wrap != TOOLKIT and msgcat_available() and not _CONTROL.search(text):
         # (msgcat writes a control character as an escape (\\a) polib does not read back)
-        text = _msgcat(text, layout) or text
+        written = _msgcat(text, layout)
+        if written is not None and _flags(written) == _flags(text):  # else msgcat dropped a flag: polib's
+            text = written
     return with_marks(text, layout)
 
 
@@ -124,8 +130,15 @@ def entries_in_layout(entries: list[str], layout: Layout) -> list[str] | None:
     found = list(plain_entries(written)) if written is not None else [None]
     if None in found or len(found) != len(entries) + added:
         return None
-    return [written[match.start():match.end("old_str" if obsolete else "str")] + "\n"
-            for match, _, obsolete in found[added:]]
+    relaid = [written[match.start():match.end("old_str" if obsolete else "str")] + "\n"
+              for match, _, obsolete in found[added:]]
+    # an entry whose flags msgcat would not keep (it drops those gettext does not know, as joined) stays polib's
+    return [new if _flags(new) == _flags(entry) else entry for entry, new in zip(entries, relaid)]
+
+
+def _flags(text: str) -> Counter[str]:
+    """The flags of the ``#,`` lines of a catalog's text."""
+    return Counter(flag.strip() for line in _FLAG_LINE.findall(text) for flag in line.split(","))
 
 
 def _msgcat(text: str, layout: Layout) -> str | None:
