@@ -215,19 +215,12 @@ def test_nothing_changed_touches_nothing(tmp_path):
     assert article.read_bytes() == ARTICLE_CATALOG.read_bytes() and article.stat().st_mtime_ns == 10**18
 
 
-@pytest.mark.parametrize("alter", ["added", "removed", "reordered", "crlf", "plural", "obsoleted unsaid",
-                                   "duplicate"])
-def test_anything_that_does_not_line_up_falls_back_to_polibs_full_write(tmp_path, alter):
+@pytest.mark.parametrize("alter", ["added", "removed", "reordered", "obsoleted unsaid"])
+def test_entries_added_removed_moved_or_made_obsolete_are_spliced_around_the_rest(tmp_path, alter):
     path = tmp_path / "hand.po"
-    text = HAND_FORMATTED
-    if alter == "crlf":
-        text = text.replace("\n", "\r\n")
-    if alter == "plural":
-        text += '\nmsgid "一个"\nmsgid_plural "多个"\nmsgstr[0] "one"\nmsgstr[1] "many"\n'
-    path.write_bytes(text.encode("utf-8"))
+    path.write_text(HAND_FORMATTED, encoding="utf-8")
     po = read_catalog(path)
     live = [e for e in po if e.msgid and not e.obsolete]
-    changed = {entry_key(live[0])}
     live[0].msgstr = "Changed."
     if alter == "added":
         po.append(polib.POEntry(msgid="新的", msgstr="New"))
@@ -236,9 +229,32 @@ def test_anything_that_does_not_line_up_falls_back_to_polibs_full_write(tmp_path
     elif alter == "reordered":
         po.remove(live[2])
         po.insert(0, live[2])
-    elif alter == "obsoleted unsaid":  # an entry made obsolete without naming it as changed
+    else:  # made obsolete without naming it as changed: its live bytes are not the obsolete entry's
         live[2].obsolete = True
-    elif alter == "duplicate":
+    assert write_catalog(po, path, changed={entry_key(live[0])})
+    check_written(path)
+    text = path.read_text(encoding="utf-8")
+    long_line = [line for line in HAND_FORMATTED.splitlines() if line.startswith("msgstr \"The second")][0]
+    assert (long_line in text) == (alter != "removed")  # an untouched entry keeps the layout polib would not write
+    assert text.endswith('#~ msgid "旧的"\n#~ msgstr "Old"\n#~ " one"\n')
+    assert ('#~ msgid "文件"' in text) == (alter == "obsoleted unsaid")
+    written = [e for e in po if not e.obsolete] + [e for e in po if e.obsolete]
+    assert [(e.msgctxt, e.msgid, e.msgstr, e.flags, bool(e.obsolete)) for e in read_catalog(path)] == \
+        [(e.msgctxt, e.msgid, e.msgstr, e.flags, bool(e.obsolete)) for e in written]
+
+
+@pytest.mark.parametrize("alter", ["plural", "duplicate"])
+def test_anything_that_does_not_line_up_falls_back_to_polibs_full_write(tmp_path, alter):
+    path = tmp_path / "hand.po"
+    text = HAND_FORMATTED
+    if alter == "plural":
+        text += '\nmsgid "一个"\nmsgid_plural "多个"\nmsgstr[0] "one"\nmsgstr[1] "many"\n'
+    path.write_bytes(text.encode("utf-8"))
+    po = read_catalog(path)
+    live = [e for e in po if e.msgid and not e.obsolete]
+    changed = {entry_key(live[0])}
+    live[0].msgstr = "Changed."
+    if alter == "duplicate":
         po.append(polib.POEntry(msgctxt=live[2].msgctxt, msgid=live[2].msgid, msgstr="again"))
     assert spliced_catalog_text(po, path.read_bytes(), changed) is None
     assert write_catalog(po, path, changed=changed)

@@ -370,6 +370,30 @@ def test_spelling_is_quiet_on_names_loanwords_and_older_english(tmp_path):
     assert check(tmp_path, entries, select=["spelling"]).findings == []
 
 
+def test_spelling_knows_derived_words_latin_phrases_and_name_particles(tmp_path):
+    entries = [
+        ("对他来说那场战争是一次启示。", "For him the war was a revelational moment."),
+        ("企业追求利润最大化。", "Firms act as profit maximizers."),
+        ("收发开关控制天线。", "The duplexer switches the antenna."),
+        ("他独自抹去了这些成果。", "It single-handedly erased the gains."),
+        ("城市的街道是网状的。", "The streets of the city are weblike."),
+        ("他们想维持现状。", "They wish to keep the status quo."),
+        ("英语是科学的通用语。", "English is the lingua franca of science."),
+        ("反之亦然。", "Or vice versa."),
+        ("糖尿病", "type 1 diabetes mellitus"),
+        ("作曲家路德维希·凡·贝多芬", "the composer Ludwig van Beethoven"),
+        ("无论权威多么大", "[H]owever great the authority"),
+    ]
+    assert check(tmp_path, entries, select=["spelling"]).findings == []
+
+
+def test_spelling_still_flags_slips_that_look_derived(tmp_path):
+    entries = [("官方曾经不鼓励", "Once offically discouraged"), ("同时发送", "send packets simultaneiously"),
+               ("讽刺电影", "the satricial film"), ("他说", "sys Brian Rose")]
+    found = {finding.message.split('"')[1] for finding in check(tmp_path, entries, select=["spelling"]).findings}
+    assert found == {"offically", "simultaneiously", "satricial", "sys"}
+
+
 def test_spelling_flags_a_pinyin_name_one_letter_off_its_source(tmp_path):
     [finding] = check(tmp_path, [("北京市总工会", "The Beijng federation")], select=["spelling"]).findings
     assert "Beijng" in finding.message and "Beijing" in finding.message
@@ -533,3 +557,36 @@ def test_names_transliteration_heard_in_the_english(tmp_path):
     assert check(tmp_path, [(source, "Jeff Bezos loves being on the move.")], select=["names"]).findings == []
     findings = check(tmp_path, [(source, "Tom Miller loves being on the move.")], select=["names"]).findings
     assert any("贝索斯" in f.message for f in findings) and all(f.severity == "warning" for f in findings)
+
+
+def test_names_chinese_people_in_pinyin_wade_giles_or_another_romanisation(tmp_path):
+    entries = [
+        ("北京市总工会副主席王东生说，帮扶要精准。", "Wang Dongsheng, vice-chairman of the federation, said help must be precise."),
+        ("记者 郭丽华 白莹", "By Guo Lihua and Bai Ying, staff reporters"),
+        ("王东生参加了会议。", "Mr. Wang attended the meeting."),  # the surname alone names him
+        ("邓小平说，发展才是硬道理。", "Teng Hsiao-ping said that development is the only hard truth."),
+        ("陈国强接受了采访。", "Chan Kwok-keung gave an interview."),  # a Hong Kong romanisation
+        ("毛泽东在延安写了这篇文章。", "Mao wrote this essay in Yan'an."),
+        # words jieba may tag as names: none is a person
+        ("这是一次高水平的会议。", "It was a high-level meeting."),
+        ("麻醉性止痛药可能会上瘾。", "Narcotic painkillers can be addictive."),
+        ("桑切兹说，我们希望能拍成录像带。", "Sanchez says they hoped for a video deal."),
+    ]
+    assert check(tmp_path, entries, select=["names"]).findings == []
+
+
+def test_names_chinese_person_replaced_or_left_out(tmp_path):
+    entries = [("北京市总工会副主席王东生说，帮扶要精准。", "Vice-chairman Tom Miller said help must be precise."),
+               ("郭丽华采访了三户贫困户。", "The reporter interviewed three poor households.")]
+    findings = check(tmp_path, entries, select=["names"]).findings
+    assert sorted(f.message for f in findings) == [
+        "王东生 (Wang Dongsheng) is not named in the translation",
+        "郭丽华 (Guo Lihua) is not named in the translation"]
+    assert all(f.severity == "warning" for f in findings)
+
+
+def test_numbers_a_numeral_the_english_spells_as_a_name(tmp_path):
+    entries = [("茅十八说：“王二，你过来。”", "Mao Shiba said, \"Wang Er, come here.\""),
+               ("茅十八带了十八个人。", "Mao Shiba brought nineteen men.")]
+    report = check(tmp_path, entries, select=["numbers", "missing-number", "extra-number"])
+    assert [(f.msgid, f.check) for f in report.findings] == [(entries[1][0], "numbers")]

@@ -145,3 +145,12 @@ def test_every_glossary_rendering_is_found_in_the_plural():
                                                                      f"They met the {plural} there.") is None:
                 missed.append((rendering, plural))
     assert checked > 20 and missed == []
+
+
+def test_lemminflect_has_no_word_with_a_digit():
+    # word_forms does not ask lemminflect about figures (1990s, 5G): this holds it knows none
+    from lemminflect import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    words = set(lemmatizer._getLemmaDict()) | set(lemmatizer._getOverridesDict())
+    assert len(words) > 60_000 and not any(character.isdigit() for word in words for character in word)

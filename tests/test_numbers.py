@@ -291,6 +291,32 @@ CAUSES = [
     ("如图2所示，网络有多重链接。", "The network has multiple links, as shown in Figure 2."),
     ("空间不是空洞的维度。", "Space is not an empty dimension (Giddens 1984, 364)."),
     ("1.1 什么是宇宙线？", "What are cosmic rays?"),
+    # a strong partner before a weak one; a centenary said as "the century"; 一成不变; 十多岁; 上千次
+    ("每条边连接两个不同的顶点，没有两条边连接一对相同的顶点。",
+     "Each edge joins two different vertices, and no two edges join the same pair of vertices."),
+    ("这本书在18世纪上半叶一直很流行。", "The book stayed popular through the first half of the century."),
+    ("这些规则并非一成不变。", "These rules are not set in stone."),
+    ("他们毕竟才十多岁。", "They are, after all, teenagers."),
+    ("这句话你也许听过上千次。", "You may have heard it a thousand times."),
+    # numbers with unit symbols, decimals without a zero, '95 and the 90s, trillions
+    ("雷达工作在245 MHz。", "The radar operates at 245MHz."),
+    ("一种为五毫克，另一种为0.5毫克。", "One dose was 5 mg and the other .5mg."),
+    ("他们在《1995年宣言》中宣布了规则。", "They proclaimed the rules in the Dogme '95 manifesto."),
+    ("90年代出现了新的止痛药。", "In the 90s new pain medications appeared."),
+    ("关系图可能有超过1万亿条边。", "The graph probably has more than one trillion edges."),
+    # the English spells out a count the source only implies
+    ("他们合写了一个剧本。", "The four of them wrote a script together."),
+    ("教学达到了过去几代人的水平。", "Teaching reached the level of the past two generations."),
+    # list numbers, "unity", numbers that name things (TLR 9, IL-10), a repeat said once
+    ("有以下3种机制：①隔离；②无应答；③限制。",
+     "Three processes are involved: (1) sequestration; (2) unresponsiveness; and (3) limitation."),
+    ("单位脉冲函数的变换为1。", "The transform of the unit impulse is unity."),
+    ("受体7（TLR7）或TLR9都能使细胞活化。", "Cells are activated through TLR7 or through TLR 9."),
+    ("B细胞产生白介素-10（IL-10）。", "B cells produce IL-10."),
+    ("这比第9章的定义更广，在第9章中它表示关系。", "This is broader than the definition of Chapter 9, where it "
+     "stands for relations."),
+    ("8月6日在影院上映。", "Aug.6 Opens in theaters."),
+    ("船员的年龄都在25岁以下。", "The crew are all under age 25."),
 ]
 
 
@@ -305,6 +331,9 @@ def test_published_renderings_raise_no_number_finding(source, translation):
     ("会议在晚上八点开始。", "The meeting starts at nine in the evening."),  # a weak source, a strong "nine"
     ("在中国现有50万人染上这种病毒。", "A million Chinese are now infected."),
     ("他生于1964年1月12日。", "He was born on Jan. 21, 1964."),
+    ("雷达工作在245 MHz。", "The radar operates at 254MHz."),  # a unit's number may match, 245 is still wanted
+    ("他们合写了三个剧本。", "The four of them wrote scripts."),  # a source count left over: "four" is read
+    ("关系图可能有超过1万亿条边。", "The graph probably has more than one billion edges."),
 ])
 def test_the_same_sentences_still_catch_a_changed_number(source, translation):
     assert not agrees(source, translation)
@@ -315,3 +344,10 @@ def test_a_dropped_number_is_translator_freedom_at_most():
     result = compare_quantities(chinese_quantities("1978年开始筹备，1979年正式成立。"),
                                 english_quantities("Preparations began in 1978 and it was founded the following year."))
     assert not result.wrong and [q.value for q in result.missing] == [1979]
+
+
+def test_each_number_finds_its_own_kind_first():
+    # 30岁 and 30%: the English has only the percentage, so the age is what is missing
+    result = compare_quantities(chinese_quantities("30岁时，他喝下一杯脂肪含量为30%的奶油。"),
+                                english_quantities("When thirsty, he gulps down a glass of 30%-fat cream."))
+    assert [(q.text, q.kind) for q in result.missing] == [("30", CARDINAL)] and not result.wrong

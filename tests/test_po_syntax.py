@@ -7,12 +7,13 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import polib
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from toolkit.errors import InputError
-from toolkit.po.catalog import read_catalog
+from toolkit.po.catalog import plain_catalog, read_catalog
 from toolkit.po.read import entries_from_polib, read_entries, scan_entries
 from toolkit.po.syntax import _PLAIN_CATALOG, parse
 
@@ -158,3 +159,53 @@ def test_previous_msgid_with_two_strings_on_a_line_reads_as_polib_does(tmp_path)
     scanned, _ = scan_entries(text, "x.po")
     parsed, _ = entries_from_polib(path, "x.po")
     assert scanned == parsed and scanned[0].previous_msgid == "旧句"
+
+
+FIELDS = ("msgctxt", "msgid", "msgid_plural", "msgstr", "msgstr_plural", "comment", "tcomment", "occurrences",
+          "flags", "previous_msgctxt", "previous_msgid", "previous_msgid_plural", "obsolete", "linenum")
+COMMENT_LINES = ["# note", "#", "#  two spaces", "## hashes", "#. type: body", "#. ", "#.  indented", "#: a.txt:3 b.txt",
+                 "#: c.txt:x :4", "#: ", "#, fuzzy", "#, a, b,", "#, ", '#| msgid "old"', '#| msgctxt "k"',
+                 '#| "more"', '#| msgid_plural "olds"', "#. \u3000wide space\u3000"]
+
+
+@st.composite
+def plain_texts(draw) -> str:
+    """Catalogs in the plain layout with every kind of comment line polib reads, in any order."""
+    lines = HEADER.rstrip("\n").split("\n") + [""]
+    for number in range(draw(st.integers(1, 5))):
+        lines += draw(st.lists(st.sampled_from(COMMENT_LINES), max_size=4))
+        prefix = "#~ " if draw(st.integers(0, 3)) == 0 else ""
+        if draw(st.booleans()):
+            lines.append(f'{prefix}msgctxt "c{number}"')
+        lines += [f'{prefix}msgid "m{number}"', *(f'{prefix}"{s[1:-1]}"' for s in draw(strings())[:2]),
+                  f'{prefix}msgstr {draw(strings())[0]}', ""]
+    return "\n".join(lines)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plain_texts())
+def test_the_plain_catalog_builder_gives_the_entries_polibs_parser_gives(text: str) -> None:
+    """read_catalog builds a plain catalog's entries itself: field for field what polib's parser builds."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.po"
+        path.write_bytes(text.encode("utf-8"))
+        try:
+            expected = polib.pofile(str(path), encoding="utf-8", wrapwidth=78)
+        except OSError:
+            expected = None
+        built = plain_catalog(text, path)
+        if built is None:
+            return  # left to polib
+        assert expected is not None, text
+        assert (built.header, built.metadata, built.metadata_is_fuzzy, built.fpath) == \
+            (expected.header, expected.metadata, expected.metadata_is_fuzzy, expected.fpath)
+        assert [[getattr(e, name) for name in FIELDS] for e in built] == \
+            [[getattr(e, name) for name in FIELDS] for e in expected], text
+
+
+def test_the_article_catalog_is_built_without_polibs_parser() -> None:
+    text = ARTICLE_CATALOG.read_text("utf-8")
+    built = plain_catalog(text, ARTICLE_CATALOG)
+    expected = polib.pofile(str(ARTICLE_CATALOG), encoding="utf-8", wrapwidth=78)
+    assert built is not None and built.__unicode__() == expected.__unicode__()
+    assert [e.linenum for e in built] == [e.linenum for e in expected]

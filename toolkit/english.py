@@ -28,6 +28,7 @@ LEMMA_POS = ("NOUN", "VERB", "AUX", "PROPN")
 # How many leading letters of a word the presence test looks for (inflections mostly keep them: craftsm-an/-en).
 KEY_LENGTH = 4
 APOSTROPHE_LIKE = re.compile("['’ʼ‘`´]")
+_DIGIT = re.compile(r"\d")
 # Text made of these characters only reads the same lowered as word_forms reads it word by word: its words
 # are ASCII letters and digits, which neither case folding nor normalisation changes.
 PLAIN_TEXT = re.compile(r"[\x00-\x7f’‘“”–—…\xa0]*")
@@ -39,7 +40,8 @@ def word_forms(word: str) -> frozenset[str]:
     word = unicodedata.normalize("NFKC", word).translate(APOSTROPHES).casefold()
     if word.endswith("'s"):
         word = word[:-2]
-    lemmas = _lemmas(word)
+    # lemminflect has no word with a digit (a test holds it): figures (1990s, 5G) are not asked of it
+    lemmas = None if _DIGIT.search(word) else _lemmas(word)
     if lemmas is None:
         return frozenset({word, *regular_singulars(word)})  # a word lemminflect lacks (counties): the regular rules
     return lemmas | {word}

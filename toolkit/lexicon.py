@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from .files import write_bytes_atomic
 from .memo import remembered, user_cache_folder
@@ -113,6 +113,11 @@ def is_word(word: str) -> bool:
 def glosses(word: str) -> tuple[str, ...]:
     """The English senses of a simplified headword, as the dictionary writes them; () when it has none."""
     return _dictionary().get(word, ())
+
+
+def all_senses() -> Iterable[tuple[str, ...]]:
+    """The senses of every headword (for a search of the English side, such as a phrase's words)."""
+    return _dictionary().values()
 
 
 @lru_cache(maxsize=1 << 16)

@@ -30,6 +30,9 @@ from typing import Any, Callable, TypeVar
 Answer = TypeVar("Answer")
 FILE_NAME = "memo.sqlite"
 MAX_ROWS = 500_000  # per function: beyond this its answers start over (a corpus's vocabulary is far less)
+# A function's answers are read at once while they are at most this many (a row read so costs an eighth
+# of one looked up alone; past this, reading them all would cost a small run more than it asks).
+READ_AT_ONCE = 10_000
 WAIT = 2.0  # seconds a run's write waits for another's before giving up (reading never waits)
 
 
@@ -43,26 +46,29 @@ def remembered(*libraries: str) -> Callable[[Callable[[str], Answer]], Callable[
 
     def wrap(function: Callable[[str], Answer]) -> Callable[[str], Answer]:
         memo = _Memo(function, libraries)
-        return functools.wraps(function)(memo)
+        cached = functools.wraps(function)(functools.lru_cache(maxsize=None)(memo))  # this run's answers
+        cached.memo = memo
+        return cached
 
     return wrap
 
 
 class _Memo:
-    """One function's answers: this run's in a dict, earlier runs' read from the file as asked."""
+    """One function's answers from earlier runs, read from the file as asked, and the new ones to write."""
 
     def __init__(self, function: Callable[[str], Any], libraries: tuple[str, ...]):
         self.function = function
         self.libraries = libraries
-        self.answers: dict[str, Any] = {}
         self.new: dict[str, bytes] = {}
+        self.stored: dict[str, bytes] | None = None  # earlier runs' answers, read on the first question
+        self.complete = False  # whether ``stored`` holds them all (else the rest are looked up one by one)
 
     def __call__(self, key: str) -> Any:
-        try:
-            return self.answers[key]
-        except KeyError:
-            pass
-        stored = _STORE.get(self.name, key)
+        if self.stored is None:
+            self.stored, self.complete = _STORE.answers(self.name, READ_AT_ONCE)
+        stored = self.stored.get(key)
+        if stored is None and not self.complete:
+            stored = _STORE.get(self.name, key)
         if stored is not None:
             try:
                 answer = pickle.loads(stored)
@@ -72,12 +78,7 @@ class _Memo:
             answer = self.function(key)
             self.new[key] = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
             _STORE.pending(self)
-        self.answers[key] = answer
         return answer
-
-    def cache_clear(self) -> None:
-        """Forget this run's answers (the file keeps them)."""
-        self.answers.clear()
 
     @functools.cached_property
     def family(self) -> str:
@@ -134,6 +135,18 @@ class _Store:
             return None
         self._connection = connection
         return connection
+
+    def answers(self, name: str, limit: int) -> tuple[dict[str, bytes], bool]:
+        """Up to ``limit`` stored answers of a function, and whether that is all of them."""
+        connection = self._open()
+        if connection is None:
+            return {}, True
+        try:
+            rows = connection.execute("SELECT key, answer FROM memo WHERE name = ? LIMIT ?",
+                                      (name, limit + 1)).fetchall()
+        except Exception:
+            return {}, False
+        return dict(rows[:limit]), len(rows) <= limit
 
     def get(self, name: str, key: str) -> bytes | None:
         connection = self._open()

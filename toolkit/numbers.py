@@ -89,7 +89,7 @@ _CN_NOT_NUMBERS = (
     "三明 六盘水 九龙 万宁 百色 千岛湖 十三陵 三沙 四平 五常 万里长城"
 ).split()
 _CN_NOT_NUMBER = re.compile(_trie(_CN_NOT_NUMBERS))
-_CN_MEASURE = set("册元人个家名所次项位户件吨亩米本张台辆套座条倍岁天年月日号周点分秒角块斤两克升度层种类批组队场"
+CN_MEASURE_WORDS = set("册元人个家名所次项位户件吨亩米本张台辆套座条倍岁天年月日号周点分秒角块斤两克升度层种类批组队场"
                   "届期章节部篇首句段页幅栋间架艘双对副把根支枝颗粒片滴口头匹群份封万千百亿")
 # Measure words and units of more than one character: 公斤 after a numeral is a unit, 斤斤 is not.
 _CN_UNITS = frozenset("""公斤 公里 公顷 千克 千米 厘米 毫米 平方米 平方公里 立方米 美元 英镑 欧元 日元 港元 英亩 英里 英尺
@@ -117,6 +117,7 @@ _CN_SCALE_START = set("十百千万亿")
 # After a numeral, 成 is "tenths" (七成 = 70%) unless it starts a word (成为, 成立, 成员, 成千上万).
 _CN_NOT_TENTHS_AFTER = set("为立员功就绩果本千百长了")
 _CN_KILO_UNITS = set("比克米瓦赫焦帕伏卡")
+_CN_DATE_UNITS = set("年月日")
 _CN_FORMULA = set("=<>≤≥'′+×÷^")  # a number in a formula is a symbol: x=0 may be written any way
 _CN_DIGIT_RANGE = {a + b for a, b in zip("一二两三四五六七八", "二三三四五六七八九")} | {"一两"}
 _CN_MAY_HAVE_NUMBER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿双]")
@@ -159,23 +160,27 @@ def chinese_quantities(text: str) -> list[Quantity]:
         start, end = match.span()
         if decades and any(d.start() <= start < d.end() for d in decades):
             continue
-        if start and scanned[start - 1].isascii() and (scanned[start - 1].isalpha() or scanned[start - 1] == "-"
-                                                       and start > 1 and scanned[start - 2].isalpha()):
-            continue  # cm2, A3XX, EB-500: part of a symbol, as "COVID-19" is in English
+        if start and _after_a_symbol(scanned, start) and scanned[end:end + 1] not in _CN_DATE_UNITS:
+            continue  # cm2, A3XX, EB-500: part of a symbol, as "COVID-19" is in English (but com1999年 is a year)
         # In 千方百计 or 十堰 (but not 一万一千, which holds 万一) a numeral is no amount:
         # a literal "a thousand ways" may match it, nothing is required.
         idiom = any(s <= start and end <= e for s, e in excluded) if excluded else False
-        if not idiom and len(match.group("numeral") or "") > 1 and not match.group("ordinal"):
-            idiom = _inside_a_word(scanned, start, end)
+        numeral = match.group("numeral") or ""
+        if not idiom and not match.group("ordinal") and (
+                len(numeral) > 1 or numeral and scanned[end:end + 1] == "成"):  # 一成不变 is no 10%
+            idiom = _inside_a_word(scanned, start, end, reach_past=len(numeral) == 1)
         after = _CN_AFTER.match(scanned, end)
         qualifier = after.group(1) if after else ""
-        if not qualifier and scanned[end:end + 1] in _CN_MEASURE and scanned[end + 1:end + 2] in ("多", "余"):
+        if not qualifier and scanned[end:end + 1] in CN_MEASURE_WORDS and scanned[end + 1:end + 2] in ("多", "余"):
             qualifier = "多"  # 两个多月, 一年多: more than
         readings = _chinese_reading(match.group(0), scanned[start - 1:start], scanned[end:end + 2],
                                     qualifier, idiom)
-        weak_here = any(s <= start and end <= e for s, e in weak_spans) if weak_spans else False
+        number_start = start + len(match.group("before") or "")  # 大约三分之一: the fraction starts at 三
+        weak_here = any(s <= number_start and end <= e for s, e in weak_spans) if weak_spans else False
         if not weak_here and scanned[end:end + 1].isascii() and scanned[end:end + 1].isalpha():
             weak_here = True  # 1020eV, 20J: a number with its unit symbol may match, never required
+        if not weak_here and scanned.startswith("世纪", end):
+            weak_here = True  # 18世纪: English says "the century", "last century" as often as "the 18th century"
         for reading in readings:
             found.append(Quantity(reading[0], match.group(0), start, end, reading[1], reading[2],
                                   reading[3] or weak_here))
@@ -209,18 +214,28 @@ def _chinese_decades(match: re.Match) -> list[Quantity]:
 WORD_REACH = 4  # characters a dictionary word may reach beyond the numeral on either side
 
 
-def _inside_a_word(text: str, start: int, end: int) -> bool:
+def _after_a_symbol(text: str, start: int) -> bool:
+    """Whether the number at start follows Latin letters, directly or by a hyphen (cm2, EB-500; not 白介素-10)."""
+    before = text[start - 1]
+    if before == "-" and start > 1:
+        before = text[start - 2]
+    return before.isascii() and before.isalpha()
+
+
+def _inside_a_word(text: str, start: int, end: int, reach_past: bool = False) -> bool:
     """Whether the numeral lies inside a longer CC-CEDICT word whose other characters are no measure word:
-    三三两两, 七零八落, 十足, 两岸, 三位一体, 三角架 are words, not amounts; 两个, 十年, 三公斤 are amounts."""
+    三三两两, 七零八落, 十足, 两岸, 三位一体, 三角架 are words, not amounts; 两个, 十年, 三公斤 are amounts.
+    ``reach_past``: only words reaching past the next character count (一成不变 is a word, 七成 is 70%)."""
     from toolkit import lexicon
 
     for word_start in range(max(0, start - WORD_REACH), start + 1):
-        for word_end in range(max(end, word_start + 2), min(len(text), end + WORD_REACH) + 1):
+        for word_end in range(max(end + 2 if reach_past else end, word_start + 2),
+                              min(len(text), end + WORD_REACH) + 1):
             if (word_start < start or word_end > end) and lexicon.is_word(text[word_start:word_end]):
                 before, after = text[word_start:start], text[end:word_end]
                 if before and before not in ("第", "约", "近", "每"):
                     return True
-                if after and not (after in _CN_UNITS or all(c in _CN_MEASURE or c in "多余来" for c in after)):
+                if after and not (after in _CN_UNITS or all(c in CN_MEASURE_WORDS or c in "多余来" for c in after)):
                     return True
     return False
 
@@ -262,8 +277,11 @@ def _chinese_reading(token: str, before: str, following: str, qualifier_after: s
         weak = weak or before == ":" and raw == "00"  # 10:00 is "10 p.m." as often as "10:00"
     elif match.group("numeral"):
         numeral = match.group("numeral")
-        if before in _CN_VAGUE_BEFORE or before in _CN_VAGUE_BEFORE_SCALE and numeral[0] in _CN_SCALE_START:
-            return ()  # 几十, 数百, 上万, 成千: vague amounts
+        if before in _CN_VAGUE_BEFORE:
+            return ()  # 几十, 数百: vague amounts
+        if before in _CN_VAGUE_BEFORE_SCALE and numeral[0] in _CN_SCALE_START:
+            value = _chinese_number(numeral)  # 上千, 成千, 上万: "a thousand", "thousands" may match, none is required
+            return ((float(value), kind, MORE, True),) if value is not None else ()
         if numeral in _CN_SCALES and not idiom:
             return ()  # a bare scale word (万元 after a vague word) is not an amount
         if len(numeral) > 1 and numeral.endswith("两") and numeral[-2] in _CN_SCALE_START:
@@ -285,7 +303,7 @@ def _chinese_reading(token: str, before: str, following: str, qualifier_after: s
             return ((float(value * 10), PERCENT, approx, False),)  # 七成 = 70%
         if kind == CARDINAL:
             kind = _chinese_date_kind(value, str(int(value)), next_char)
-        small = value <= 10 and kind == CARDINAL and not approx
+        small = value <= 10 and kind == CARDINAL and approx in (None, MORE)  # 十多岁: "teenagers"
         weak = idiom or small or value == 1  # 第一 too: "top", "primary", "leading" as often as "first"
     else:  # 双: "double", "twin", "both"
         value, weak = Decimal(2), True
@@ -304,7 +322,7 @@ def _chinese_date_kind(value: Decimal, digits: str, following: str) -> str:
         return MONTH
     if following in ("日", "号") and whole and 1 <= value <= 31:
         return DAY
-    if len(digits) == 4 and whole and 1000 <= value <= 2100 and following not in _CN_MEASURE:
+    if len(digits) == 4 and whole and 1000 <= value <= 2100 and following not in CN_MEASURE_WORDS:
         return YEAR
     return CARDINAL
 
@@ -369,9 +387,9 @@ _CARD = _trie(_UNITS + _TENS + list(_SCALES), capital=True)
 _ORD = _trie(list(_ORDINAL_WORDS), capital=True)
 _JOIN = r"(?:,?\s+and\s+|,\s+|\s+|-)"  # a comma only joins after a scale word (see _split_number_words)
 _EN_QUANTITY = re.compile(  # every alternative starts a word: the leading \b skips all other positions fast
-    r"\b(?:(?<![.,])(?<![A-Za-z]-)"
+    r"\b(?:(?<!\d[.,])(?<![A-Za-z]-)"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d\w-])|\d+(?:\.\d+)?)"
-    r"(?:(?P<suffix>st|nd|rd|th|s)\b|(?!\w|[,.]\d))"
+    r"(?:(?P<suffix>st|nd|rd|th|s)\b|(?P<unit>(?=[A-Za-z]))|(?!\w|[,.]\d))"
     r"|(?P<words>(?:(?:[Aa]n?\s+)?(?:" + _CARD + r")(?:" + _JOIN + r"(?:" + _CARD + r"))*"
     r"(?:-(?:" + _ORD + r"))?|(?:" + _ORD + r")))\b"
     r"|(?P<both>[Bb]oth)\b"
@@ -413,7 +431,9 @@ def english_quantities(text: str, *, qualifiers: bool = True) -> list[Quantity]:
     An Aho-Corasick pass over the lower-cased text finds the few places where a
     number can start; the pattern is only tried there.
     """
-    if _TWO_CAPITALS.search(text) and _SHOUTED.search(text):  # THE FIRST PART OF MAN: read capitals as words
+    original = text
+    acronyms = _TWO_CAPITALS.search(text)
+    if acronyms and _SHOUTED.search(text):  # THE FIRST PART OF MAN: read capitals as words
         text = _SHOUTED.sub(lambda m: m.group().capitalize(), text)
     found: list[Quantity] = []
     position = 0
@@ -444,8 +464,20 @@ def english_quantities(text: str, *, qualifiers: bool = True) -> list[Quantity]:
                                        or re.match(r"\s+\d", text[match.end():])):
                 continue
             found.append(Quantity(float(_MONTHS[month]), month, *match.span(), MONTH))
+    if acronyms:
+        found = _symbol_numbers(found, original)
     _mark_days(found, text)
     return _reread_english(found, text)
+
+
+def _symbol_numbers(found: list[Quantity], text: str) -> list[Quantity]:
+    """Numbers that name a thing with an acronym (TLR7, IL-10, TLR 9, (IL) 10): they may match the source's
+    number, but are never required."""
+    weak = [q._replace(weak=True) if not q.weak and q.text.isdigit() and q.start > 2 and text[q.start - 1] in " -"
+            and _ACRONYM_BEFORE.search(text, max(0, q.start - 10), q.start) else q for q in found]
+    glued = [Quantity(float(m.group(1)), m.group(1), m.start(1), m.end(1), weak=True)
+             for m in _EN_SYMBOL_NUMBER.finditer(text)]
+    return sorted(weak + glued, key=lambda q: q.start) if glued else weak
 
 
 # Capitalised words of two letters or more, read as ordinary words (not Roman numerals: see _EN_ROMAN).
@@ -457,7 +489,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _EN_WEAK_WORDS = {"twice": 2, "double": 2, "doubled": 2, "doubles": 2, "couple": 2, "pair": 2, "twin": 2,
                   "twins": 2, "triple": 3, "tripled": 3, "threefold": 3, "trio": 3, "quadruple": 4,
                   "quadrupled": 4, "dozen": 12, "decade": 10, "half": 0.5, "centenary": 100, "centennial": 100,
-                  "score": 20}
+                  "score": 20, "unity": 1}
 _EN_WEAK_WORD = re.compile(r"\b(?:" + "|".join(_EN_WEAK_WORDS) + r")\b", re.I)
 _EN_DECADE_WORD = re.compile(r"\b(?:the\s+)?(?:'|’)?(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|"
                              r"eighties|nineties|(?<=['’])\d0s)\b", re.I)
@@ -472,18 +504,21 @@ _EN_HALF_BEFORE = re.compile(r"\b[Hh]alf\s+$")
 _EN_VAGUE_BEFORE = re.compile(r"\b(?:several|a few|few|many|some|dozens of|hundreds of|thousands of)\s+$", re.I)
 # Labels and references, not amounts: fig. 1.4, Table 2, section numbers 10.1.1, (Giddens 1984, 364).
 _EN_LABEL = re.compile(r"\b(?:[Ff]ig(?:ure)?s?\.?|[Tt]able|[Ee]q(?:uation)?s?\.?|§)\s*\(?\d+(?:[.-]\d+)*"
-                       r"|\b\d+(?:\.\d+){2,}|^\s*\(?\d{1,2}(?:\.(?!\d)|\)|\.\d+\s)")
+                       r"|\b\d+(?:\.\d+){2,}|^\s*\(?\d{1,2}(?:\.(?!\d)|\)|\.\d+\s)|\(\d{1,2}\)")
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\)?[ -]{1,2}$")
+_EN_SYMBOL_NUMBER = re.compile(r"\b[A-Z]{2,}-?(\d{1,3})\b")
 _EN_CITATION = re.compile(r"\((?=[^()]{0,80}?[A-Z][a-z])[^()]{0,80}?\b\d{4}[a-z]?\b[^()]{0,40}\)")
 # Each pattern of weak spans, with a quick test (on the lowered text) for where it may match at all.
 _EN_WEAK_PATTERNS = ((_EN_LABEL, "label"), (_EN_CITATION, "citation"), (_EN_FRACTION, "fraction"))
 _MULTI_DOT = re.compile(r"\d\.\d+\.\d")
+_LIST_MARK = re.compile(r"\(\d{1,2}\)")
 _CITATION_START = re.compile(r"\((?:[^()]{0,60}?\s)?[A-Z][a-z]")
 # What each part of _reread_english needs to see in the lowered text before it runs its patterns.
 _HINT_WORDS = {
     "label": ("fig", "table", "eq", "§"),
     "fraction": ("half", "halves", "third", "quarter", "fourth", "fifth", "tenth"),
     "weak word": ("twice", "twin", "doub", "coupl", "pair", "tripl", "threefold", "quadr", "dozen", "decade",
-                  "half", "centen", "score", "trio"),
+                  "half", "centen", "score", "trio", "unity"),
     "decade": ("0s", *_DECADE_TENS), "multiplier": ("decade", "dozen"), "half": ("half",),
     "roman": ("chapter ", "part ", "book ", "war ", "volume ", "section "),
 }
@@ -521,7 +556,8 @@ def _reread_english(found: list[Quantity], text: str) -> list[Quantity]:
     hints = _hints(lowered)
     if "(" in text and _CITATION_START.search(text):
         hints.add("citation")
-    if "label" not in hints and (lowered[:1].isdigit() or lowered[:1] == "(" or _MULTI_DOT.search(lowered)):
+    if "label" not in hints and (lowered[:1].isdigit() or lowered[:1] == "(" or _MULTI_DOT.search(lowered)
+                                 or "(" in lowered and _LIST_MARK.search(lowered)):  # (1), (2): a list
         hints.add("label")
     weak_spans = [m.span() for pattern, hint in _EN_WEAK_PATTERNS if hint in hints for m in pattern.finditer(text)]
     result = []
@@ -535,6 +571,10 @@ def _reread_english(found: list[Quantity], text: str) -> list[Quantity]:
         if halves and quantity.text[:1] in "aA" and \
                 _EN_HALF_BEFORE.search(text, max(0, quantity.start - 6), quantity.start):
             value *= 0.5  # half a million
+        if len(quantity.text) == 2 and quantity.text.isdigit() and quantity.start and \
+                text[quantity.start - 1] in "'’" and (quantity.start == 1 or not text[quantity.start - 2].isalnum()):
+            century = 20 if value <= 30 else 19  # Dogme '95, the class of '08
+            value, weak, quantity = century * 100 + value, True, quantity._replace(kind=YEAR)
         if len(quantity.text) == 2 and quantity.start > 4 and text[quantity.start - 1] in "-–" \
                 and quantity.text.isdigit() and _EN_YEAR_RANGE_END.match(text, quantity.start):
             century = int(text[quantity.start - 5:quantity.start - 3])
@@ -591,13 +631,19 @@ def _read_english_digits(match: re.Match, text: str, qualifiers: bool) -> Quanti
     raw = match.group("digits")
     start, end = match.span()
     raw = re.sub(r"[ \u00a0\u2009\u202f]", "", raw)  # 100 000: a space between thousands
+    if start and text[start - 1] == "." and (start == 1 or not text[start - 2].isalnum()):
+        start, raw = start - 1, "0." + raw  # .5 mg (but Aug.6 is the sixth)
     value = int(raw) if raw.isdigit() else _decimal(raw.replace(",", ""))
     suffix = match.group("suffix")
     kind = CARDINAL
+    # 245MHz, 10m, 3D: a number with its unit or as part of a symbol may match, but is never required
+    weak = match.group("unit") is not None
     if suffix in ("st", "nd", "rd", "th"):
         kind = ORDINAL
-    elif suffix == "s":  # the 1990s
+    elif suffix == "s":  # the 1990s; the 90s
         kind = YEAR
+        if value < 100 and value % 10 == 0:
+            value, weak = 1900 + value, True
     else:
         scale = _EN_SCALE_AFTER.match(text, end)
         if scale:
@@ -607,7 +653,7 @@ def _read_english_digits(match: re.Match, text: str, qualifiers: bool) -> Quanti
             kind = YEAR
     end, kind = _percent_after(text, end, kind)
     return Quantity(float(value), text[start:end], start, end, kind,
-                    _english_approx(text, start, end) if qualifiers else None)
+                    _english_approx(text, start, end) if qualifiers else None, weak)
 
 
 def _read_english_words(match: re.Match, text: str, qualifiers: bool) -> list[Quantity]:
@@ -654,9 +700,8 @@ def _split_number_words(phrase: str) -> tuple[tuple[int, str, int, bool], ...]:
                 words[-1] = _ORDINAL_WORDS[words[-1]]
             if words[0] in ("a", "an"):
                 words[0] = "one"
-            try:
-                value = text2num(" ".join(words), "en")
-            except ValueError:
+            value = _text2num(words)
+            if value is None:
                 continue
             begin = tokens[i][0]
             finish = tokens[j - 1][0] + len(tokens[j - 1][1])
@@ -666,6 +711,19 @@ def _split_number_words(phrase: str) -> tuple[tuple[int, str, int, bool], ...]:
         else:
             i += 1
     return tuple(numbers)
+
+
+def _text2num(words: list[str]) -> int | None:
+    """text2num's value of number words, or None; it stops at billions, so trillions are read here."""
+    if "trillion" in words:
+        at = words.index("trillion")
+        high = _text2num(words[:at]) if at else 1
+        low = _text2num(words[at + 1:]) if words[at + 1:] else 0
+        return None if high is None or low is None else high * 10**12 + low
+    try:
+        return text2num(" ".join(words), "en")
+    except ValueError:
+        return None
 
 
 def _percent_after(text: str, end: int, kind: str) -> tuple[int, str]:
@@ -678,8 +736,8 @@ def _english_approx(text: str, start: int, end: int) -> str | None:
     words = text[max(0, start - 30):start].lower().split()
     if start > 30 and words:
         words.pop(0)  # the window may have cut the first word
-    while words and (words[-1] in _CURRENCY or words[-1].endswith("$") or words[-1] in ("a", "an")):
-        words.pop()  # "more than US$ 5", "more than a decade"
+    while words and (words[-1] in _CURRENCY or words[-1].endswith("$") or words[-1] in ("a", "an", "age", "aged")):
+        words.pop()  # "more than US$ 5", "more than a decade", "under age 25"
     if words and words[-1] in _APPROX_LAST_WORDS:  # else no qualifier can end here
         for size in (1, 2, 3):
             if len(words) >= size:
@@ -743,20 +801,27 @@ def compare_quantities(source: list[Quantity], translation: list[Quantity]) -> N
         return NumberComparison([], [], [], _qualifier_changes(zip(source, translation)))
     unused = list(translation)
     pairs: list[tuple[Quantity, Quantity]] = []
-    unmatched: list[Quantity] = []
-    for quantity in sorted(source, key=lambda q: q.weak):
-        best, best_rank = None, (True, True)
-        for index, candidate in enumerate(unused):  # the first of those ranked best: same kind, same weakness
-            if _same_value(candidate.value, quantity.value):
-                rank = (candidate.kind != quantity.kind, candidate.weak != quantity.weak)
-                if best is None or rank < best_rank:
-                    best, best_rank = index, rank
-        if best is None:
-            unmatched.append(quantity)
-            continue
-        pairs.append((quantity, unused.pop(best)))
+    unmatched = sorted(source, key=lambda q: q.weak)
+    # Strong before weak; a partner of the same kind first (30岁 and 30% each find theirs), and a strong
+    # partner before a weak one: "two shirts and a pair of pants" leaves the weak "pair" over, not "two".
+    for same_kind in (True, False):
+        left = []
+        for quantity in unmatched:
+            best, best_rank = None, True
+            for index, candidate in enumerate(unused):
+                if _same_value(candidate.value, quantity.value) and (candidate.kind == quantity.kind or not same_kind):
+                    if best is None or candidate.weak < best_rank:
+                        best, best_rank = index, candidate.weak
+            if best is None:
+                left.append(quantity)
+            else:
+                pairs.append((quantity, unused.pop(best)))
+        unmatched = left
     missing = sorted((q for q in unmatched if not q.weak), key=lambda q: q.start)
-    extra = [t for t in unused if not t.weak]
+    # A spelled-out small number ("two generations", "the four of them") where the source has no number
+    # left over is the English spelling out what the source implies.
+    source_left = any(q.value != 1 for q in unmatched)
+    extra = [t for t in unused if not t.weak and (source_left or not _spelled_small(t))]
     wrong = []
     for quantity in list(missing):  # a leftover of the same kind on each side, in order: one value changed
         partner = next((t for t in extra if _same_kind(t.kind, quantity.kind)), None)
@@ -764,7 +829,14 @@ def compare_quantities(source: list[Quantity], translation: list[Quantity]) -> N
             wrong.append((quantity, partner))
             missing.remove(quantity)
             extra.remove(partner)
+    if pairs and (missing or extra):  # 第9章 twice, "Chapter 9" once: a repeat the other side says with "it"
+        missing = [q for q in missing if not any(_same_value(q.value, s.value) and q.kind == s.kind for s, _ in pairs)]
+        extra = [q for q in extra if not any(_same_value(q.value, t.value) and q.kind == t.kind for _, t in pairs)]
     return NumberComparison(wrong, missing, extra, _qualifier_changes(pairs))
+
+
+def _spelled_small(quantity: Quantity) -> bool:
+    return quantity.kind == CARDINAL and 2 <= quantity.value <= 10 and quantity.text[:1].isalpha()
 
 
 def _same_kind(a: str, b: str) -> bool:
@@ -773,7 +845,10 @@ def _same_kind(a: str, b: str) -> bool:
 
 
 def _qualifier_changes(pairs: Iterable[tuple[Quantity, Quantity]]) -> list[tuple[Quantity, Quantity]]:
-    return [(s, t) for s, t in pairs if s.approx and not s.weak and t.approx not in _COMPATIBLE_APPROX[s.approx]]
+    """Qualified source amounts whose partner lost or turned the qualifier (a weak partner, such as "10m" or
+    "a billion-dollar industry", cannot carry one)."""
+    return [(s, t) for s, t in pairs if s.approx and not s.weak and not t.weak
+            and t.approx not in _COMPATIBLE_APPROX[s.approx]]
 
 
 def _same_value(a: float, b: float) -> bool:

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
+from toolkit.memo import remembered
+
 # Toneless pinyin syllables (ü written v or u), as listed by pypinyin's character table.
 SYLLABLES = frozenset("""
     a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong bu ca cai can
@@ -94,3 +96,11 @@ def table_syllables() -> dict[str, str]:
 def characters(syllable: str) -> str:
     """The Chinese characters that can be read as a toneless syllable of the inventory ("" for none)."""
     return table_syllables().get(syllable, "") if syllable in SYLLABLES else ""
+
+
+@remembered("pypinyin")
+def syllables(text: str) -> list[str]:
+    """pypinyin's toneless reading of a Chinese text, a syllable per character (北京 -> bei, jing)."""
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.po import JOINED, TRANSLATED, entry_status, index_entries, read_catalog
+from toolkit.po import JOINED, TRANSLATED, catalog_references, read_entries
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
 from toolkit.segment import SourceDocument, read_document
@@ -30,12 +30,10 @@ def find_source(catalog: Path, config: Config) -> Path:
     document = config.document_for_catalog(catalog)
     if document is not None:
         return document.source
-    po = read_catalog(catalog)
-    for entry in po:
-        for reference, _ in entry.occurrences:
-            for base in (config.root, catalog.parent, Path.cwd()):
-                if (base / reference).is_file():
-                    return base / reference
+    for reference in catalog_references(catalog):
+        for base in (config.root, catalog.parent, Path.cwd()):
+            if (base / reference).is_file():
+                return base / reference
     raise UsageError(f"{catalog}: cannot tell which source it was segmented from; give --source")
 
 
@@ -110,7 +108,7 @@ def render_catalog(catalog: str | Path, *, source: str | Path | None = None, mar
 
     catalog = Path(catalog)
     config = config or load_config(catalog.parent)  # the project that holds the catalog
-    po = read_catalog(catalog)
+    entries, _ = read_entries(catalog, str(catalog), words=False)
     source_path = Path(source) if source else find_source(catalog, config)
     configured = config.document_for_source(source_path)
     source_format, parsed = read_document(source_path, encoding=encoding, config=config,
@@ -120,8 +118,7 @@ def render_catalog(catalog: str | Path, *, source: str | Path | None = None, mar
         raise UsageError(f"{option} is for a plain-text source; {source_path} is {source_format.name}, "
                          "rendered in its own format")
     # a joined entry's English is the previous entry's too, printed there once
-    translations = {msgid: "" if JOINED in e.flags else e.msgstr for (_, msgid), e in index_entries(po).items()
-                    if entry_status(e) == TRANSLATED}
+    translations = {e.msgid: "" if JOINED in e.flags else e.msgstr for e in entries if e.status == TRANSLATED}
     document = parsed.document
     if not document.segments:
         raise InputError("no segments in source", path=source_path)

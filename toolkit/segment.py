@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from toolkit.po import (Catalog, CatalogEntry, MergeReport, catalog_text, default_layout, merge_catalog, new_catalog,
-                        read_catalog, write_catalog)
+from toolkit.po import (Catalog, CatalogEntry, MergeReport, default_layout, merge_catalog, new_catalog, read_catalog,
+                        write_catalog, written_text)
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
 from toolkit.files import decode, locked, read_bytes
@@ -304,10 +304,13 @@ def segment_source(source: str | Path, catalog: str | Path | None = None, *, enc
         if created:
             merged, report = fresh, MergeReport(added=[e.msgid for e in fresh])
             merged.layout = default_layout()  # gettext's, so that msgcat and msgmerge leave it as it is
+            rewritten = None
         else:
             merged, report = merge_catalog(read_catalog(catalog), fresh)
+            rewritten = report.rewritten  # the other entries keep their bytes
         if dry_run:
-            changed = created or catalog.read_bytes() != catalog_text(merged).encode("utf-8")
+            old = None if created else catalog.read_bytes()
+            changed = created or old != written_text(merged, old, rewritten).encode("utf-8")
         else:
-            changed = write_catalog(merged, catalog)
+            changed = write_catalog(merged, catalog, changed=rewritten)
     return SegmentResult(catalog, created, changed, report, parsed.warnings, parsed)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from toolkit.glossary import Glossary, catalog_sources
+from toolkit.memo import remembered
 from toolkit.placenames import (ETHNIC_GROUPS, GENERIC_REGION, PLACE_READINGS, PROVINCE_ABBREVIATIONS, PROVINCES,
                                 SUFFIXES, known_place)
 from toolkit.text import HAN
@@ -210,6 +211,17 @@ def _opened(words: list[Word], taught: set[str]) -> list[Word]:
 
 def _tag(text: str) -> list[Word]:
     return [(pair.word, pair.flag) for pair in _posseg().cut(text)]
+
+
+@remembered("jieba")
+def person_names(text: str) -> list[str]:
+    """The people a text names, as jieba tags them and _is_person confirms (郭丽华, 欧阳明); kept between runs,
+    so that a check need not load jieba's dictionary (a second) for clauses it has read before."""
+    words = _tag(text)
+    return [word for number, (word, tag) in enumerate(words)
+            if tag in PERSON_TAGS and _is_han(word) and _is_person(
+                word, tag, words[number - 1] if number else ("", "x"),
+                words[number + 1] if number + 1 < len(words) else ("", "x"))]
 
 
 def _posseg():

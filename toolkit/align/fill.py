@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.align.document import Alignment, Link, align_document, check_is_translation
@@ -11,8 +11,8 @@ from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
 from toolkit.files import locked
 from toolkit.glossary import Glossary
-from toolkit.po import (JOINED, TRANSLATED, Catalog, CatalogEntry, entry_status, index_entries, merge_catalog,
-                        read_catalog, write_catalog)
+from toolkit.po import (JOINED, TRANSLATED, Catalog, CatalogEntry, Key, default_layout, entry_key, entry_status,
+                        index_entries, merge_catalog, read_catalog, write_catalog)
 from toolkit.segment import build_catalog, parse_source
 
 NOTE_PREFIX = "align:"
@@ -89,6 +89,7 @@ class FillReport:
     joined: int = 0  # entries sharing the previous one's English, flagged joined and fuzzy
     kept: int = 0  # translated entries left alone (no overwrite)
     noted: int = 0  # entries given only a note: no English found
+    changed: set[Key] = field(default_factory=set)  # keys of the entries given English or a note
 
 
 def fill_catalog(po: Catalog, alignment: Alignment, *, overwrite: bool = False) -> FillReport:
@@ -102,6 +103,7 @@ def fill_catalog(po: Catalog, alignment: Alignment, *, overwrite: bool = False) 
         if entry_status(entry) == TRANSLATED and not overwrite:
             report.kept += 1
             continue
+        report.changed.add(entry_key(entry))
         entry.tcomment = "\n".join([*comments_without_note(entry.tcomment), proposal.note])
         entry.msgstr = proposal.english
         _set_flag(entry, JOINED, proposal.joined)
@@ -154,9 +156,16 @@ def align_translation(source: str | Path, translation: str | Path, catalog: str 
     fresh = build_catalog(document, config)
     with nullcontext() if dry_run else locked(catalog_path):  # from reading the catalog to writing it
         created = not catalog_path.exists()
-        po = fresh if created else merge_catalog(read_catalog(catalog_path), fresh)[0]
+        if created:
+            po, rewritten = fresh, None
+            po.layout = default_layout()  # gettext's, as segment creates a catalog
+        else:
+            po, merged = merge_catalog(read_catalog(catalog_path), fresh)
+            rewritten = merged.rewritten
         report = fill_catalog(po, alignment, overwrite=overwrite)
-        written = False if dry_run else write_catalog(po, catalog_path)
+        # a merged catalog keeps the bytes of every entry neither the merge nor the fill changed
+        written = False if dry_run else write_catalog(
+            po, catalog_path, changed=None if rewritten is None else rewritten | report.changed)
     return AlignResult(source_path, catalog_path, alignment, report, created, written)
 
 

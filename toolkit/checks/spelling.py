@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
+from toolkit import pinyin
 from toolkit.checks.names import TRANSLITERATION_CHARACTERS
 from toolkit.checks.registry import register
 from toolkit.checks.runner import Context
@@ -37,6 +38,17 @@ COMBINING_PREFIXES = ("agro", "anti", "auto", "bio", "co", "counter", "cyber", "
                       "intra", "macro", "micro", "mid", "mis", "mono", "multi", "neo", "neuro", "non", "nucleo",
                       "over", "photo", "poly", "post", "pre", "pro", "pseudo", "radio", "re", "self", "semi",
                       "sub", "super", "thermo", "trans", "ultra", "un", "under")
+# Derivational suffixes and the endings their stem may have had (expositori+al: expository, maximiz+er: maximize).
+DERIVATIONS = (("ability", ("able",)), ("ities", ("ity",)), ("ity", ("", "e")), ("ally", ("al", "")),
+               ("edly", ("ed",)), ("ily", ("y",)), ("ly", ("",)), ("ness", ("",)), ("ers", ("", "e")), ("er", ("", "e")),
+               ("al", ("", "e", "y")), ("ial", ("y",)), ("ic", ("", "y")), ("ism", ("", "e")), ("ist", ("", "e")),
+               ("ment", ("",)), ("less", ("",)))
+# Particles of European names, lower case between a given name and a surname (Lars von Trier, de Angelis).
+NAME_PARTICLES = frozenset("von van der den de du da del della di la le ter ten zu dos das bin ibn al el".split())
+_PARTICLE_BEFORE_NAME = re.compile(r"\b([a-z]{2,5})\s+(?=[A-Z])")
+_BRACKETED_LETTER = re.compile(r"\[([A-Za-z])\]")
+
+
 def _one_edit(lower: str) -> set[str]:
     """Every word one edit away: a letter dropped, added or changed, or two neighbours swapped."""
     letters = "abcdefghijklmnopqrstuvwxyz"
@@ -50,7 +62,7 @@ def _source_readings(source: str) -> dict[str, str]:
     spelt (beijing -> Beijing)."""
     readings = {}
     for run in _HAN_RUN.findall(source):
-        syllables = _syllables(run)
+        syllables = pinyin.syllables(run)
         for size in (2, 3, 4):
             for start in range(len(syllables) - size + 1):
                 if all(char in TRANSLITERATION_CHARACTERS for char in run[start:start + size]):
@@ -60,15 +72,43 @@ def _source_readings(source: str) -> dict[str, str]:
     return readings
 
 
-@remembered("pypinyin")
-def _syllables(run: str) -> list[str]:
-    from pypinyin import lazy_pinyin
+def _source_gloss_words(source: str) -> frozenset[str]:
+    """Every word of the CC-CEDICT senses of every dictionary word in the source (asked only for an entry
+    with an unknown word)."""
+    from toolkit import lexicon
 
-    return lazy_pinyin(run)
+    words: set[str] = set()
+    for run in _HAN_RUN.findall(source):
+        for start in range(len(run)):
+            for end in range(start + 2, min(len(run), start + 8) + 1):
+                if lexicon.is_word(run[start:end]):
+                    words.update(lexicon.english_words(run[start:end]))
+    return frozenset(words)
+
+
+def _in_a_phrase(word: str, text: str) -> bool:
+    """Whether the word and a neighbour make a phrase some CC-CEDICT sense uses: status quo, lingua franca,
+    vice versa, lupus erythematosus (English keeps such Latin and loan phrases whole)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    senses = _all_senses()
+    for index, found in enumerate(words):
+        if found == word.lower():
+            for phrase in words[index - 1:index + 1] if index else (), words[index:index + 2]:
+                if len(phrase) == 2 and re.search(rf"(?<![a-z]){phrase[0]} {phrase[1]}(?![a-z])", senses):
+                    return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _all_senses() -> str:
+    """Every CC-CEDICT sense in lower case, one a line (5 MB, built only when a word no lexicon knows needs it)."""
+    from toolkit import lexicon
+
+    return "\n".join(sense for senses in lexicon.all_senses() for sense in senses).lower()
 
 
 @remembered("simplemma", "spellchecker")
-def _in_lexicons(lower: str) -> bool:
+def in_lexicons(lower: str) -> bool:
     """In simplemma's English lexicon or pyspellchecker's word list (kept between runs: loading the two
     costs 0.4 s)."""
     import simplemma
@@ -120,7 +160,7 @@ class Speller:
             return False
         if word[0].isupper():
             return False  # a name (see names_to_check)
-        return not (self._archaic(lower) or self._compound(lower))
+        return not (self._archaic(lower) or self._compound(lower) or self._derived(lower))
 
     def unknown_name(self, word: str) -> bool:
         """A capitalised word no lexicon has and that is no pinyin: a name (Bezos), or a slip (Beijng)."""
@@ -139,7 +179,7 @@ class Speller:
         return self._known(lower) or self._compound(lower)
 
     def _known(self, lower: str) -> bool:
-        return lower in self.extra or _in_lexicons(lower)
+        return lower in self.extra or in_lexicons(lower)
 
     def _archaic(self, lower: str) -> bool:
         """The -eth and -est of older English (causeth, produceth, knowest): the stem is a known verb."""
@@ -161,6 +201,19 @@ class Speller:
             if cut == 3 and len(tail) < 5:
                 continue  # a three-letter head only before a long tail (car-maker, web-like are not: like)
             if self._known(head) and any(self._known(form) for form in (tail, tail[:-1], tail.removesuffix("es"))):
+                return True
+        return False
+
+    def _derived(self, lower: str) -> bool:
+        """A known word with one derivational suffix: revelational, maximizers, duplexer, expositorial,
+        illimitability, (single-)handedly. Only long words: a short one (truely) is more often a slip."""
+        if lower.endswith("like") and len(lower) > 6 and self._known(lower[:-4]):
+            return True  # weblike, cloudlike: -like makes adjectives of any noun
+        if len(lower) < 8:
+            return False
+        for suffix, endings in DERIVATIONS:
+            stem = lower[:-len(suffix)]
+            if lower.endswith(suffix) and len(stem) >= 4 and any(self._known(stem + ending) for ending in endings):
                 return True
         return False
 
@@ -186,6 +239,8 @@ def spelling(item: Entry, context: Context) -> Iterator[str]:
         # single-handedly: a part of a compound is known when the compound is, written solid
         text = _HYPHENATED.sub(lambda m: m.group().replace("-", "") if speller.known_word(m.group().replace("-", ""))
                                else m.group(), text)
+    if "[" in text:
+        text = _BRACKETED_LETTER.sub(r"\1", text)  # [H]owever: a letter the quotation changed
     words = _WORD.findall(text)
     if speller.known.issuperset(words):
         return
@@ -201,8 +256,12 @@ def spelling(item: Entry, context: Context) -> Iterator[str]:
             if near:
                 yield f"unknown word \"{word}\" (did you mean \"{near[0]}\"?)"
     if unknown:
+        # Latin letters in the source (a term in brackets), particles of names, and the words of the
+        # CC-CEDICT senses of the source's words (糖尿病 "diabetes mellitus", 反之亦然 "vice versa") are known.
         in_source = {w.lower() for w in _WORD.findall(item.msgid)}
+        in_source.update(m.group(1) for m in _PARTICLE_BEFORE_NAME.finditer(text) if m.group(1) in NAME_PARTICLES)
+        glossed = _source_gloss_words(item.msgid)
         for word in unknown:
-            if word.lower() not in in_source:
+            if word.lower() not in in_source and word.lower() not in glossed and not _in_a_phrase(word, text):
                 guess = speller.suggestion(word)
                 yield f"unknown word \"{word}\"" + (f" (did you mean \"{guess}\"?)" if guess else "")

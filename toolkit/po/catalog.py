@@ -18,7 +18,8 @@ import polib
 from toolkit import __version__
 from toolkit.errors import InputError
 from toolkit.files import decode, read_bytes, write_text_atomic
-from toolkit.po.layout import TOOLKIT, detect_layout, in_layout
+from toolkit.po.layout import TOOLKIT, Layout, detect_layout, entries_in_layout, in_layout, with_marks, without_marks
+from toolkit.po.plain import Key, obsolete_string, plain_entries, plain_string
 from toolkit.po.syntax import Message, canonical_text, check_po_syntax, newline_problem
 from toolkit.text import count_english_words, count_han
 
@@ -26,7 +27,6 @@ from toolkit.text import count_english_words, count_han
 Catalog = polib.POFile
 CatalogEntry = polib.POEntry
 
-Key = tuple[str | None, str]
 
 TRANSLATED, FUZZY, UNTRANSLATED = "translated", "fuzzy", "untranslated"
 # Flag of an entry whose English (one sentence for it and the segment before) is printed with the previous entry.
@@ -39,20 +39,105 @@ def read_catalog(path: str | Path) -> polib.POFile:
     text = decode(read_bytes(path, what="a PO catalog"), path, hint=" (PO catalogs here are UTF-8)")
     if not text.strip():
         raise InputError("empty file, not a PO catalog", path=path)
+    text, newline, bom = without_marks(text)  # CR LF line ends and a BOM are put back when it is written
     messages = check_po_syntax(text, path)
-    layout = detect_layout(text)
+    layout = detect_layout(text, newline, bom)
     if messages is None:
         first_line = 1 + len(text) - len(text.lstrip("\n"))  # where the first entry starts
-        del text  # polib reads the file itself; do not hold a second copy while it parses
-        # From the path, not the text: polib splits a text into a list of all its lines first,
-        # which took a quarter longer on a 50 MB catalog than reading the file line by line.
-        po = _polib_parse(str(path), path)
+        po = plain_catalog(text, path)
+        if po is None:  # a file the plain builder leaves to polib (no header first, say)
+            del text  # polib reads the file itself; do not hold a second copy while it parses
+            # From the path, not the text: polib splits a text into a list of all its lines first,
+            # which took a quarter longer on a 50 MB catalog than reading the file line by line.
+            po = _polib_parse(str(path), path)
         check_entries(po, path, first_line)  # the grammar checks them itself in the other case
     else:  # another layout: polib reads the same entries in the plain one, placed where the file has them
         po = _polib_parse(canonical_text(messages), path)
         _place(po, messages)
     po.layout = layout
     return po
+
+
+def plain_catalog(text: str, path: Path) -> polib.POFile | None:
+    """The POFile polib's parser would give for a text in the plain layout, built from one regular expression
+    match per entry (polib's parser costs three times as much); None for a text it leaves to polib: not
+    the plain layout, no header first, a second empty msgid, a comment line polib would refuse."""
+    po: polib.POFile | None = None
+    line, counted = 1, 0  # the line at offset ``counted``
+    for found in plain_entries(text):
+        if found is None:
+            return None
+        match, (msgctxt, msgid), obsolete = found
+        start = match.start()
+        line += text.count("\n", counted, start)
+        counted = start
+        if po is None:  # the header: comments, metadata and its fuzzy flag as polib reads them
+            if msgid or msgctxt is not None or obsolete:
+                return None
+            po = polib.pofile(text[:match.end()], encoding="utf-8", wrapwidth=78)
+            po.fpath = str(path)
+            continue
+        if not msgid and not obsolete:
+            return None  # polib would take it for the header
+        entry = polib.POEntry(msgctxt=msgctxt, msgid=msgid, linenum=line,
+                              msgstr=(obsolete_string if obsolete else plain_string)(
+                                  match.group("old_str" if obsolete else "str")))
+        entry.obsolete = 1 if obsolete else 0  # as polib sets it
+        skipped = _read_comments(entry, match.group("old_comments" if obsolete else "comments"))
+        if skipped is None:
+            return None
+        entry.linenum += skipped
+        po.append(entry)
+    return po
+
+
+_PREVIOUS = {"msgctxt": "previous_msgctxt", "msgid": "previous_msgid", "msgid_plural": "previous_msgid_plural"}
+
+
+def _read_comments(entry: polib.POEntry, comments: str) -> int | None:
+    """Read an entry's comment lines into it line by line as polib's parser does (the same tests, each line's
+    first word as polib splits it); None at a line polib would refuse, else how many lines polib skips before the entry's first (its
+    line number starts after them)."""
+    previous = None  # the previous (#|) field a "#| ..." continuation line extends
+    skipped, read = 0, False
+    for raw in comments.split("\n")[:-1]:
+        line = raw.strip()
+        mark = line[:2]
+        alone = len(line) <= 2 or line[2].isspace()  # the mark is the line's first word (as polib splits it)
+        if mark in ("#:", "#,", "#.") and alone and len(line) == 2:
+            skipped += not read  # polib skips an empty reference, flag or extracted comment line
+            continue
+        read = True
+        if mark == "#|" and alone:
+            tokens = line.split(None, 2)
+            if len(tokens) < 2:
+                return None
+            rest = line[2:].lstrip()
+            if tokens[1].startswith('"'):
+                if previous is None:
+                    return None
+                setattr(entry, previous, getattr(entry, previous) + polib.unescape(rest[1:-1]))
+                continue
+            if len(tokens) == 2 or tokens[1] not in _PREVIOUS:
+                return None
+            previous = _PREVIOUS[tokens[1]]
+            setattr(entry, previous, polib.unescape(rest[len(tokens[1]):].lstrip()[1:-1]))
+            continue
+        previous = None
+        if mark == "#." and alone:
+            entry.comment += ("\n" if entry.comment else "") + line[3:]
+        elif mark == "#:" and alone:
+            for occurrence in line[3:].split():
+                file, colon, number = occurrence.rpartition(":")
+                entry.occurrences.append((file, number) if colon and number.isdigit() else (occurrence, ""))
+        elif mark == "#," and alone:
+            entry.flags += [flag.strip() for flag in line[3:].split(",")]
+        elif line == "#" or line[1].isspace() or mark == "##":
+            comment = (line if line != "#" else "# ").lstrip("#")
+            entry.tcomment += ("\n" if entry.tcomment else "") + (comment[1:] if comment.startswith(" ") else comment)
+        else:
+            return None
+    return skipped
 
 
 def _polib_parse(source: str, path: Path) -> polib.POFile:
@@ -108,9 +193,9 @@ def catalog_text(po: polib.POFile) -> str:
     return in_layout(po.__unicode__(), layout_of(po))
 
 
-def layout_of(po: polib.POFile) -> str:
+def layout_of(po: polib.POFile) -> Layout:
     """The layout a catalog is written in (:mod:`toolkit.po.layout`): the one its file had, or polib's."""
-    return getattr(po, "layout", TOOLKIT)
+    return getattr(po, "layout", None) or Layout(TOOLKIT)
 
 
 # The key of the header (metadata) entry, for ``write_catalog(..., changed=...)``.
@@ -122,74 +207,99 @@ def write_catalog(po: polib.POFile, path: str | Path, *, changed: Iterable[Key] 
 
     ``changed``, when given, holds the keys (:func:`entry_key`, :data:`HEADER`
     for the header) of every entry modified since ``po`` was read from
-    ``path``: then only those are rendered by polib and every other entry
-    keeps its bytes in the file (see :func:`spliced_catalog_text`). Without
-    it, or when the file does not line up with ``po``, polib renders it all.
+    ``path``: then only those are rendered and every other entry keeps its
+    bytes in the file (see :func:`spliced_catalog_text`). Without it, or when
+    the file is not in the plain layout, the whole catalog is rendered.
     """
     path = Path(path)
     old = path.read_bytes() if path.is_file() else None
-    text = None
-    if changed is not None and old is not None:
-        text = spliced_catalog_text(po, old, changed)
-    text = in_layout(po.__unicode__() if text is None else text, layout_of(po))
+    text = written_text(po, old, changed)
     if old is not None and old == text.encode("utf-8"):
         return False
     write_text_atomic(path, text)
     return True
 
 
+def written_text(po: polib.POFile, old: bytes | None, changed: Iterable[Key] | None) -> str:
+    """What :func:`write_catalog` writes over the file bytes ``old`` (None: no file): in the catalog's layout,
+    spliced into the file's text when ``changed`` says which entries changed."""
+    layout = layout_of(po)
+    pieces = _splice(po, old, set(changed), layout) if changed is not None and old is not None else None
+    if pieces is None:
+        return catalog_text(po)
+    rendered = [number for number, (_, fresh) in enumerate(pieces) if fresh]
+    if rendered and layout.wrap != TOOLKIT:
+        relaid = entries_in_layout([pieces[n][0] for n in rendered], layout)
+        if relaid is None:  # msgcat could not take them alone: the whole text
+            return in_layout("".join(text for text, _ in pieces), layout)
+        for number, text in zip(rendered, relaid):
+            pieces[number] = (text, True)
+    return with_marks("".join(text for text, _ in pieces), layout)
+
+
 def spliced_catalog_text(po: polib.POFile, old: bytes, changed: Iterable[Key]) -> str | None:
-    """The catalog's new text made from its file's text, re-rendering only the ``changed`` entries.
+    """The catalog's new text made from its file's text ``old``, re-rendering (by polib) only the
+    ``changed`` entries and those the file does not hold; None for a file not in the plain layout, without
+    a header first, or with a duplicate key (in it or in ``po``)."""
+    layout = layout_of(po)
+    pieces = _splice(po, old, set(changed), layout)
+    return None if pieces is None else with_marks("".join(text for text, _ in pieces), layout)
 
-    ``old`` must be the file ``po`` was read from. Each entry of it in the
-    plain layout (:func:`toolkit.po.read.plain_entries`) is paired, in order, with the
-    entry polib writes at that place: the header, the live entries, the
-    obsolete ones. An entry not in ``changed`` keeps its bytes; a changed one
-    becomes exactly what polib writes for it (the header: its comment lines
-    and the metadata entry), followed by the blank lines it had. On a file
-    polib wrote, that is byte for byte polib's own rendering of ``po``.
-    None when the text does not line up: another layout, another set or
-    order of entries, a key or obsolete mark that differs, a duplicate.
+
+def _splice(po: polib.POFile, old: bytes, changed: set[Key], layout: Layout) -> list[tuple[str, bool]] | None:
+    """The pieces of :func:`spliced_catalog_text`, each marked True where polib rendered it.
+
+    ``old`` must be the file ``po`` was read from (its line ends and mark are the layout's, and the pieces
+    have neither). Each entry of ``po``, in the order polib writes them (the
+    header, the live entries, the obsolete ones), keeps the bytes of the file's entry with its key and
+    obsolete mark unless its key is in ``changed``; any other becomes exactly what polib writes for it (the
+    header: its comment lines and the metadata entry). Between two entries that follow each other in the
+    file stay the blank lines they had there; elsewhere, one. On a file polib wrote, that is byte for byte
+    polib's own rendering of ``po``; the file's entries ``po`` no longer holds are left out.
     """
-    from toolkit.po.read import plain_entries  # read imports this module
-
     try:
-        text = old.decode("utf-8")
+        text, newline, bom = without_marks(old.decode("utf-8"))
     except UnicodeDecodeError:
         return None
-    changed = set(changed)
+    if (newline, bom) != (layout.newline, layout.bom):
+        return None  # not the file the catalog was read from
     entries = [None, *(e for e in po if not e.obsolete), *(e for e in po if e.obsolete)]
     if len({entry_key(e) for e in entries[1:]} | {HEADER}) != len(entries):
         return None  # a duplicate key, or a second header: the keys would not say which entry changed
-    width = po.wrapwidth
-    pieces: list[str] = []
-    kept_from = 0  # start of the run of file text not yet copied
-    found = plain_entries(text)
-    for entry in entries:
-        match, key, obsolete = next(found, None) or (None, None, None)
-        if match is None:
+    matches: list[re.Match] = []
+    at_key: dict[Key, int] = {}
+    obsolete_at: list[bool] = []
+    for found in plain_entries(text):
+        if found is None:
             return None
-        tail = match.end("old_str" if obsolete else "str")
-        if entry is None:  # the header
-            if key != HEADER or obsolete:
-                return None
-            if HEADER in changed:
-                pieces += [text[kept_from:match.start()], _header_text(po)]
-                kept_from = tail + 1 if tail < len(text) else tail  # its line break is in the rendering
+        match, key, obsolete = found
+        if key in at_key:
+            return None
+        at_key[key] = len(matches)
+        matches.append(match)
+        obsolete_at.append(obsolete)
+    if at_key.get(HEADER) != 0 or obsolete_at[0]:
+        return None
+    tails = [m.end("old_str" if gone else "str") for m, gone in zip(matches, obsolete_at)]
+    width = po.wrapwidth
+    pieces: list[tuple[str, bool]] = [(text[:matches[0].start()], False)]
+    before: int | None = None  # the file's entry the previous piece stands for
+    for number, entry in enumerate(entries):
+        key = HEADER if entry is None else entry_key(entry)
+        at = at_key.get(key)
+        if at is not None and obsolete_at[at] != (entry is not None and bool(entry.obsolete)):
+            at = None  # live in the file, obsolete now, or the reverse: not the same entry's bytes
+        if number:
+            gap = text[tails[before] + 1:matches[at].start()] if before is not None and at == before + 1 else "\n"
+            pieces.append((gap if pieces[-1][0].endswith("\n") else "\n" + gap, False))  # the file's last line
+        if at is not None and key not in changed:
+            pieces.append((text[matches[at].start():tails[at] + 1], False))
         else:
-            if key != entry_key(entry):
-                return None
-            if key in changed:
-                pieces += [text[kept_from:match.start()], entry.__unicode__(width)]
-                kept_from = tail + 1 if tail < len(text) else tail
-            elif obsolete != bool(entry.obsolete):
-                return None
-    if next(found, False) is not False:
-        return None  # more in the file than in po: entries, or text not in the plain layout
-    if not pieces:
-        return text
-    pieces.append(text[kept_from:])
-    return "".join(pieces)
+            pieces.append((_header_text(po) if entry is None else entry.__unicode__(width), True))
+        before = at
+    if before == len(matches) - 1:
+        pieces.append((text[tails[before] + 1:], False))
+    return pieces
 
 
 def _header_text(po: polib.POFile) -> str:
@@ -227,6 +337,11 @@ def entry_kind(entry: polib.POEntry) -> str:
         if line.startswith("type:"):
             return line.partition(":")[2].strip()
     return "body"
+
+
+def catalog_references(path: str | Path) -> list[str]:
+    """The files a catalog's entries name in their ``#:`` references, each once, in the order first named."""
+    return list(dict.fromkeys(reference for entry in read_catalog(path) for reference, _ in entry.occurrences))
 
 
 def iter_catalog_paths(paths: Iterable[str | Path]) -> list[Path]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import polib
 from rapidfuzz import fuzz, process
@@ -23,6 +24,8 @@ class MergeReport:
     fuzzy: list[tuple[str, str]] = field(default_factory=list)  # (old msgid, new msgid)
     obsoleted: list[str] = field(default_factory=list)
     revived: list[str] = field(default_factory=list)
+    # keys of the entries the merged catalog writes otherwise than the old one did (for the spliced write)
+    rewritten: set[Key] = field(default_factory=set)
 
     @property
     def changed(self) -> bool:
@@ -95,6 +98,7 @@ def merge_catalog(old: polib.POFile, fresh: polib.POFile) -> tuple[polib.POFile,
     merged.header = old.header
     merged.layout = layout_of(old)
     merged.metadata = dict(old.metadata)
+    merged.metadata_is_fuzzy = old.metadata_is_fuzzy
     old_live = {entry_key(e): e for e in old if not e.obsolete and e.msgid}
     old_obsolete = {entry_key(e): e for e in old if e.obsolete}
     fresh_keys = {entry_key(e) for e in fresh}
@@ -134,6 +138,8 @@ def merge_catalog(old: polib.POFile, fresh: polib.POFile) -> tuple[polib.POFile,
             else:
                 report.added.append(new.msgid)
         merged.append(entry)
+        if previous is None or previous.obsolete or not _written_alike(previous, entry):
+            report.rewritten.add(key)
 
     for entry in departed:
         if entry_key(entry) in reused:
@@ -144,10 +150,20 @@ def merge_catalog(old: polib.POFile, fresh: polib.POFile) -> tuple[polib.POFile,
         entry.previous_msgctxt = entry.previous_msgid = entry.previous_msgid_plural = None
         merged.append(entry)
         report.obsoleted.append(entry.msgid)
+        report.rewritten.add(entry_key(entry))
     for key, entry in old_obsolete.items():
         if key not in fresh_keys:
             merged.append(entry)
     return merged, report
+
+
+_WRITTEN = attrgetter("msgctxt", "msgid", "msgid_plural", "msgstr", "msgstr_plural", "comment", "tcomment",
+                      "occurrences", "flags", "previous_msgctxt", "previous_msgid", "previous_msgid_plural")
+
+
+def _written_alike(old: polib.POEntry, new: polib.POEntry) -> bool:
+    """Whether polib writes the two live entries alike: every field it writes is the same."""
+    return _WRITTEN(old) == _WRITTEN(new)
 
 
 def _carry_over(source: polib.POEntry, target: polib.POEntry) -> None:

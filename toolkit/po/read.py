@@ -15,12 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
-
-from polib import unescape
 
 from toolkit.po.catalog import (TRANSLATED, CatalogStats, Key, count_entry, entry_kind, entry_status, read_catalog,
                                 status_of)
+from toolkit.po.plain import plain_entries, plain_string
 from toolkit.po.syntax import newline_problem
 
 
@@ -45,35 +43,6 @@ class Entry:
     msgid_plural: str = ""
     plural: tuple[tuple[int, str], ...] = ()
     previous_msgid: str | None = None
-
-
-def _entry_pattern() -> re.Pattern:
-    """One entry of the plain layout, and the blank lines after it.
-
-    Comment lines are those polib reads the same way gettext does (``#``,
-    ``# text``, ``#.``, ``#:``, ``#,`` followed by a space or nothing, and ``#|`` lines holding one
-    previous keyword and string or one string);
-    the translator comments (``#`` and ``# text``) are read as polib reads them.
-    Strings are captured with their continuation lines: all of a live entry's,
-    an obsolete (``#~``) one's msgctxt and msgid (it counts for duplicates).
-    """
-    string = r'"[^"\\\n\r]*(?:\\(?:[ntbrfva\\"]|[0-7]{1,3}|x[0-9a-fA-F]+)[^"\\\n\r]*)*"'  # the escapes gettext reads
-    # previous (#|) lines with one keyword or none, then strings
-    comment = rf"(?:#[.:,]?(?: [^\n\r]*)?\n|#\| (?:(?:msgctxt|msgid|msgid_plural) )?{string}(?: {string})*\n)*"
-
-    def block(keyword: str, group: str, prefix: str = "") -> str:
-        return rf"{prefix}{keyword} (?P<{group}>{string}(?:\n{prefix}{string})*)"
-
-    live = rf"(?P<comments>{comment})(?:{block('msgctxt', 'ctx')}\n)?{block('msgid', 'id')}\n{block('msgstr', 'str')}"
-    obsolete = (rf"{comment}(?:#~\|[^\n\r]*\n)*(?:{block('msgctxt', 'old_ctx', '#~ ')}\n)?"
-                rf"{block('msgid', 'obsolete', '#~ ')}\n{block('msgstr', 'old_str', '#~ ')}")
-    return re.compile(rf"(?:{live}|{obsolete})(?:\n|\Z)\n*")
-
-
-_ENTRY = _entry_pattern()
-# polib's escapes (others, such as \a, stay as written)
-_ESCAPES = (('\\"', '"'), ("\\n", "\n"), ("\\t", "\t"), ("\\r", "\r"), ("\\v", "\v"), ("\\b", "\b"), ("\\f", "\f"))
-_BLANK_START = re.compile(r"\n*")
 
 
 _PIECE = 1 << 20  # bytes read at a time by the streamed scan
@@ -169,7 +138,7 @@ class _Scan:
             if obsolete:
                 stats.obsolete += 1
             elif msgid:
-                msgstr = _string(match.group("str"))
+                msgstr = plain_string(match.group("str"))
                 comments = match.group("comments")
                 flags, kind = _comments(comments)
                 status = status_of(msgstr, flags)
@@ -182,47 +151,6 @@ class _Scan:
                                      previous_msgid=_previous_msgid(comments) if "#| msgid " in comments else None))
         self.line = line + text.count("\n", counted)
         return True
-
-
-def plain_entries(text: str) -> Iterator[tuple[re.Match, Key, bool] | None]:
-    """Each entry of a text in the plain layout (the :data:`_ENTRY` match, with the blank lines after it),
-    its (msgctxt, msgid) key and whether it is obsolete; then None, and no more, where the text stops
-    being the plain layout."""
-    position = _BLANK_START.match(text).end()
-    end = len(text)
-    match_entry = _ENTRY.match
-    while position < end:
-        match = match_entry(text, position)
-        if match is None:
-            yield None
-            return
-        obsolete = match.group("obsolete") is not None
-        read = _obsolete_string if obsolete else _string
-        context = match.group("old_ctx" if obsolete else "ctx")
-        msgid = read(match.group("obsolete" if obsolete else "id"))
-        yield match, (None if context is None else read(context), msgid), obsolete
-        position = match.end()
-
-
-def _string(block: str) -> str:
-    """A quoted string and its continuation lines, joined and unescaped as polib does.
-
-    A string holds no raw line break, so ``"`` + newline + ``"`` occurs only
-    where one line's string ends and the next begins.
-    """
-    text = block[1:-1].replace('"\n"', "")
-    if "\\" not in text:
-        return text
-    if "\\\\" in text:  # an escaped backslash: escapes must be read left to right
-        return unescape(text)
-    for escape, character in _ESCAPES:  # each backslash starts one escape: replace them kind by kind
-        text = text.replace(escape, character)
-    return text
-
-
-def _obsolete_string(block: str) -> str:
-    """The same for the ``#~``-prefixed lines of an obsolete entry."""
-    return _string(block.replace('"\n#~ "', '"\n"'))
 
 
 def _comments(comments: str) -> tuple[tuple[str, ...], str]:
@@ -272,7 +200,7 @@ def _previous_msgid(comments: str) -> str:
             parts.extend(_QUOTED.findall(line[3:]))  # several strings may share a line
         else:
             reading = False
-    return _string("\n".join(parts))
+    return plain_string("\n".join(parts))
 
 
 def entries_from_polib(path: Path, shown: str, *, words: bool = True) -> tuple[list[Entry], CatalogStats]:

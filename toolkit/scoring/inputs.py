@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from toolkit.po import FUZZY, TRANSLATED, Key, entry_key, entry_status, index_entries, live_entries, read_catalog
+from toolkit.po import FUZZY, TRANSLATED, Key, read_entries
 from toolkit.errors import InputError, UsageError
 
 CATALOG_SUFFIXES = (".po", ".pot")
@@ -93,20 +93,20 @@ def _from_catalogs(reference_paths: list[Path], draft_paths: list[Path], names: 
     approved: list[dict[Key, str]] = []
     first_seen: dict[Key, Segment] = {}
     for path in reference_paths:
-        entries = list(live_entries(read_catalog(path)))
+        entries, _ = read_entries(path, str(path), words=False)
         if not entries:
             raise InputError("reference catalog has no entries", path=path)
         usable = {}
         unusable = []
         for entry in entries:
-            if entry_status(entry) == TRANSLATED:
-                key = entry_key(entry)
+            if entry.status == TRANSLATED:
+                key = (entry.msgctxt, entry.msgid)
                 usable[key] = entry.msgstr
-                first_seen.setdefault(key, Segment(str(path), entry.linenum, entry.msgid, entry.msgctxt))
+                first_seen.setdefault(key, Segment(str(path), entry.line, entry.msgid, entry.msgctxt))
             else:
                 unusable.append(entry)
         if unusable:
-            warnings.append(f"{path}:{unusable[0].linenum}: {len(unusable)} of {len(entries)} reference entries "
+            warnings.append(f"{path}:{unusable[0].line}: {len(unusable)} of {len(entries)} reference entries "
                             "are untranslated or fuzzy; they are not used as references")
         approved.append(usable)
     if not first_seen:
@@ -119,7 +119,7 @@ def _from_catalogs(reference_paths: list[Path], draft_paths: list[Path], names: 
 
 
 def _catalog_draft(path: Path, name: str, keys: list[Key]) -> Draft:
-    index = index_entries(read_catalog(path))
+    index = {(entry.msgctxt, entry.msgid): entry for entry in read_entries(path, str(path), words=False)[0]}
     if not index:
         raise InputError("empty draft: the catalog has no entries", path=path)
     if not any(key in index for key in keys):
@@ -131,7 +131,7 @@ def _catalog_draft(path: Path, name: str, keys: list[Key]) -> Draft:
         text = entry.msgstr if entry is not None else ""
         if not text:
             missing += 1
-        elif entry_status(entry) == FUZZY:
+        elif entry.status == FUZZY:
             fuzzy += 1
         hypotheses.append(text)
     if missing == len(keys):
