@@ -23,20 +23,22 @@ SLOW_LIBRARIES = ("lemminflect", "simplemma", "spellchecker", "pypinyin", "cn2an
 # Runs the checks and reports the findings and which of the slow libraries the run imported.
 CHECK_AND_REPORT = """
 import json, sys
+from pathlib import Path
 from toolkit.checks import run_checks
 from toolkit.config import load_config
 from toolkit.glossary import load_glossary
 config = load_config()
-report = run_checks(sys.argv[1:], config=config, glossary=load_glossary((), config))
+report = run_checks(sys.argv[2:], config=config, glossary=load_glossary((), config), cache_dir=Path(sys.argv[1]) if sys.argv[1] else None)
 print(json.dumps({"report": report.as_dict(), "loaded": sorted(set(%r) & sys.modules.keys())}))
 """ % (SLOW_LIBRARIES,)
 
 
-def run_check(catalog: Path, user_cache: Path, **env: str) -> dict:
-    """The checks in a fresh process, with the given user cache folder and no findings cache."""
+def run_check(catalog: Path, user_cache: Path, findings: Path | None = None, **env: str) -> dict:
+    """The checks in a fresh process, with the given user cache folder and findings cache (else none)."""
     environment = {name: value for name, value in os.environ.items() if name != "TOOLKIT_NO_MEMO"}
     environment.update(PYTHONPATH=str(REPO), XDG_CACHE_HOME=str(user_cache), **env)
-    done = subprocess.run([sys.executable, "-c", CHECK_AND_REPORT, str(catalog)], cwd=REPO, env=environment,
+    done = subprocess.run([sys.executable, "-c", CHECK_AND_REPORT, str(findings or ""), str(catalog)], cwd=REPO,
+                          env=environment,
                           capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
 
@@ -73,14 +75,25 @@ def article_with_defects(tmp_path: Path) -> Path:
 
 def test_remembered_answers_give_the_findings_the_libraries_give(article_with_defects, tmp_path):
     user_cache = with_parsed_dictionary(tmp_path / "user-cache")
+    findings = tmp_path / "findings"
     fresh = run_check(article_with_defects, user_cache, TOOLKIT_NO_MEMO="1")
-    filling = run_check(article_with_defects, user_cache)
+    filling = run_check(article_with_defects, user_cache, findings)
     remembered = run_check(article_with_defects, user_cache)
     assert fresh["report"]["findings"], "the planted defects are found"
     assert len({c["check"] for c in fresh["report"]["findings"]}) >= 5
     assert fresh["report"] == filling["report"] == remembered["report"]
     assert {"lemminflect", "pypinyin", "simplemma"} <= set(fresh["loaded"])
     assert remembered["loaded"] == []  # every answer came from the file
+    # With the findings cache too, then after an edit (one entry checked again, the catalog-wide checks
+    # run again): what a check of the edited catalog with no cache of any kind finds.
+    assert run_check(article_with_defects, user_cache, findings)["report"] == fresh["report"]
+    po = polib.pofile(str(article_with_defects))
+    first, second = [entry for entry in po if entry.msgstr and len(entry.msgid) > 30][:2]
+    first.msgstr, second.msgstr = second.msgstr, first.msgstr + " in 2035"  # exchanged, a year added
+    po.save(str(article_with_defects))
+    edited = run_check(article_with_defects, user_cache, findings)["report"]
+    assert edited != fresh["report"]
+    assert edited == run_check(article_with_defects, user_cache, TOOLKIT_NO_MEMO="1")["report"]
 
 
 @pytest.mark.skipif(corpus_root() is None, reason="the development corpora are not here")
