@@ -12,9 +12,10 @@ the Chinese as the source (msgid), the English as the translation (msgstr).
   planted  copies of the catalog where sampled entries carry one defect each
            (a wrong value, a lost qualifier, a wrong date, full-width punctuation,
            Chinese left in, the source copied, a doubled word, a translation cut
-           short, a dropped sentence or clause, a wrong person name, two
-           translations swapped); a defect is found when its entry gets a new
-           finding from one of the checks meant to see that class.
+           short, a dropped sentence or clause, a wrong person name, another
+           entry's translation pasted in or two neighbours' translations
+           exchanged); a defect is found when its entry gets a new finding
+           from one of the checks meant to see that class.
 
 Targets (issue 12): at most 1 error and 5 findings in all per 100 clean entries; recall >= 90%.
 The corpora live outside the repository (../shared/corpora/aligner-eval-dev or $TOOLKIT_DEV_CORPORA);
@@ -110,7 +111,7 @@ def check(pairs: list[Pair], folder: Path, name: str) -> dict[str, list[tuple[st
 
 # --- planting defects ---------------------------------------------------------------------------
 
-Planter = Callable[[Pair, list[Pair], random.Random], Pair | None]
+Planter = Callable[[Pair, list[Pair], random.Random], Pair | list[Pair] | None]
 DIGIT_NUMBER = re.compile(r"(?<![\d.,])\d+(?![\d.,]\d)")
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9”\"')][.!?])\s+(?=[A-Z“\"])")
 WORD = re.compile(r"[A-Za-z]+")
@@ -250,12 +251,19 @@ def plant_wrong_name(pair: Pair, pairs: list[Pair], rng: random.Random) -> Pair 
     return _with(pair, translation=pair.translation.replace(word.group(), other))
 
 
-def plant_swapped(pair: Pair, pairs: list[Pair], rng: random.Random) -> Pair | None:
-    """The translation of another entry of at least as many words in place of this one's."""
-    others = [p for p in pairs if p is not pair and len(p.source) >= 15]
-    if len(pair.source) < 15 or not others:
+def plant_swapped(pair: Pair, pairs: list[Pair], rng: random.Random) -> Pair | list[Pair] | None:
+    """Another entry's translation in place of this one's: by turns pasted from anywhere in the catalog (the
+    other entry keeps it too), and exchanged with the next entry of the same text (both entries defective)."""
+    if len(pair.source) < 15:
         return None
-    return _with(pair, translation=rng.choice(others).translation)
+    if rng.random() < 0.5:
+        others = [p for p in pairs if p is not pair and len(p.source) >= 15]
+        return _with(pair, translation=rng.choice(others).translation) if others else None
+    index = pairs.index(pair)
+    after = pairs[index + 1] if index + 1 < len(pairs) else None
+    if after is None or len(after.source) < 15 or after.context.split(":")[0] != pair.context.split(":")[0]:
+        return None
+    return [_with(pair, translation=after.translation), _with(after, translation=pair.translation)]
 
 
 def _with(pair: Pair, *, source: str | None = None, translation: str | None = None) -> Pair:
@@ -281,7 +289,8 @@ CLASSES: dict[str, tuple[Planter, tuple[str, ...]]] = {
 
 
 def plant(pairs: list[Pair], per_class: int, rng: random.Random) -> tuple[list[Pair], dict[str, str]]:
-    """A copy of the pairs with up to per_class entries of each class made defective; context -> class."""
+    """A copy of the pairs with per_class entries of each class made defective (one more where an exchange
+    ends the quota); context -> class."""
     planted: dict[str, str] = {}
     result = {pair.context: pair for pair in pairs}
     order = list(pairs)
@@ -289,15 +298,18 @@ def plant(pairs: list[Pair], per_class: int, rng: random.Random) -> tuple[list[P
     for name, (planter, _) in CLASSES.items():
         count = 0
         for pair in order:
-            if count == per_class:
+            if count >= per_class:
                 break
             if pair.context in planted:
                 continue
             changed = planter(pair, pairs, rng)
-            if changed is not None:
-                result[pair.context] = changed
-                planted[pair.context] = name
-                count += 1
+            changed = [changed] if isinstance(changed, Pair) else changed or []
+            if any(other.context in planted for other in changed):
+                continue
+            for other in changed:  # an exchange makes two entries defective: both count
+                result[other.context] = other
+                planted[other.context] = name
+            count += len(changed)
     return [result[pair.context] for pair in pairs], planted
 
 

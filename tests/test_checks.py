@@ -565,7 +565,7 @@ def test_names_chinese_people_in_pinyin_wade_giles_or_another_romanisation(tmp_p
         ("记者 郭丽华 白莹", "By Guo Lihua and Bai Ying, staff reporters"),
         ("王东生参加了会议。", "Mr. Wang attended the meeting."),  # the surname alone names him
         ("邓小平说，发展才是硬道理。", "Teng Hsiao-ping said that development is the only hard truth."),
-        ("陈国强接受了采访。", "Chan Kwok-keung gave an interview."),  # a Hong Kong romanisation
+        ("陈国强接受了采访。", "The interview was given by Chan Kwok-keung."),  # a Hong Kong romanisation
         ("毛泽东在延安写了这篇文章。", "Mao wrote this essay in Yan'an."),
         # words jieba may tag as names: none is a person
         ("这是一次高水平的会议。", "It was a high-level meeting."),

@@ -11,16 +11,17 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Iterator
 
-from toolkit.checks.omission import analyse, echo_forms, english_forms, shorten
+from toolkit.checks.omission import Analysis, Echo, analyse, echo, echo_forms, english_forms, shorten
 from toolkit.checks.registry import register
 from toolkit.checks.runner import Catalog, Context
 from toolkit.po import Entry
 
 MAX_OWN_SHARE = 0.3  # an English echoing more of its own source than this is taken to be its own
 MIN_WORDS = 4  # source dictionary words needed on both sides to compare
-MIN_OTHER_SHARE = 0.4  # the other source must be echoed at least this much ...
+MIN_OTHER_SHARE = 0.5  # the other source must be echoed at least this much ...
 MIN_GAIN = 0.25  # ... and by this much more than the entry's own
 MIN_MORE_WORDS = 3  # ... in at least this many more words
+MIN_MORE_WORDS_PASTED = 2  # ... or this many, where an entry has the very same English or the two exchanged
 
 
 @register("misplaced", "warning", scope="catalog")
@@ -51,15 +52,44 @@ def misplaced(catalog: Catalog, context: Context) -> Iterator[tuple[Entry, str]]
             share = hits / len(words)
             if number != other and share > best.get(number, (0.0,))[0]:
                 best[number] = (share, hits, other)
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for number, item in enumerate(judged):
+        by_text[item.msgstr].append(number)
     for number in suspects:
-        if number not in best:
-            continue
-        item, (share, hits, other) = judged[number], best[number]
-        own = analysis.echoes[id(item)]
+        item, own = judged[number], analysis.echoes[id(judged[number])]
         own_hits = sum(hit for _, _, hit in own.words)
-        if judged[other].msgid != item.msgid and share >= max(MIN_OTHER_SHARE, own.share + MIN_GAIN) \
-                and hits >= own_hits + MIN_MORE_WORDS:
+        found = _belongs(number, best.get(number), by_text[item.msgstr], judged, analysis, own, own_hits)
+        if found:
+            share, other = found
             yield item, (f"the translation echoes {share:.0%} of the source at line {judged[other].line} "
                          f"(\"{shorten(judged[other].msgid, 16)}\") against {own.share:.0%} of its own: it most "
                          f"likely belongs to that entry; move it there and translate this one")
 
+
+def _belongs(number: int, best: tuple[float, int, int] | None, same_text: list[int], judged: list[Entry],
+             analysis: Analysis, own: Echo, own_hits: int) -> tuple[float, int] | None:
+    """(share, entry) of the entry the suspect's English belongs to, if one stands out: the best-echoed
+    other source; or, with a smaller lead, an entry with the very same English (a translation pasted twice)."""
+    if best:
+        share, hits, other = best
+        if judged[other].msgid != judged[number].msgid and share >= max(MIN_OTHER_SHARE, own.share + MIN_GAIN) \
+                and hits >= own_hits + MIN_MORE_WORDS:
+            return share, other
+    for other in same_text:
+        theirs = analysis.echoes[id(judged[other])]  # the same English against the other source
+        if other != number and judged[other].msgid != judged[number].msgid and _leads(theirs, own):
+            return theirs.share, other
+    for other in (number - 1, number + 1):  # exchanged with a neighbour: each English echoes the other's source
+        if 0 <= other < len(judged) and judged[other].msgid != judged[number].msgid:
+            mine_there, theirs_here = echo(judged[other].msgid, judged[number].msgstr), \
+                echo(judged[number].msgid, judged[other].msgstr)
+            theirs = analysis.echoes[id(judged[other])]
+            if _leads(mine_there, own) and _leads(theirs_here, theirs):
+                return mine_there.share, other
+    return None
+
+
+def _leads(there: Echo, here: Echo) -> bool:
+    """Whether an English echoes another source (there) clearly better than its own (here)."""
+    return there.share >= here.share + MIN_GAIN and len(there.words) >= MIN_WORDS \
+        and sum(hit for _, _, hit in there.words) >= sum(hit for _, _, hit in here.words) + MIN_MORE_WORDS_PASTED

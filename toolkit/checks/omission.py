@@ -15,7 +15,8 @@ evidence, both against "translated in full":
            echo rate in the catalog and q the rate at which an unrelated English
            echoes a word by chance;
   length   how many of the catalog's spreads the English is shorter than its
-           norm (z-score of the log of characters per Chinese character).
+           norm (z-score of the log of characters per Chinese character; the
+           spread is wider for a short source, whose length varies more).
 
 Their sum decides. ``truncated`` reports a silent run that ends the source (or
 an English that stops mid-sentence); ``omission`` one inside it. Both are
@@ -45,12 +46,13 @@ MIN_SOURCE_CHARS = 8  # shorter sources (headings, names) are too short to judge
 CHANCE_ECHO = 0.1  # q: the share of a source's words an unrelated English echoes
 PRIOR_ECHO = 0.55  # a word's echo rate before the catalog says otherwise
 PRIOR_WEIGHT = 3  # how many sightings the prior counts as
-DEFAULT_SPREAD = 0.2  # the spread of log length per Chinese character, for catalogs too small to measure it
-MIN_SPREAD = 0.12  # a catalog of very even lengths (one translator, one text type) still varies this much
+DEFAULT_SPREAD = 0.16  # the spread of log length per Chinese character (at _noise 1), for catalogs too small to measure it
+SHORT_NOISE = 20  # Chinese characters: the length noise that a short source adds (_noise)
+MIN_SPREAD = 0.1  # a catalog of very even lengths (one translator, one text type) still varies this much
 MIN_SILENT_WORDS = 3  # a silent run needs this many words to report: length alone says nothing of where
 MIN_SAMPLE = 10  # entries needed to trust the catalog's own norm and spread
 SILENCE_WEIGHT = 0.3  # one nat of silence counts as this many spreads of shortness
-SUSPECT = -3.7  # length z-score minus weighted silence below this: reported
+SUSPECT = -3.4  # length z-score minus weighted silence below this: reported
 LIKELY = -6.0  # ... below this: reported as likely
 NO_STOP_EVIDENCE = 4.0  # nats: an English that ends without closing punctuation where the source ends a sentence
 # Words a finished English sentence seldom ends on, even before a full stop ("… a network containing.").
@@ -113,7 +115,7 @@ def english_forms(text: str) -> set[str]:
     forms = set(ENGLISH_WORD.findall(lowered))
     if "." in lowered:
         forms.update(m.group().replace(".", "") for m in _DOTTED.finditer(lowered))  # U.S. -> us
-    forms.update([_STEMS.get(form) or _stem(form) for form in forms])
+    forms.update(list(map(_STEMS.__getitem__, forms)))
     return forms
 
 
@@ -138,7 +140,17 @@ _SUFFIXES = (("ations", ""), ("ation", ""), ("ings", ""), ("ing", ""), ("ies", "
              ("er", ""), ("es", ""), ("ed", ""), ("ly", ""), ("s", ""))
 
 
-_STEMS: dict[str, str] = {}  # word -> stem, read by a plain lookup: the English of every entry is stemmed
+class _Stems(dict):
+    """word -> stem, computed on first lookup: the English of every entry is stemmed word by word."""
+
+    def __missing__(self, word: str) -> str:
+        stem = _stem(word)
+        if len(self) < 1 << 17:
+            self[word] = stem
+        return stem
+
+
+_STEMS = _Stems()
 
 
 def _stem(word: str) -> str:
@@ -151,8 +163,6 @@ def _stem(word: str) -> str:
             break
     if len(stem) > 3 and stem[-1] in "ye":
         stem = stem[:-1] + ("i" if stem[-1] == "y" else "")
-    if len(_STEMS) < 1 << 17:
-        _STEMS[word] = stem
     return stem
 
 
@@ -185,9 +195,19 @@ class Suspect:
         return self.end == len(self.echo.words) and self.start > 0
 
     def silent_text(self) -> str:
-        """The clauses the silent run covers, shortened."""
-        first, last = self.echo.words[self.start][1], self.echo.words[self.end - 1][1]
-        return shorten("".join(self.echo.clauses[first:last + 1]))
+        """The source text from the silent run's first word to its last, shortened."""
+        places, found = [], {}
+        for index, (word, clause, _) in enumerate(self.echo.words):  # each word found after the one before
+            text = self.echo.clauses[clause]
+            begin = text.find(word, found.get(clause, 0))
+            begin = begin if begin >= 0 else found.get(clause, 0)
+            found[clause] = begin + len(word)
+            places.append((clause, begin, begin + len(word)))
+        (first, begin, _), (last, _, finish) = places[self.start], places[self.end - 1]
+        if first == last:
+            return shorten(self.echo.clauses[first][begin:finish])
+        return shorten("".join([self.echo.clauses[first][begin:], *self.echo.clauses[first + 1:last],
+                                self.echo.clauses[last][:finish]]))
 
     def evidence(self) -> str:
         """What was measured, for the message: the silent words, and the length when it is short."""
@@ -230,16 +250,15 @@ def analyse(catalog: Catalog) -> Analysis:
     suspects = {}
     for item in items:
         result = echoes[id(item)]
-        own = Counter(word for word, _, _ in result.words)
-        own_hits = Counter(word for word, _, hit in result.words if hit)
-        # This entry left out of every rate: its own silence is what is judged.
-        prior = (all_echoed - own_hits.total() + PRIOR_ECHO * PRIOR_WEIGHT) \
+        # This entry left out of every rate (each word's own sighting, the prior's words): its own silence is
+        # what is judged.
+        prior = (all_echoed - sum(hit for _, _, hit in result.words) + PRIOR_ECHO * PRIOR_WEIGHT) \
             / (all_seen - len(result.words) + PRIOR_WEIGHT)
-        silence, start, end = _silent_run(result, seen, echoed, own, own_hits, prior * PRIOR_WEIGHT)
+        silence, start, end = _silent_run(result, seen, echoed, prior * PRIOR_WEIGHT)
         ratio = z = None
         if item.source_chars >= LENGTH_MIN_HAN:
             ratio = len(item.msgstr) / item.source_chars / norm
-            z = math.log(ratio) / spread
+            z = math.log(ratio) / (spread * _noise(item.source_chars))
         stops = _ends_unfinished(item)
         score = (z or 0.0) - SILENCE_WEIGHT * (silence + (NO_STOP_EVIDENCE if stops else 0.0))
         if score < SUSPECT and (end - start >= MIN_SILENT_WORDS or stops):
@@ -254,24 +273,30 @@ def analyse(catalog: Catalog) -> Analysis:
 def _length_norm(items: list[Entry]) -> tuple[float, float]:
     """The catalog's median English characters per Chinese character, and the spread of their logs (1.4826 ×
     the median absolute deviation: the standard deviation, were they normal, unmoved by a few outliers)."""
-    logs = [math.log(len(item.msgstr) / item.source_chars) for item in items if item.source_chars >= LENGTH_MIN_HAN]
-    if len(logs) < MIN_SAMPLE:
+    measured = [(math.log(len(item.msgstr) / item.source_chars), _noise(item.source_chars)) for item in items
+                if item.source_chars >= LENGTH_MIN_HAN]
+    if len(measured) < MIN_SAMPLE:
         return DEFAULT_CHARS_PER_HAN, DEFAULT_SPREAD
-    middle = statistics.median(logs)
-    spread = 1.4826 * statistics.median(abs(value - middle) for value in logs)
+    middle = statistics.median(value for value, _ in measured)
+    spread = 1.4826 * statistics.median(abs(value - middle) / noise for value, noise in measured)
     return math.exp(middle), max(spread, MIN_SPREAD)
 
 
-def _silent_run(result: Echo, seen: Counter, echoed: Counter, own: Counter, own_hits: Counter,
-                prior_hits: float) -> tuple[float, int, int]:
+def _noise(chinese_characters: int) -> float:
+    """How much more a short source's English length varies: as counting noise, by sqrt((n + k) / n)
+    (measured on the development corpora: 0.22–0.28 for 12–25 characters, 0.16 for 50–100)."""
+    return math.sqrt((chinese_characters + SHORT_NOISE) / chinese_characters)
+
+
+def _silent_run(result: Echo, seen: Counter, echoed: Counter, prior_hits: float) -> tuple[float, int, int]:
     """The run of words least likely to be silent in a full translation (maximum-sum run of the per-word
-    log-likelihood ratios, each word's echo rate from the other entries, with prior_hits of PRIOR_WEIGHT
-    sightings): (its ratio in nats, start, end); (0, 0, 0) when every run has evidence against."""
+    log-likelihood ratios, each word's echo rate from its other sightings in the catalog, with prior_hits
+    in PRIOR_WEIGHT sightings): (its ratio in nats, start, end); (0, 0, 0) when every run has evidence against."""
     best = current = 0.0
     best_start = best_end = start = 0
-    log, chance = math.log, CHANCE_ECHO
+    log, chance, weight = math.log, CHANCE_ECHO, PRIOR_WEIGHT - 1
     for index, (word, _, hit) in enumerate(result.words):
-        p = (echoed[word] - own_hits[word] + prior_hits) / (seen[word] - own[word] + PRIOR_WEIGHT)
+        p = (echoed[word] - hit + prior_hits) / (seen[word] + weight)
         p = 0.05 if p < 0.05 else 0.95 if p > 0.95 else p
         current += log(chance / p) if hit else log((1 - chance) / (1 - p))
         if current <= 0:

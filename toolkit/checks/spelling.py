@@ -57,7 +57,7 @@ def _one_edit(lower: str) -> set[str]:
         | {a + c + b[1:] for a, b in splits if b for c in letters} | {a + c + b for a, b in splits for c in letters}
 
 
-def _source_readings(source: str) -> dict[str, str]:
+def source_readings(source: str) -> dict[str, str]:
     """Toneless pinyin of every run of two to four Chinese characters in the source, as a name would be
     spelt (beijing -> Beijing)."""
     readings = {}
@@ -249,7 +249,7 @@ def spelling(item: Entry, context: Context) -> Iterator[str]:
     if names:
         # A name no lexicon knows is judged only against the source: one letter away from the pinyin of its
         # Chinese characters (北京 -> "Beijng") is a slip; any other (Bezos, Halprin) cannot be judged.
-        readings = _source_readings(item.msgid)
+        readings = source_readings(item.msgid)
         for word in names:
             lower = _POSSESSIVE.sub("", word.lower().replace("’", "'"))
             near = [readings[edit] for edit in _one_edit(lower) if edit in readings] if len(lower) >= 4 else []
