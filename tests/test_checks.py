@@ -375,7 +375,6 @@ def test_spelling_knows_derived_words_latin_phrases_and_name_particles(tmp_path)
         ("对他来说那场战争是一次启示。", "For him the war was a revelational moment."),
         ("企业追求利润最大化。", "Firms act as profit maximizers."),
         ("收发开关控制天线。", "The duplexer switches the antenna."),
-        ("他独自抹去了这些成果。", "It single-handedly erased the gains."),
         ("城市的街道是网状的。", "The streets of the city are weblike."),
         ("他们想维持现状。", "They wish to keep the status quo."),
         ("英语是科学的通用语。", "English is the lingua franca of science."),
@@ -389,9 +388,9 @@ def test_spelling_knows_derived_words_latin_phrases_and_name_particles(tmp_path)
 
 def test_spelling_still_flags_slips_that_look_derived(tmp_path):
     entries = [("官方曾经不鼓励", "Once offically discouraged"), ("同时发送", "send packets simultaneiously"),
-               ("讽刺电影", "the satricial film"), ("他说", "sys Brian Rose")]
+               ("讽刺电影", "the satricial film"), ("他说", "sys Brian Rose"), ("精准施策", "act targetedly")]
     found = {finding.message.split('"')[1] for finding in check(tmp_path, entries, select=["spelling"]).findings}
-    assert found == {"offically", "simultaneiously", "satricial", "sys"}
+    assert found == {"offically", "simultaneiously", "satricial", "sys", "targetedly"}
 
 
 def test_spelling_flags_a_pinyin_name_one_letter_off_its_source(tmp_path):
@@ -565,7 +564,7 @@ def test_names_chinese_people_in_pinyin_wade_giles_or_another_romanisation(tmp_p
         ("记者 郭丽华 白莹", "By Guo Lihua and Bai Ying, staff reporters"),
         ("王东生参加了会议。", "Mr. Wang attended the meeting."),  # the surname alone names him
         ("邓小平说，发展才是硬道理。", "Teng Hsiao-ping said that development is the only hard truth."),
-        ("陈国强接受了采访。", "Chan Kwok-keung gave an interview."),  # a Hong Kong romanisation
+        ("陈国强接受了采访。", "The interview was given by Chan Kwok-keung."),  # a Hong Kong romanisation
         ("毛泽东在延安写了这篇文章。", "Mao wrote this essay in Yan'an."),
         # words jieba may tag as names: none is a person
         ("这是一次高水平的会议。", "It was a high-level meeting."),

@@ -163,3 +163,19 @@ def _stored(folder: Path) -> list[tuple[str, str]]:
     with sqlite3.connect(folder / "zh-en-toolkit" / memo.FILE_NAME) as connection:
         rows = connection.execute("SELECT key, answer FROM memo WHERE name LIKE 'memo_example.%'").fetchall()
     return [(key, pickle.loads(answer)) for key, answer in rows]
+
+
+def test_runs_writing_at_the_same_time_keep_every_answer(tmp_path):
+    (tmp_path / "memo_example.py").write_text("from toolkit.memo import remembered\n\n"
+                                             "@remembered()\ndef shout(text):\n    return text.upper()\n",
+                                             encoding="utf-8")
+    ask = ("import sys, memo_example\n"
+           "for number in range(int(sys.argv[1]), int(sys.argv[1]) + 3000):\n"
+           "    assert memo_example.shout(f'word{number}') == f'WORD{number}'\n")
+    environment = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{REPO}", "XDG_CACHE_HOME": str(tmp_path)}
+    environment.pop("TOOLKIT_NO_MEMO", None)
+    runs = [subprocess.Popen([sys.executable, "-c", ask, str(start)], env=environment, stderr=subprocess.PIPE)
+            for start in (0, 1500, 3000, 4500)]
+    assert all(run.wait() == 0 for run in runs), [run.stderr.read() for run in runs]
+    stored = dict(_stored(tmp_path))
+    assert len(stored) == 7500 and all(stored[key] == key.upper() for key in stored)

