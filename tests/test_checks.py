@@ -375,7 +375,6 @@ def test_spelling_knows_derived_words_latin_phrases_and_name_particles(tmp_path)
         ("对他来说那场战争是一次启示。", "For him the war was a revelational moment."),
         ("企业追求利润最大化。", "Firms act as profit maximizers."),
         ("收发开关控制天线。", "The duplexer switches the antenna."),
-        ("他独自抹去了这些成果。", "It single-handedly erased the gains."),
         ("城市的街道是网状的。", "The streets of the city are weblike."),
         ("他们想维持现状。", "They wish to keep the status quo."),
         ("英语是科学的通用语。", "English is the lingua franca of science."),
@@ -389,9 +388,9 @@ def test_spelling_knows_derived_words_latin_phrases_and_name_particles(tmp_path)
 
 def test_spelling_still_flags_slips_that_look_derived(tmp_path):
     entries = [("官方曾经不鼓励", "Once offically discouraged"), ("同时发送", "send packets simultaneiously"),
-               ("讽刺电影", "the satricial film"), ("他说", "sys Brian Rose")]
+               ("讽刺电影", "the satricial film"), ("他说", "sys Brian Rose"), ("精准施策", "act targetedly")]
     found = {finding.message.split('"')[1] for finding in check(tmp_path, entries, select=["spelling"]).findings}
-    assert found == {"offically", "simultaneiously", "satricial", "sys"}
+    assert found == {"offically", "simultaneiously", "satricial", "sys", "targetedly"}
 
 
 def test_spelling_flags_a_pinyin_name_one_letter_off_its_source(tmp_path):
@@ -550,6 +549,15 @@ def test_misplaced_names_the_entry_a_translation_belongs_to(tmp_path):
     belongs = next(e for e in polib.pofile(str(tmp_path / "test.po")) if e.msgid == entries[21][0])
     assert [(f.msgid, f.check) for f in report.findings] == [(entries[20][0], "misplaced")]
     assert f"line {belongs.linenum}" in report.findings[0].message
+
+
+@pytest.mark.skipif(not _article_translated(), reason="the article is not fully translated yet")
+def test_misplaced_sees_two_neighbours_translations_exchanged(tmp_path):
+    entries = [(e.msgid, e.msgstr) for e in polib.pofile(str(ARTICLE)) if e.msgid and e.msgstr][:30]
+    exchanged = [*entries[:3], (entries[3][0], entries[4][1]), (entries[4][0], entries[3][1]), *entries[5:]]
+    report = check(tmp_path, exchanged, select=["misplaced"])
+    assert [(f.msgid, f.check, f.severity) for f in report.findings] == [
+        (entries[3][0], "misplaced", "warning"), (entries[4][0], "misplaced", "warning")]
 
 
 def test_names_transliteration_heard_in_the_english(tmp_path):

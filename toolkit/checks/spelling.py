@@ -40,7 +40,7 @@ COMBINING_PREFIXES = ("agro", "anti", "auto", "bio", "co", "counter", "cyber", "
                       "sub", "super", "thermo", "trans", "ultra", "un", "under")
 # Derivational suffixes and the endings their stem may have had (expositori+al: expository, maximiz+er: maximize).
 DERIVATIONS = (("ability", ("able",)), ("ities", ("ity",)), ("ity", ("", "e")), ("ally", ("al", "")),
-               ("edly", ("ed",)), ("ily", ("y",)), ("ly", ("",)), ("ness", ("",)), ("ers", ("", "e")), ("er", ("", "e")),
+               ("ness", ("",)), ("ers", ("", "e")), ("er", ("", "e")),
                ("al", ("", "e", "y")), ("ial", ("y",)), ("ic", ("", "y")), ("ism", ("", "e")), ("ist", ("", "e")),
                ("ment", ("",)), ("less", ("",)))
 # Particles of European names, lower case between a given name and a surname (Lars von Trier, de Angelis).
@@ -70,20 +70,6 @@ def source_readings(source: str) -> dict[str, str]:
                 reading = "".join(syllables[start:start + size]).replace("ü", "v")
                 readings.setdefault(reading, reading.capitalize())
     return readings
-
-
-def _source_gloss_words(source: str) -> frozenset[str]:
-    """Every word of the CC-CEDICT senses of every dictionary word in the source (asked only for an entry
-    with an unknown word)."""
-    from toolkit import lexicon
-
-    words: set[str] = set()
-    for run in _HAN_RUN.findall(source):
-        for start in range(len(run)):
-            for end in range(start + 2, min(len(run), start + 8) + 1):
-                if lexicon.is_word(run[start:end]):
-                    words.update(lexicon.english_words(run[start:end]))
-    return frozenset(words)
 
 
 def _in_a_phrase(word: str, text: str) -> bool:
@@ -206,7 +192,8 @@ class Speller:
 
     def _derived(self, lower: str) -> bool:
         """A known word with one derivational suffix: revelational, maximizers, duplexer, expositorial,
-        illimitability, (single-)handedly. Only long words: a short one (truely) is more often a slip."""
+        illimitability. Only long words (a short one, truely, is more often a slip), and no adverbs in -ly:
+        a calque such as "targetedly" is a slip too."""
         if lower.endswith("like") and len(lower) > 6 and self._known(lower[:-4]):
             return True  # weblike, cloudlike: -like makes adjectives of any noun
         if len(lower) < 8:
@@ -256,12 +243,11 @@ def spelling(item: Entry, context: Context) -> Iterator[str]:
             if near:
                 yield f"unknown word \"{word}\" (did you mean \"{near[0]}\"?)"
     if unknown:
-        # Latin letters in the source (a term in brackets), particles of names, and the words of the
-        # CC-CEDICT senses of the source's words (糖尿病 "diabetes mellitus", 反之亦然 "vice versa") are known.
+        # Latin letters in the source (a term in brackets), particles of names, and words of a phrase
+        # CC-CEDICT's English uses (status quo, diabetes mellitus) are known.
         in_source = {w.lower() for w in _WORD.findall(item.msgid)}
         in_source.update(m.group(1) for m in _PARTICLE_BEFORE_NAME.finditer(text) if m.group(1) in NAME_PARTICLES)
-        glossed = _source_gloss_words(item.msgid)
         for word in unknown:
-            if word.lower() not in in_source and word.lower() not in glossed and not _in_a_phrase(word, text):
+            if word.lower() not in in_source and not _in_a_phrase(word, text):
                 guess = speller.suggestion(word)
                 yield f"unknown word \"{word}\"" + (f" (did you mean \"{guess}\"?)" if guess else "")
