@@ -554,6 +554,8 @@ def _reread_english(found: list[Quantity], text: str) -> list[Quantity]:
     references that may stand for a number but are never required (twice, a dozen, one-third, fig. 1.4)."""
     lowered = text.lower()
     hints = _hints(lowered)
+    if not found and not hints:
+        return found  # most sentences: no number, and no word that may stand for one
     if "(" in text and _CITATION_START.search(text):
         hints.add("citation")
     if "label" not in hints and (lowered[:1].isdigit() or lowered[:1] == "(" or _MULTI_DOT.search(lowered)
