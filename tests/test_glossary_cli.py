@@ -212,6 +212,18 @@ def test_add_files_people_places_and_organisations_where_the_folder_keeps_them(g
     assert "乡村振兴" in (folder / "terms.csv").read_text(encoding="utf-8") and "乡村振兴" not in names
 
 
+def test_add_starts_the_names_file_of_a_new_project(glossary_project):
+    folder = glossary_project / "glossary"
+    for name in ("names.csv", "organizations.csv"):
+        (folder / name).unlink(missing_ok=True)
+    result = run("add", "竹山县", "Zhushan County", "--type", "place")
+    assert result.exit_code == 0 and "glossary/names.csv: added 竹山县" in result.output
+    assert (folder / "names.csv").read_text(encoding="utf-8").splitlines() == [
+        "source,target,variants,forbidden,type,note", "竹山县,Zhushan County,,,place,"]
+    assert "竹山县" not in (folder / "terms.csv").read_text(encoding="utf-8")
+    assert run("show", "竹山县").exit_code == 0  # the new file is part of the glossary
+
+
 def test_add_without_a_glossary_names_the_option_that_exists(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["glossary", "add", "竹山县", "Zhushan County"])

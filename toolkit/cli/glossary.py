@@ -93,7 +93,7 @@ def show(query: str, glossary_paths: tuple[Path, ...], catalog_paths: tuple[Path
 @click.option("--note", default="", help="Guidance shown to translators.")
 @click.option("--to", "to_path", type=click.Path(path_type=Path),
               help="CSV file to append to; default: in the glossary folder, names.csv for a person or place, "
-                   "organizations.csv for an org (where they exist), else terms.csv.")
+                   "organizations.csv for an org (made if missing), else terms.csv.")
 @glossary_option
 def add(source: str, target: str, variants: tuple[str, ...], forbidden: tuple[str, ...], kind: str, note: str,
         to_path: Path | None, glossary_paths: tuple[Path, ...]) -> None:
@@ -294,7 +294,7 @@ def _existing_catalogs(paths: tuple[Path, ...], config: Config) -> list[Path]:
     return iter_catalog_paths(c for c in config.catalogs if c.exists())
 
 
-# The file of a glossary folder that holds each type of term, where the folder has it (else terms.csv).
+# The file of a glossary folder that holds each type of term (made when its first term is added).
 FILE_FOR_TYPE = {"person": "names.csv", "place": "names.csv", "org": "organizations.csv"}
 
 
@@ -309,8 +309,7 @@ def _default_csv(glossary_paths: tuple[Path, ...], config: Config, kind: str = "
     first = paths[0]
     if first.suffix.lower() == ".csv":
         return first
-    by_type = first / FILE_FOR_TYPE.get(kind, "terms.csv")
-    return by_type if by_type.exists() else first / "terms.csv"
+    return first / FILE_FOR_TYPE.get(kind, "terms.csv")
 
 
 def _clean(values: tuple[str, ...]) -> tuple[str, ...]:
