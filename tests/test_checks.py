@@ -551,6 +551,15 @@ def test_misplaced_names_the_entry_a_translation_belongs_to(tmp_path):
     assert f"line {belongs.linenum}" in report.findings[0].message
 
 
+@pytest.mark.skipif(not _article_translated(), reason="the article is not fully translated yet")
+def test_misplaced_sees_two_neighbours_translations_exchanged(tmp_path):
+    entries = [(e.msgid, e.msgstr) for e in polib.pofile(str(ARTICLE)) if e.msgid and e.msgstr][:30]
+    exchanged = [*entries[:3], (entries[3][0], entries[4][1]), (entries[4][0], entries[3][1]), *entries[5:]]
+    report = check(tmp_path, exchanged, select=["misplaced"])
+    assert [(f.msgid, f.check, f.severity) for f in report.findings] == [
+        (entries[3][0], "misplaced", "warning"), (entries[4][0], "misplaced", "warning")]
+
+
 def test_names_transliteration_heard_in_the_english(tmp_path):
     source = "杰夫·贝索斯喜欢活动。"
     assert check(tmp_path, [(source, "Jeff Bezos loves being on the move.")], select=["names"]).findings == []

