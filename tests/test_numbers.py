@@ -317,6 +317,7 @@ CAUSES = [
      "stands for relations."),
     ("8月6日在影院上映。", "Aug.6 Opens in theaters."),
     ("船员的年龄都在25岁以下。", "The crew are all under age 25."),
+    ("从这一天起，会议开幕了。（第1版）", "From that day on the meeting was open. (edition 1)"),  # 第1 before 一
 ]
 
 

@@ -554,6 +554,8 @@ def _reread_english(found: list[Quantity], text: str) -> list[Quantity]:
     references that may stand for a number but are never required (twice, a dozen, one-third, fig. 1.4)."""
     lowered = text.lower()
     hints = _hints(lowered)
+    if not found and not hints:
+        return found  # most sentences: no number, and no word that may stand for one
     if "(" in text and _CITATION_START.search(text):
         hints.add("citation")
     if "label" not in hints and (lowered[:1].isdigit() or lowered[:1] == "(" or _MULTI_DOT.search(lowered)
@@ -801,22 +803,26 @@ def compare_quantities(source: list[Quantity], translation: list[Quantity]) -> N
         return NumberComparison([], [], [], _qualifier_changes(zip(source, translation)))
     unused = list(translation)
     pairs: list[tuple[Quantity, Quantity]] = []
-    unmatched = sorted(source, key=lambda q: q.weak)
+    unmatched: list[Quantity] = []
     # Strong before weak; a partner of the same kind first (30岁 and 30% each find theirs), and a strong
     # partner before a weak one: "two shirts and a pair of pants" leaves the weak "pair" over, not "two".
-    for same_kind in (True, False):
-        left = []
-        for quantity in unmatched:
-            best, best_rank = None, True
-            for index, candidate in enumerate(unused):
-                if _same_value(candidate.value, quantity.value) and (candidate.kind == quantity.kind or not same_kind):
-                    if best is None or candidate.weak < best_rank:
+    for weak in (False, True):
+        group = [q for q in source if q.weak == weak]
+        for same_kind in (True, False):
+            left = []
+            for quantity in group:
+                best, best_rank = None, True
+                for index, candidate in enumerate(unused):
+                    if _same_value(candidate.value, quantity.value) and (candidate.kind == quantity.kind
+                                                                         or not same_kind) \
+                            and (best is None or candidate.weak < best_rank):
                         best, best_rank = index, candidate.weak
-            if best is None:
-                left.append(quantity)
-            else:
-                pairs.append((quantity, unused.pop(best)))
-        unmatched = left
+                if best is None:
+                    left.append(quantity)
+                else:
+                    pairs.append((quantity, unused.pop(best)))
+            group = left
+        unmatched.extend(group)
     missing = sorted((q for q in unmatched if not q.weak), key=lambda q: q.start)
     # A spelled-out small number ("two generations", "the four of them") where the source has no number
     # left over is the English spelling out what the source implies.

@@ -114,19 +114,26 @@ def _plain(word: str) -> str:
 def chinese_people(source: str) -> list[Name]:
     """The Chinese people a source names (王东生, 欧阳明), with the readings English gives them: pinyin
     (Wang Dongsheng), Wade-Giles (Wang Tung-sheng) and a dictionary's English (毛泽东 Mao Zedong)."""
-    from toolkit import lexicon
-    from toolkit.suggest import COMPOUND_SURNAMES, FUNCTION_SURNAMES, SURNAMES
-
     found: list[Name] = []
     for clause in CLAUSE_BREAK.split(source):
-        # A surname that stands alone where CC-CEDICT reads the clause (高潮, 方面 and 金融 are words): only
-        # then can a name start there, and only then is jieba asked.
-        if len(clause) >= 2 and any(word in COMPOUND_SURNAMES or len(word) == 1 and word in SURNAMES
-                                    and word not in FUNCTION_SURNAMES or _famous(word)
-                                    for word in lexicon.longest_words(clause)):
+        if _may_name_someone(clause):
             found.extend(person for person in _clause_people(clause) if person.source not in
                          {name.source for name in found} and not _beside_an_interpunct(source, person.source))
     return found
+
+
+@lru_cache(maxsize=65536)
+def _may_name_someone(clause: str) -> bool:
+    """Whether a surname stands alone where CC-CEDICT reads the clause (高潮, 方面 and 金融 are words): only
+    then can a name start there, and only then is jieba asked. Cached: clauses recur across a catalog."""
+    from toolkit import lexicon
+    from toolkit.suggest import COMPOUND_SURNAMES, FUNCTION_SURNAMES, SURNAMES
+
+    if len(clause) < 2 or SURNAMES.isdisjoint(clause):
+        return False
+    return any(word in COMPOUND_SURNAMES or len(word) == 1 and word in SURNAMES and word not in FUNCTION_SURNAMES
+               or 2 <= len(word) <= 3 and word[0] in SURNAMES and _famous(word)
+               for word in lexicon.longest_words(clause))
 
 
 def _beside_an_interpunct(source: str, name: str) -> bool:
@@ -215,7 +222,8 @@ def source_names(source: str) -> list[Name]:
                 found[leftwards] = found.get(leftwards, True) and len(leftwards) >= 3
         for part, loose_start in found.items():
             if len(part) >= 2:
-                names.append(Name(part, frozenset({"".join(syllables(part))}), _syllable_sounds(part), loose_start=loose_start))
+                names.append(Name(part, frozenset({"".join(syllables(part))}), _syllable_sounds(part),
+                                  loose_start=loose_start))
     if DICTIONARY_NAMES and "·" not in source:
         for word in lexicon.longest_words(source):
             senses = lexicon.glosses(word)
