@@ -76,21 +76,32 @@ def _in_a_phrase(word: str, text: str) -> bool:
     """Whether the word and a neighbour make a phrase some CC-CEDICT sense uses: status quo, lingua franca,
     vice versa, lupus erythematosus (English keeps such Latin and loan phrases whole)."""
     words = [w.lower() for w in _WORD.findall(text)]
-    senses = _all_senses()
     for index, found in enumerate(words):
         if found == word.lower():
             for phrase in words[index - 1:index + 1] if index else (), words[index:index + 2]:
-                if len(phrase) == 2 and re.search(rf"(?<![a-z]){phrase[0]} {phrase[1]}(?![a-z])", senses):
+                if len(phrase) == 2 and _sense_phrase(*phrase):
                     return True
     return False
 
 
+@lru_cache(maxsize=4096)
+def _sense_phrase(first: str, second: str) -> bool:
+    """Whether two words stand side by side in some CC-CEDICT sense: a plain substring search over the
+    senses' words (a regular expression with look-arounds costs 50 ms a question over 5 MB, this 2 ms)."""
+    return f" {first} {second} " in _all_senses()
+
+
 @lru_cache(maxsize=1)
 def _all_senses() -> str:
-    """Every CC-CEDICT sense in lower case, one a line (5 MB, built only when a word no lexicon knows needs it)."""
+    """Every CC-CEDICT sense's words in lower case, each word between spaces, one sense a line (5 MB, built
+    only when a word no lexicon knows needs it)."""
     from toolkit import lexicon
 
-    return "\n".join(sense for senses in lexicon.all_senses() for sense in senses).lower()
+    text = "\n".join(sense for senses in lexicon.all_senses() for sense in senses).lower()
+    return " " + _NOT_A_WORD.sub(" ", text).replace("\n", " \n ") + " "
+
+
+_NOT_A_WORD = re.compile(r"[^a-z'’\n]+")
 
 
 @remembered("simplemma", "spellchecker")
