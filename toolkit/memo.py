@@ -30,6 +30,7 @@ from typing import Any, Callable, TypeVar
 Answer = TypeVar("Answer")
 FILE_NAME = "memo.sqlite"
 MAX_ROWS = 500_000  # per function: beyond this its answers start over (a corpus's vocabulary is far less)
+SAVE_WAIT = 10.0  # seconds the write at exit waits for another run's
 IN_MEMORY = 1 << 17  # answers per function kept in this process
 WAIT = 2.0  # seconds a run waits for another's write (only while the file is made; in WAL mode readers do not)
 
@@ -120,8 +121,9 @@ class _Store:
                                          check_same_thread=False)
             if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 connection.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writer
-                connection.execute("CREATE TABLE IF NOT EXISTS memo (name TEXT, key TEXT, answer BLOB, "
-                                   "PRIMARY KEY (name, key)) WITHOUT ROWID")
+            # Always: a run that finds WAL mode already set may have come before the table was made.
+            connection.execute("CREATE TABLE IF NOT EXISTS memo (name TEXT, key TEXT, answer BLOB, "
+                               "PRIMARY KEY (name, key)) WITHOUT ROWID")
         except (OSError, sqlite3.Error):
             return None
         self._connection = connection
@@ -152,6 +154,7 @@ class _Store:
         if connection is None:
             return
         try:
+            connection.execute(f"PRAGMA busy_timeout = {int(SAVE_WAIT * 1000)}")  # at exit, waiting costs little
             connection.execute("BEGIN IMMEDIATE")
             for memo in memos:
                 connection.execute("DELETE FROM memo WHERE name > ? AND name < ? AND name != ?",
