@@ -26,6 +26,7 @@ well have left a phrase out on purpose.
 from __future__ import annotations
 
 import math
+import weakref
 import re
 import statistics
 from collections import Counter
@@ -240,14 +241,14 @@ class Analysis:
     echoes: dict[int, Echo]  # id(entry) -> its echo, for every entry judged
 
 
-_last_analysis: tuple[Catalog, int, Analysis] | None = None
+_last_analysis: tuple[weakref.ref, int, Analysis] | None = None  # weakly: a catalog checked is let go
 
 
 def analyse(catalog: Catalog) -> Analysis:
     """The catalog's echo rates and length norm, and the entries they make suspect (computed once for the
     checks that share them; the last catalog's analysis is kept)."""
     global _last_analysis
-    if _last_analysis is not None and _last_analysis[0] is catalog and _last_analysis[1] == len(catalog.items):
+    if _last_analysis is not None and _last_analysis[0]() is catalog and _last_analysis[1] == len(catalog.items):
         return _last_analysis[2]
     items = [item for item in catalog.items if item.status == TRANSLATED and item.msgstr.strip()
              and item.source_chars >= MIN_SOURCE_CHARS]
@@ -275,8 +276,15 @@ def analyse(catalog: Catalog) -> Analysis:
                 start, end = len(result.words) - 1, len(result.words)
             suspects[id(item)] = Suspect(item, result, start, end, z, ratio, score, stops)
     analysis = Analysis(suspects, echoes)
-    _last_analysis = (catalog, len(catalog.items), analysis)
+    _last_analysis = (weakref.ref(catalog, _forget), len(catalog.items), analysis)
     return analysis
+
+
+def _forget(gone: weakref.ref) -> None:
+    """The analysed catalog is gone: so is its analysis (the export goes on to write the sheet)."""
+    global _last_analysis
+    if _last_analysis is not None and _last_analysis[0] is gone:
+        _last_analysis = None
 
 
 def _length_norm(items: list[Entry]) -> tuple[float, float]:
