@@ -309,11 +309,17 @@ def test_layout_pass(tmp_path):
     assert report.findings == []
 
 
-def test_length_flags_a_truncated_translation(tmp_path):
+def _twelve_full_translations() -> list[tuple[str, str]]:
+    """A catalog's norm to judge a short translation against: one article sentence, fully translated, twelve
+    times over (numbered)."""
     sentence = ("几年来，北京市总工会以高度的政治责任感和使命感，持续推进扶贫协作工作。",
                 "Over the years the Beijing Federation of Trade Unions has pressed on with poverty alleviation "
                 "cooperation out of a strong sense of political responsibility and mission.")
-    entries = [(f"{sentence[0]}（{n}）", f"{sentence[1]} ({n})") for n in range(12)]
+    return [(f"{sentence[0]}（{n}）", f"{sentence[1]} ({n})") for n in range(12)]
+
+
+def test_length_flags_a_truncated_translation(tmp_path):
+    entries = _twelve_full_translations()
     entries.append(("市总工会及时向援派干部开展送温暖等慰问活动，让援派干部切实感受到工会的温暖和关怀。",
                     "The federation cared."))
     report = check(tmp_path, entries, select=["length", "truncated", "omission"])
@@ -323,10 +329,7 @@ def test_length_flags_a_truncated_translation(tmp_path):
 
 def test_truncated_sees_a_translation_missing_its_second_half(tmp_path):
     # At 1/2.5 of the norm (the length check's old bar) this one passed.
-    sentence = ("几年来，北京市总工会以高度的政治责任感和使命感，持续推进扶贫协作工作。",
-                "Over the years the Beijing Federation of Trade Unions has pressed on with poverty alleviation "
-                "cooperation out of a strong sense of political responsibility and mission.")
-    entries = [(f"{sentence[0]}（{n}）", f"{sentence[1]} ({n})") for n in range(12)]
+    entries = _twelve_full_translations()
     entries.append(("北京市总工会开展消费扶贫，采购贫困地区农产品，同时组织劳模专家赴新疆和田地区开展技术培训，"
                     "帮助当地职工提高技能水平。",
                     "The Beijing Federation of Trade Unions carried out poverty alleviation through consumption, "
@@ -528,10 +531,7 @@ def test_truncated_keeps_quiet_on_finished_english_without_a_stop(tmp_path):
 
 
 def test_truncated_sees_the_second_half_of_a_sentence_cut_off(tmp_path):
-    sentence = ("几年来，北京市总工会以高度的政治责任感和使命感，持续推进扶贫协作工作。",
-                "Over the years the Beijing Federation of Trade Unions has pressed on with poverty alleviation "
-                "cooperation out of a strong sense of political responsibility and mission.")
-    entries = [(f"{sentence[0]}（{n}）", f"{sentence[1]} ({n})") for n in range(12)]
+    entries = _twelve_full_translations()
     entries.append(("工会组织劳模专家赴和田地区开展技术培训，帮助当地职工提高技能水平，增加家庭收入。",
                     "The unions sent model workers and experts to Hotan"))
     [finding] = check(tmp_path, entries, select=["truncated", "omission"]).findings
