@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from toolkit.files import atomic_path
+from toolkit.memo import user_cache_folder
 
 if TYPE_CHECKING:
     from toolkit.config import Config
@@ -45,8 +46,7 @@ def cache_dir(config: "Config") -> Path:
         return Path(named)
     if config.found:
         return config.root / CACHE_FOLDER
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "zh-en-toolkit"
+    return user_cache_folder()
 
 
 class FindingsCache:

@@ -26,14 +26,15 @@ well have left a phrase out on purpose.
 from __future__ import annotations
 
 import math
-import weakref
 import re
 import statistics
+import weakref
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
+from toolkit import pinyin
 from toolkit.checks.layout import LENGTH_MIN_HAN, DEFAULT_CHARS_PER_HAN
 from toolkit.checks.registry import register
 from toolkit.checks.runner import Catalog, Context
@@ -118,7 +119,9 @@ def _clause_words(clause: str) -> tuple[tuple[str, bool], ...]:
 def _heard_as(word: str) -> frozenset[str]:
     """The forms an English echoes a word of _clause_words by: a Latin word itself, lower case; a dictionary
     word by its sense stems and its pinyin."""
-    return frozenset({word.lower()}) if LATIN.fullmatch(word) else _sense_stems(word) | {_reading(word)}
+    if LATIN.fullmatch(word):
+        return frozenset({word.lower()})
+    return _sense_stems(word) | {"".join(pinyin.syllables(word))}
 
 
 def english_forms(text: str) -> set[str]:
@@ -179,11 +182,6 @@ def _stem(word: str) -> str:
     return stem
 
 
-@remembered("pypinyin")
-def _reading(word: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    return "".join(lazy_pinyin(word))
 
 
 @dataclass(frozen=True)
