@@ -118,18 +118,25 @@ class Glossary:
         encoded = _bytes(source)
         # Hits come in order of their end. Keep the leftmost-longest selection of the hits so far: a hit
         # starting inside a kept match is dropped, one starting before kept matches replaces them (it
-        # starts further left or, at the same start, is longer). No sort, no tuple per nested hit.
+        # starts further left or, at the same start, is longer). No sort, no tuple per nested hit, and
+        # the last kept match at hand, as most hits start after it.
         # (Not pyahocorasick's iter_long, which misses matches reached through failure links.)
         kept: list[tuple[int, int, Term]] = []  # (first byte, end byte, term)
+        kept_start = kept_end = -1  # the last kept match's
         for last, (size, term) in self._automaton.iter(encoded):
             start = last + 1 - size
-            keep = len(kept)
-            while keep and kept[keep - 1][0] >= start:
-                keep -= 1
-            if keep and kept[keep - 1][1] > start:
-                continue
-            del kept[keep:]
-            kept.append((start, last + 1, term))
+            if start > kept_start:
+                if start < kept_end:
+                    continue
+            else:
+                keep = len(kept)
+                while keep and kept[keep - 1][0] >= start:
+                    keep -= 1
+                if keep and kept[keep - 1][1] > start:
+                    continue
+                del kept[keep:]
+            kept_start, kept_end = start, last + 1
+            kept.append((start, kept_end, term))
         # A kept match starts at the first occurrence of its term at or after the end of the one before:
         # an earlier occurrence would have been kept itself. So finding it gives its character offset,
         # without counting the characters that the bytes before it stand for.
