@@ -149,6 +149,12 @@ def _may_hold_a_label(text: str) -> bool:
                 or "分之" in text or "." in text and _CN_SECTION_NUMBER.search(text) or _CN_OPENING_NUMBER.match(text))
 
 
+def has_numeral(text: str) -> bool:
+    """Whether the text holds a digit or Chinese numeral: without one it holds no number, and every number's
+    span holds one (so a glossary term without one holds no number either)."""
+    return _CN_MAY_HAVE_NUMBER.search(text) is not None
+
+
 def chinese_quantities(text: str) -> list[Quantity]:
     """Every number in a Chinese text, in order, with scales, qualifiers and kinds applied.
 
@@ -157,7 +163,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
     number (三三两两, 七零八落, 十足: a CC-CEDICT word whose rest is no measure word); ranges
     (十五六岁: 15 or 16); vague counts (三十几); labels (图2, 10.1.1) and references ((Giddens 1984)).
     """
-    if not _CN_MAY_HAVE_NUMBER.search(text):
+    if not has_numeral(text):
         return []
     scanned = text.translate(_FULL_WIDTH) if _FULL_WIDTH_ANY.search(text) else text
     if "，" in scanned or "：" in scanned:
@@ -596,33 +602,33 @@ def _reread_english(found: list[Quantity], text: str, hints: set[str]) -> list[Q
                                  or "dotted number" in hints and _MULTI_DOT.search(text)
                                  or "bracketed number" in hints and _LIST_MARK.search(text)):  # (1), (2): a list
         hints.add("label")
-    weak_spans = [m.span() for pattern, hint in _EN_WEAK_PATTERNS if hint in hints for m in pattern.finditer(text)]
+    weak_spans = [m.span() for pattern, hint in _EN_WEAK_PATTERNS if hint in hints for m in pattern.finditer(text)] \
+        if hints else []
     result = []
     multipliers = "multiplier" in hints
     halves = "half" in hints
     for quantity in found:
-        value, weak = quantity.value, quantity.weak
-        multiplier = multipliers and _EN_MULTIPLIER_AFTER.match(text, quantity.end)
-        if multiplier and quantity.kind == CARDINAL:
-            value *= 10 if multiplier.group("unit").lower().startswith("decade") else 12
-        if halves and quantity.text[:1] in "aA" and \
-                _EN_HALF_BEFORE.search(text, max(0, quantity.start - 6), quantity.start):
+        value, words, start, end, kind, approx, weak = quantity
+        if multipliers and kind == CARDINAL:
+            multiplier = _EN_MULTIPLIER_AFTER.match(text, end)
+            if multiplier:
+                value *= 10 if multiplier.group("unit").lower().startswith("decade") else 12
+        if halves and words[:1] in "aA" and _EN_HALF_BEFORE.search(text, max(0, start - 6), start):
             value *= 0.5  # half a million
-        if len(quantity.text) == 2 and quantity.text.isdigit() and quantity.start and \
-                text[quantity.start - 1] in "'’" and (quantity.start == 1 or not text[quantity.start - 2].isalnum()):
-            century = 20 if value <= 30 else 19  # Dogme '95, the class of '08
-            value, weak, quantity = century * 100 + value, True, quantity._replace(kind=YEAR)
-        if len(quantity.text) == 2 and quantity.start > 4 and text[quantity.start - 1] in "-–" \
-                and quantity.text.isdigit() and _EN_YEAR_RANGE_END.match(text, quantity.start):
-            century = int(text[quantity.start - 5:quantity.start - 3])
-            value, quantity = century * 100 + value, quantity._replace(kind=YEAR)
-        if value == 0 or quantity.text in ("second", "seconds", "Second") or \
-                quantity.text.lower() in _SCALES and \
-                _EN_VAGUE_BEFORE.search(text, max(0, quantity.start - 14), quantity.start) or \
-                weak_spans and any(s <= quantity.start and quantity.end <= e for s, e in weak_spans):
+        if len(words) == 2 and start and words.isdigit():
+            mark = text[start - 1]
+            if mark in "'’" and (start == 1 or not text[start - 2].isalnum()):
+                century = 20 if value <= 30 else 19  # Dogme '95, the class of '08
+                value, weak, kind = century * 100 + value, True, YEAR
+            elif mark in "-–" and start > 4 and _EN_YEAR_RANGE_END.match(text, start):
+                value, kind = int(text[start - 5:start - 3]) * 100 + value, YEAR  # 1997-98
+        if value == 0 or words in ("second", "seconds", "Second") or \
+                weak_spans and any(s <= start and end <= e for s, e in weak_spans) or \
+                words.lower() in _SCALES and _EN_VAGUE_BEFORE.search(text, max(0, start - 14), start):
             weak = True
-        result.append(quantity if value == quantity.value and weak == quantity.weak
-                      else quantity._replace(value=float(value), weak=weak))
+        if value != quantity.value or weak != quantity.weak or kind != quantity.kind:
+            quantity = Quantity(float(value), words, start, end, kind, approx, weak)
+        result.append(quantity)
     extra = []
     if "weak word" in hints:
         taken = [(q.start, q.end) for q in result]
@@ -839,12 +845,15 @@ def compare_quantities(source: list[Quantity], translation: list[Quantity]) -> N
         for same_kind in (True, False):
             left = []
             for quantity in group:
-                best, best_rank = None, True
+                best = None  # the first strong partner, else the first weak one
                 for index, candidate in enumerate(unused):
-                    if _same_value(candidate.value, quantity.value) and (candidate.kind == quantity.kind
-                                                                         or not same_kind) \
-                            and (best is None or candidate.weak < best_rank):
-                        best, best_rank = index, candidate.weak
+                    if (candidate.kind == quantity.kind or not same_kind) \
+                            and _same_value(candidate.value, quantity.value):
+                        if not candidate.weak:
+                            best = index
+                            break
+                        if best is None:
+                            best = index
                 if best is None:
                     left.append(quantity)
                 else:
