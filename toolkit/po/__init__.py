@@ -16,9 +16,19 @@ from toolkit.po.catalog import (FUZZY, HEADER, JOINED, TRANSLATED, UNTRANSLATED,
                                 entry_kind, entry_status, index_entries, iter_catalog_paths, live_entries,
                                 new_catalog, read_catalog, status_of, write_catalog, written_text)
 from toolkit.po.layout import default_layout
-from toolkit.po.merge import MergeReport, merge_catalog
 from toolkit.po.read import Entry, read_entries
 from toolkit.po.syntax import check_po_syntax
+
+_LAZY = {"MergeReport": "toolkit.po.merge", "merge_catalog": "toolkit.po.merge"}
+
+
+def __getattr__(name: str) -> object:
+    """The merge (and rapidfuzz under it) loads only for the commands that merge, not for every reader."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "FUZZY", "HEADER", "JOINED", "TRANSLATED", "UNTRANSLATED", "Catalog", "CatalogEntry", "CatalogStats", "Entry",
