@@ -548,6 +548,22 @@ def test_omission_finds_a_dropped_sentence_and_keeps_quiet_on_the_whole(tmp_path
     assert (finding.check, finding.severity) == ("truncated", "warning") and "同时组织劳模专家" in finding.message
 
 
+def test_echo_hears_a_dotted_abbreviation_and_leaves_out_silent_single_characters():
+    from toolkit.checks.omission import echo, english_forms
+
+    # Wherever the abbreviation stands: last, before a quotation mark or a bracket, inside a sentence.
+    for text, abbreviation in [("Aid came from the U.S.", "us"), ("the e.u.'s aid", "eu"), ("aid (u.k.)", "uk"),
+                               ("The U.N. sent aid.", "un")]:
+        assert abbreviation in english_forms(text), text
+    assert english_forms("Mr. Li reached it.") == {"mr", "li", "reach", "reached", "it"}
+    source = "美国的援助昨天到了北京。"
+    heard = echo(source, "Aid from the U.S. reached Beijing yesterday.")
+    assert heard.words == (("美国", True), ("援助", True), ("昨天", True), ("到了", False), ("北京", True))
+    assert (heard.echoed, heard.share) == (4, 0.8)
+    # Unechoed, 美国 still counts; the single character 的 never does unless echoed.
+    assert echo(source, "Aid reached Beijing yesterday.").words[0] == ("美国", False)
+
+
 def test_truncated_translation_that_stops_mid_sentence(tmp_path):
     source = "北京市总工会开展消费扶贫，采购贫困地区农产品，帮助当地职工提高技能水平。"
     report = check(tmp_path, [(source, "The federation carried out poverty alleviation through consumption and "

@@ -123,7 +123,8 @@ _CN_DIGIT_RANGE = {a + b for a, b in zip("一二两三四五六七八", "二三�
 _CN_MAY_HAVE_NUMBER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿双]")
 _FULL_WIDTH_ANY = re.compile("[０-９．％]")
 # A full-width comma or colon between digits is a thousands separator (2，300%) or a clock (7：30).
-_DIGIT_SEPARATOR = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))|(?<=\d)：(?=\d\d)")
+# The separator comes first in each branch, so that the search jumps from one comma or colon to the next.
+_DIGIT_SEPARATOR = re.compile(r"，(?<=\d，)(?=\d{3}(?!\d))|：(?<=\d：)(?=\d\d)")
 # Decades: 20世纪60年代 (the 1960s), 1970年代, 70年代, 二三十年代 (the twenties and thirties).
 _CN_DECADE = re.compile(r"(?:(?P<century>\d{1,2}|[一二十]+)世纪)?(?P<decade>\d{4}|\d0|[一二三四五六七八九]{1,2}十)年代")
 # Reference apparatus: a bracket holding Latin letters (an author, a figure) besides numbers: (Giddens 1984, 364).
@@ -132,8 +133,26 @@ _CN_CITATION = re.compile(r"[（(][^（）()]*[A-Za-z][^（）()]*[）)]")
 _CN_LABEL = re.compile(r"(?:图|表|式|公式|方程|例|习题)\s*[(（]?\d+(?:[.-]\d+)*|[\d一二三四五六七八九十]+分之[\d一二三四五六七八九十]+|\d+(?:\.\d+){2,}|^\s*[(（]?\d{1,2}(?:\.\d+)?(?:\.(?!\d)|[、)）]|\s)")
 
 
-# Where a label or reference may be: most segments have none, and skip both patterns.
-_CN_WEAK_HINT = re.compile(r"[(（][^（）()]*[A-Za-z]|[图表式例题程]|分之|\d\.\d+\.|^\s*[(（]?\d")
+# Where a label or reference may be: most segments have none, and skip both patterns. Each test starts with a
+# character the search can jump to (a pattern opening with ^ or with alternatives of classes is tried at every
+# character); the opening list number is tried at the start only.
+_CN_BRACKET_LATIN = re.compile(r"[(（][^（）()]*[A-Za-z]")
+_CN_LABEL_WORD = re.compile(r"[图表式例题程]")
+_CN_SECTION_NUMBER = re.compile(r"\d\.\d+\.")
+_CN_OPENING_NUMBER = re.compile(r"\s*[(（]?\d")
+
+
+def _may_hold_a_label(text: str) -> bool:
+    """Whether _CN_CITATION or _CN_LABEL may match: a bracket holding Latin letters, a label word, 分之,
+    a section number or a number opening the text."""
+    return bool(("(" in text or "（" in text) and _CN_BRACKET_LATIN.search(text) or _CN_LABEL_WORD.search(text)
+                or "分之" in text or "." in text and _CN_SECTION_NUMBER.search(text) or _CN_OPENING_NUMBER.match(text))
+
+
+def has_numeral(text: str) -> bool:
+    """Whether the text holds a digit or Chinese numeral: without one it holds no number, and every number's
+    span holds one (so a glossary term without one holds no number either)."""
+    return _CN_MAY_HAVE_NUMBER.search(text) is not None
 
 
 def chinese_quantities(text: str) -> list[Quantity]:
@@ -144,46 +163,49 @@ def chinese_quantities(text: str) -> list[Quantity]:
     number (三三两两, 七零八落, 十足: a CC-CEDICT word whose rest is no measure word); ranges
     (十五六岁: 15 or 16); vague counts (三十几); labels (图2, 10.1.1) and references ((Giddens 1984)).
     """
-    if not _CN_MAY_HAVE_NUMBER.search(text):
+    if not has_numeral(text):
         return []
     scanned = text.translate(_FULL_WIDTH) if _FULL_WIDTH_ANY.search(text) else text
     if "，" in scanned or "：" in scanned:
         scanned = _DIGIT_SEPARATOR.sub(lambda m: "," if m.group() == "，" else ":", scanned)
     excluded = [m.span() for m in _CN_NOT_NUMBER.finditer(scanned)]
     weak_spans = [m.span() for pattern in (_CN_CITATION, _CN_LABEL) for m in pattern.finditer(scanned)] \
-        if _CN_WEAK_HINT.search(scanned) else []
+        if _may_hold_a_label(scanned) else []
     found: list[Quantity] = []
     decades = list(_CN_DECADE.finditer(scanned)) if "年代" in scanned else []
     for match in decades:
         found.extend(_chinese_decades(match))
+    qualified_after = "以" in scanned or "左" in scanned  # else _CN_AFTER (以上, 左右, 以下) cannot match
     for match in _CN_QUANTITY.finditer(scanned):
         start, end = match.span()
         if decades and any(d.start() <= start < d.end() for d in decades):
             continue
-        if start and _after_a_symbol(scanned, start) and scanned[end:end + 1] not in _CN_DATE_UNITS:
+        following = scanned[end:end + 2]
+        next_char = following[:1]
+        if start and _after_a_symbol(scanned, start) and next_char not in _CN_DATE_UNITS:
             continue  # cm2, A3XX, EB-500: part of a symbol, as "COVID-19" is in English (but com1999年 is a year)
         # In 千方百计 or 十堰 (but not 一万一千, which holds 万一) a numeral is no amount:
         # a literal "a thousand ways" may match it, nothing is required.
         idiom = any(s <= start and end <= e for s, e in excluded) if excluded else False
         numeral = match.group("numeral") or ""
-        if not idiom and not match.group("ordinal") and (
-                len(numeral) > 1 or numeral and scanned[end:end + 1] == "成"):  # 一成不变 is no 10%
-            idiom = _inside_a_word(scanned, start, end, reach_past=len(numeral) == 1)
-        after = _CN_AFTER.match(scanned, end)
+        if numeral and not idiom and (len(numeral) > 1 or next_char == "成") and not match.group("ordinal"):
+            idiom = _inside_a_word(scanned, start, end, reach_past=len(numeral) == 1)  # 一成不变 is no 10%
+        after = qualified_after and _CN_AFTER.match(scanned, end)
         qualifier = after.group(1) if after else ""
-        if not qualifier and scanned[end:end + 1] in CN_MEASURE_WORDS and scanned[end + 1:end + 2] in ("多", "余"):
+        if not qualifier and next_char in CN_MEASURE_WORDS and following[1:] in ("多", "余"):
             qualifier = "多"  # 两个多月, 一年多: more than
-        readings = _chinese_reading(match.group(0), scanned[start - 1:start], scanned[end:end + 2],
-                                    qualifier, idiom)
-        number_start = start + len(match.group("before") or "")  # 大约三分之一: the fraction starts at 三
-        weak_here = any(s <= number_start and end <= e for s, e in weak_spans) if weak_spans else False
-        if not weak_here and scanned[end:end + 1].isascii() and scanned[end:end + 1].isalpha():
+        token = match.group()
+        readings = _chinese_reading(token, scanned[start - 1:start], following, qualifier, idiom)
+        weak_here = False
+        if weak_spans:
+            number_start = start + len(match.group("before") or "")  # 大约三分之一: the fraction starts at 三
+            weak_here = any(s <= number_start and end <= e for s, e in weak_spans)
+        if not weak_here and next_char.isascii() and next_char.isalpha():
             weak_here = True  # 1020eV, 20J: a number with its unit symbol may match, never required
-        if not weak_here and scanned.startswith("世纪", end):
+        if not weak_here and following == "世纪":
             weak_here = True  # 18世纪: English says "the century", "last century" as often as "the 18th century"
-        for reading in readings:
-            found.append(Quantity(reading[0], match.group(0), start, end, reading[1], reading[2],
-                                  reading[3] or weak_here))
+        for value, kind, approx, weak in readings:
+            found.append(Quantity(value, token, start, end, kind, approx, weak or weak_here))
     if decades:
         found.sort(key=lambda q: q.start)
     return found
@@ -396,6 +418,7 @@ _EN_QUANTITY = re.compile(  # every alternative starts a word: the leading \b sk
     r"|(?P<month>" + _trie(list(_MONTHS)) + r")\b"
     r"|(?P<month_abbreviation>" + _trie(list(_MONTH_ABBREVIATIONS)) + r")\.)"
 )
+_THOUSANDS_SPACE = re.compile(r"[ \u00a0\u2009\u202f]")
 _EN_SCALE_AFTER = re.compile(r"\s*(?:-\s*)?(hundred|thousand|million|billion|trillion)\b(?!s)", re.I)
 _EN_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b)", re.I)
 _EN_APPROX_AFTER = re.compile(r"(?:-?plus\b|\+|(?:\s+[a-z]+\.?)?\s+(?:or|and) more\b|[\s-]odd\b)", re.I)
@@ -410,34 +433,25 @@ _CURRENCY = {"rmb", "cny", "usd", "us$", "$", "¥", "￥", "yuan"}
 _MAY_CONTEXT = re.compile(r"(?:\d|\b(?:in|of|since|until|by|from|through|to|last|next|early|late|mid))[\s-]+$")
 
 
-def _candidate_automaton() -> ahocorasick.Automaton:
-    """Where a number may start: number words, month names, "both" and digits, in lower case."""
-    automaton = ahocorasick.Automaton()
-    for key in [*_UNITS, *_TENS, *_SCALES, *_ORDINAL_WORDS, *(m.lower() for m in _MONTHS),
-                *(m.lower() + "." for m in _MONTH_ABBREVIATIONS), "both", *"0123456789"]:
-        automaton.add_word(key, len(key))
-    automaton.make_automaton()
-    return automaton
-
-
-_EN_CANDIDATES = _candidate_automaton()
-
-
 def english_quantities(text: str, *, qualifiers: bool = True) -> list[Quantity]:
     """Every number in an English text, in order: digits, number words, scale words, months, ordinals.
 
     ``qualifiers=False`` leaves ``approx`` unread (None), for a caller with no use for it.
 
-    An Aho-Corasick pass over the lower-cased text finds the few places where a
-    number can start; the pattern is only tried there.
+    One Aho-Corasick pass over the lower-cased text (see _scan) finds the few
+    places where a number can start, where the pattern is then tried, and what
+    else the text may hold: a text with none of it has no number.
     """
+    starts, hints, any_key = _scan(text)
+    if not any_key and not hints:
+        return []  # most sentences: no digit, number word or month, and no word that may stand for a number
     original = text
     acronyms = _TWO_CAPITALS.search(text)
-    if acronyms and _SHOUTED.search(text):  # THE FIRST PART OF MAN: read capitals as words
+    if acronyms and _SHOUTED.search(text):  # THE FIRST PART OF MAN: read capitals as words (lower case unchanged)
         text = _SHOUTED.sub(lambda m: m.group().capitalize(), text)
     found: list[Quantity] = []
     position = 0
-    for start in _candidate_starts(text):
+    for start in starts:
         if start < position:
             continue
         before = text[max(0, start - 4):start]
@@ -467,7 +481,7 @@ def english_quantities(text: str, *, qualifiers: bool = True) -> list[Quantity]:
     if acronyms:
         found = _symbol_numbers(found, original)
     _mark_days(found, text)
-    return _reread_english(found, text)
+    return _reread_english(found, text, hints)
 
 
 def _symbol_numbers(found: list[Quantity], text: str) -> list[Quantity]:
@@ -506,88 +520,115 @@ _EN_VAGUE_BEFORE = re.compile(r"\b(?:several|a few|few|many|some|dozens of|hundr
 _EN_LABEL = re.compile(r"\b(?:[Ff]ig(?:ure)?s?\.?|[Tt]able|[Ee]q(?:uation)?s?\.?|§)\s*\(?\d+(?:[.-]\d+)*"
                        r"|\b\d+(?:\.\d+){2,}|^\s*\(?\d{1,2}(?:\.(?!\d)|\)|\.\d+\s)|\(\d{1,2}\)")
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\)?[ -]{1,2}$")
-_EN_SYMBOL_NUMBER = re.compile(r"\b[A-Z]{2,}-?(\d{1,3})\b")
+_EN_SYMBOL_NUMBER = re.compile(r"\b[A-Z]{2,}-?([0-9]{1,3})\b")  # ASCII digits: those _scan sees
 _EN_CITATION = re.compile(r"\((?=[^()]{0,80}?[A-Z][a-z])[^()]{0,80}?\b\d{4}[a-z]?\b[^()]{0,40}\)")
 # Each pattern of weak spans, with a quick test (on the lowered text) for where it may match at all.
 _EN_WEAK_PATTERNS = ((_EN_LABEL, "label"), (_EN_CITATION, "citation"), (_EN_FRACTION, "fraction"))
-_MULTI_DOT = re.compile(r"\d\.\d+\.\d")
-_LIST_MARK = re.compile(r"\(\d{1,2}\)")
+# A section number (10.1.1) or a bracketed list number ((1), (2)): a label; tried only where _scan saw "0." or "(0".
+_MULTI_DOT = re.compile(r"[0-9]\.[0-9]+\.[0-9]")
+_LIST_MARK = re.compile(r"\([0-9]{1,2}\)")
 _CITATION_START = re.compile(r"\((?:[^()]{0,60}?\s)?[A-Z][a-z]")
 # What each part of _reread_english needs to see in the lowered text before it runs its patterns.
-_HINT_WORDS = {
+_HINT_WORDS: dict[str, tuple[str, ...]] = {
     "label": ("fig", "table", "eq", "§"),
     "fraction": ("half", "halves", "third", "quarter", "fourth", "fifth", "tenth"),
     "weak word": ("twice", "twin", "doub", "coupl", "pair", "tripl", "threefold", "quadr", "dozen", "decade",
                   "half", "centen", "score", "trio", "unity"),
     "decade": ("0s", *_DECADE_TENS), "multiplier": ("decade", "dozen"), "half": ("half",),
     "roman": ("chapter ", "part ", "book ", "war ", "volume ", "section "),
+    "dotted number": tuple(f"{digit}." for digit in "0123456789"),
+    "bracketed number": tuple(f"({digit}" for digit in "0123456789"),
 }
+# Where a number may start: number words, month names, "both" and digits, in lower case.
+_NUMBER_STARTS = frozenset([*_UNITS, *_TENS, *_SCALES, *_ORDINAL_WORDS, *(m.lower() for m in _MONTHS),
+                            *(m.lower() + "." for m in _MONTH_ABBREVIATIONS), "both", *"0123456789"])
 
 
-def _hint_automaton() -> ahocorasick.Automaton:
-    by_key: dict[str, set[str]] = {}
+def _scan_automaton() -> ahocorasick.Automaton:
+    """Each key of _NUMBER_STARTS and _HINT_WORDS, with its length, whether a number may start there and its hints."""
+    hints_of: dict[str, set[str]] = {}
     for hint, keys in _HINT_WORDS.items():
         for key in keys:
-            by_key.setdefault(key, set()).add(hint)
+            hints_of.setdefault(key, set()).add(hint)
     automaton = ahocorasick.Automaton()
-    for key, hints in by_key.items():
-        automaton.add_word(key, frozenset(hints))
+    for key in _NUMBER_STARTS | hints_of.keys():
+        automaton.add_word(key, (len(key), key in _NUMBER_STARTS, frozenset(hints_of.get(key, ()))))
     automaton.make_automaton()
     return automaton
 
 
-_HINTS = _hint_automaton()
+_SCAN = _scan_automaton()
+_WORD_START = re.compile(r"\b\w")
 
 
-def _hints(lowered: str) -> set[str]:
-    """The parts of _reread_english that may find something in the text: one pass of an automaton."""
-    found: set[str] = set()
-    for _, hints in _HINTS.iter(lowered):
-        found |= hints
-    return found
+def _scan(text: str) -> tuple[list[int], set[str], bool]:
+    """One pass over the lower-cased text for what english_quantities and _reread_english look for.
+
+    Returns the sorted word-initial offsets where a number word, month, "both" or
+    digit begins; the parts of _reread_english that may find something; and
+    whether any such start occurs at all (TLR7's digit starts no word, but is read).
+    """
+    lowered = text.lower()
+    starts: set[int] = set()
+    hints: set[str] = set()
+    any_key = False
+    for end, (length, number_start, key_hints) in _SCAN.iter(lowered):
+        if number_start:
+            any_key = True
+            start = end - length + 1
+            if start == 0 or not lowered[start - 1].isalnum():
+                starts.add(start)
+        if key_hints:
+            hints |= key_hints
+    if len(lowered) != len(text):  # lower() changed the length (İ): offsets would drift, try every word
+        return [m.start() for m in _WORD_START.finditer(text)], hints, any_key
+    return sorted(starts), hints, any_key
+
+
 _EN_YEAR_RANGE_END = re.compile(r"(?<=\d{4}[-–])\d\d\b")
 
 
-def _reread_english(found: list[Quantity], text: str) -> list[Quantity]:
+def _reread_english(found: list[Quantity], text: str, hints: set[str]) -> list[Quantity]:
     """What the single pattern cannot see: multipliers (two decades = 20), half (half a million), year
     ranges (1997-98), Roman numerals after Chapter or Part, and the words, fractions, labels and
-    references that may stand for a number but are never required (twice, a dozen, one-third, fig. 1.4)."""
-    lowered = text.lower()
-    hints = _hints(lowered)
+    references that may stand for a number but are never required (twice, a dozen, one-third, fig. 1.4).
+
+    ``hints`` (from _scan, extended here) names the parts that may find something."""
     if not found and not hints:
-        return found  # most sentences: no number, and no word that may stand for one
+        return found  # no number, and no word that may stand for one
     if "(" in text and _CITATION_START.search(text):
         hints.add("citation")
-    if "label" not in hints and (lowered[:1].isdigit() or lowered[:1] == "(" or _MULTI_DOT.search(lowered)
-                                 or "(" in lowered and _LIST_MARK.search(lowered)):  # (1), (2): a list
+    if "label" not in hints and (text[:1].isdigit() or text[:1] == "("
+                                 or "dotted number" in hints and _MULTI_DOT.search(text)
+                                 or "bracketed number" in hints and _LIST_MARK.search(text)):  # (1), (2): a list
         hints.add("label")
-    weak_spans = [m.span() for pattern, hint in _EN_WEAK_PATTERNS if hint in hints for m in pattern.finditer(text)]
+    weak_spans = [m.span() for pattern, hint in _EN_WEAK_PATTERNS if hint in hints for m in pattern.finditer(text)] \
+        if hints else []
     result = []
     multipliers = "multiplier" in hints
     halves = "half" in hints
     for quantity in found:
-        value, weak = quantity.value, quantity.weak
-        multiplier = multipliers and _EN_MULTIPLIER_AFTER.match(text, quantity.end)
-        if multiplier and quantity.kind == CARDINAL:
-            value *= 10 if multiplier.group("unit").lower().startswith("decade") else 12
-        if halves and quantity.text[:1] in "aA" and \
-                _EN_HALF_BEFORE.search(text, max(0, quantity.start - 6), quantity.start):
+        value, words, start, end, kind, approx, weak = quantity
+        if multipliers and kind == CARDINAL:
+            multiplier = _EN_MULTIPLIER_AFTER.match(text, end)
+            if multiplier:
+                value *= 10 if multiplier.group("unit").lower().startswith("decade") else 12
+        if halves and words[:1] in "aA" and _EN_HALF_BEFORE.search(text, max(0, start - 6), start):
             value *= 0.5  # half a million
-        if len(quantity.text) == 2 and quantity.text.isdigit() and quantity.start and \
-                text[quantity.start - 1] in "'’" and (quantity.start == 1 or not text[quantity.start - 2].isalnum()):
-            century = 20 if value <= 30 else 19  # Dogme '95, the class of '08
-            value, weak, quantity = century * 100 + value, True, quantity._replace(kind=YEAR)
-        if len(quantity.text) == 2 and quantity.start > 4 and text[quantity.start - 1] in "-–" \
-                and quantity.text.isdigit() and _EN_YEAR_RANGE_END.match(text, quantity.start):
-            century = int(text[quantity.start - 5:quantity.start - 3])
-            value, quantity = century * 100 + value, quantity._replace(kind=YEAR)
-        if value == 0 or quantity.text in ("second", "seconds", "Second") or \
-                quantity.text.lower() in _SCALES and \
-                _EN_VAGUE_BEFORE.search(text, max(0, quantity.start - 14), quantity.start) or \
-                weak_spans and any(s <= quantity.start and quantity.end <= e for s, e in weak_spans):
+        if len(words) == 2 and start and words.isdigit():
+            mark = text[start - 1]
+            if mark in "'’" and (start == 1 or not text[start - 2].isalnum()):
+                century = 20 if value <= 30 else 19  # Dogme '95, the class of '08
+                value, weak, kind = century * 100 + value, True, YEAR
+            elif mark in "-–" and start > 4 and _EN_YEAR_RANGE_END.match(text, start):
+                value, kind = int(text[start - 5:start - 3]) * 100 + value, YEAR  # 1997-98
+        if value == 0 or words in ("second", "seconds", "Second") or \
+                weak_spans and any(s <= start and end <= e for s, e in weak_spans) or \
+                words.lower() in _SCALES and _EN_VAGUE_BEFORE.search(text, max(0, start - 14), start):
             weak = True
-        result.append(quantity if value == quantity.value and weak == quantity.weak
-                      else quantity._replace(value=float(value), weak=weak))
+        if value != quantity.value or weak != quantity.weak or kind != quantity.kind:
+            quantity = Quantity(float(value), words, start, end, kind, approx, weak)
+        result.append(quantity)
     extra = []
     if "weak word" in hints:
         taken = [(q.start, q.end) for q in result]
@@ -620,22 +661,15 @@ def _roman_value(roman: str) -> int | None:
     return total or None
 
 
-def _candidate_starts(text: str) -> list[int]:
-    """Sorted word-initial offsets where a number word, month, "both" or digit begins."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # lower() changed the length (İ): offsets would drift, try every word
-        return [m.start() for m in re.finditer(r"\b\w", text)]
-    return sorted({start for end, length in _EN_CANDIDATES.iter(lowered)
-                   if (start := end - length + 1) == 0 or not lowered[start - 1].isalnum()})
-
-
 def _read_english_digits(match: re.Match, text: str, qualifiers: bool) -> Quantity:
     raw = match.group("digits")
     start, end = match.span()
-    raw = re.sub(r"[ \u00a0\u2009\u202f]", "", raw)  # 100 000: a space between thousands
+    whole = raw.isdigit()
+    if not whole:
+        raw = _THOUSANDS_SPACE.sub("", raw)  # 100 000: a space between thousands
     if start and text[start - 1] == "." and (start == 1 or not text[start - 2].isalnum()):
-        start, raw = start - 1, "0." + raw  # .5 mg (but Aug.6 is the sixth)
-    value = int(raw) if raw.isdigit() else _decimal(raw.replace(",", ""))
+        start, raw, whole = start - 1, "0." + raw, False  # .5 mg (but Aug.6 is the sixth)
+    value = int(raw) if whole or raw.isdigit() else _decimal(raw.replace(",", ""))
     suffix = match.group("suffix")
     kind = CARDINAL
     # 245MHz, 10m, 3D: a number with its unit or as part of a symbol may match, but is never required
@@ -811,12 +845,15 @@ def compare_quantities(source: list[Quantity], translation: list[Quantity]) -> N
         for same_kind in (True, False):
             left = []
             for quantity in group:
-                best, best_rank = None, True
+                best = None  # the first strong partner, else the first weak one
                 for index, candidate in enumerate(unused):
-                    if _same_value(candidate.value, quantity.value) and (candidate.kind == quantity.kind
-                                                                         or not same_kind) \
-                            and (best is None or candidate.weak < best_rank):
-                        best, best_rank = index, candidate.weak
+                    if (candidate.kind == quantity.kind or not same_kind) \
+                            and _same_value(candidate.value, quantity.value):
+                        if not candidate.weak:
+                            best = index
+                            break
+                        if best is None:
+                            best = index
                 if best is None:
                     left.append(quantity)
                 else:

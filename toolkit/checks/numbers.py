@@ -8,19 +8,25 @@ are the glossary's business: they may match, but are never required.
 from __future__ import annotations
 
 import re
+import weakref
 from typing import TYPE_CHECKING, Iterator
+
+import ahocorasick
 
 from toolkit.checks.registry import register
 from toolkit.checks.runner import Context
 from toolkit.numbers import CN_MEASURE_WORDS, NumberComparison, Quantity, chinese_quantities, compare_quantities, \
-    english_quantities, format_value
+    english_quantities, format_value, has_numeral
 from toolkit.pinyin import syllables
 from toolkit.po import Entry
 
 CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?")
 
 if TYPE_CHECKING:
-    from toolkit.glossary import TermMatch
+    from toolkit.glossary import Glossary, TermMatch
+
+# Per glossary, its sources that hold a numeral, as one automaton (None when it has none).
+_NUMBERED_TERMS: "weakref.WeakKeyDictionary[Glossary, ahocorasick.Automaton | None]" = weakref.WeakKeyDictionary()
 
 
 @register("numbers", "error")
@@ -59,17 +65,19 @@ def _compare(item: Entry, context: Context) -> NumberComparison:
     last = context.last_numbers
     if last is not None and last[0] is item:
         return last[1]
-    comparison = _compare_texts(item.msgid, item.msgstr, context.term_matches(item.msgid))
+    comparison = _compare_texts(item.msgid, item.msgstr, context)
     context.last_numbers = (item, comparison)
     return comparison
 
 
-def _compare_texts(source: str, translation: str, terms: list[TermMatch]) -> NumberComparison:
+def _compare_texts(source: str, translation: str, context: Context) -> NumberComparison:
     """Numbers inside a glossary term turn weak: "the 14th Division" may match 第十四师, "basic framework"
     need not match 四梁八柱."""
     source_quantities = chinese_quantities(source)
-    if terms and source_quantities:
-        source_quantities = [q._replace(weak=True) if _inside_a_term(q, terms) else q for q in source_quantities]
+    if any(not q.weak for q in source_quantities):
+        terms = _terms_with_numerals(source, context)
+        if terms:
+            source_quantities = [q._replace(weak=True) if _inside_a_term(q, terms) else q for q in source_quantities]
     if source_quantities and any(not q.weak and not q.text[-1:].isdigit() for q in source_quantities):
         source_quantities = [q._replace(weak=True) if _read_as_a_name(q, source, translation) else q
                              for q in source_quantities]
@@ -86,6 +94,27 @@ def _read_as_a_name(quantity: Quantity, source: str, translation: str) -> bool:
         return False
     reading = "".join(syllables(quantity.text))
     return any(word.lower().replace("-", "") == reading for word in CAPITALISED.findall(translation))
+
+
+def _terms_with_numerals(source: str, context: Context) -> list[TermMatch]:
+    """The glossary's matches in the source, looked for only where a term holding a numeral occurs: a number
+    (whose span always holds a digit or numeral) can lie inside no other term, and most sources have none."""
+    glossary = context.glossary
+    if glossary is None or glossary.is_empty:
+        return []
+    if glossary not in _NUMBERED_TERMS:
+        sources = [term for term in glossary.by_source if has_numeral(term)]
+        automaton = None
+        if sources:
+            automaton = ahocorasick.Automaton()
+            for term in sources:
+                automaton.add_word(term, term)
+            automaton.make_automaton()
+        _NUMBERED_TERMS[glossary] = automaton
+    automaton = _NUMBERED_TERMS[glossary]
+    if automaton is None or next(automaton.iter(source), None) is None:
+        return []
+    return context.term_matches(source)
 
 
 def _inside_a_term(quantity: Quantity, terms: list[TermMatch]) -> bool:
