@@ -7,6 +7,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from toolkit.checks import REGISTRY, SEVERITIES, run_checks
 from toolkit.config import Config
@@ -309,6 +311,21 @@ def test_layout_pass(tmp_path):
     assert report.findings == []
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["", "(", "“", "\"", "'", "[", "-"]),
+                          st.sampled_from(["the", "federation", "had", "été", "2", ""]),
+                          st.sampled_from(["", ",", ".", ")", "”", "’", "'s", "!", "?", ";", "]", "-"]),
+                          st.sampled_from([" ", "  ", "\n", "\xa0", ""])), max_size=8))
+def test_the_cheap_repeat_test_never_hides_a_repeated_word(pieces):
+    """may_repeat rules translations out before repeated_words reads them word by word: never one that has
+    a repeat, however quotes, brackets and stops surround the words."""
+    from toolkit.checks.layout import may_repeat, repeated_words
+
+    text = "".join("".join(piece) for piece in pieces)
+    if list(repeated_words(text)):
+        assert may_repeat(text)
+
+
 def _twelve_full_translations() -> list[tuple[str, str]]:
     """A catalog's norm to judge a short translation against: one article sentence, fully translated, twelve
     times over (numbered)."""
@@ -410,6 +427,22 @@ def test_spelling_still_flags_slips_that_look_derived(tmp_path):
 def test_spelling_flags_a_pinyin_name_one_letter_off_its_source(tmp_path):
     [finding] = check(tmp_path, [("北京市总工会", "The Beijng federation")], select=["spelling"]).findings
     assert "Beijng" in finding.message and "Beijing" in finding.message
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["London", "don", "single", "handedly", "H", "owever", "teh", "Beijng", "é"]),
+                          st.sampled_from([" ", "-", " - ", "\n", "\xa0", "[", "] ", "’s ", ", ", ""])), max_size=8))
+@example([("London", " - "), ("don", "")])  # a reading that joined words across spaces would make "Londondon"
+def test_a_translation_judged_token_by_token_holds_no_word_the_whole_reading_flags(pieces):
+    """Speller.all_good spares most translations the reading word by word: only where that reading finds
+    every word good."""
+    from toolkit.checks.spelling import _WORD, Speller
+
+    speller = Speller(None)
+    text = "".join(word + joiner for word, joiner in pieces)
+    if speller.all_good(text):
+        assert not any(speller.unknown(word) or speller.unknown_name(word)
+                       for word in _WORD.findall(speller.readable(text)))
 
 
 def test_spelling_off(tmp_path):
