@@ -344,6 +344,17 @@ def test_length_flags_a_truncated_translation(tmp_path):
     assert "of the catalog's usual length" in report.findings[0].message and "likely" in report.findings[0].message
 
 
+def test_omission_finds_an_english_of_full_length_that_echoes_nothing_of_its_source(tmp_path):
+    # The length alone (82% of the norm) clears it: the silence of all its thirteen words is what tells.
+    entries = _twelve_full_translations()
+    entries.append(("市总工会及时向援派干部开展送温暖等慰问活动，让援派干部切实感受到工会的温暖和关怀。",
+                    "In the years since, the programme has grown steadily, and its results have been praised by the "
+                    "provincial government, which plans to extend it to more counties next spring."))
+    [finding] = check(tmp_path, entries, select=["length", "truncated", "omission"]).findings
+    assert (finding.msgid, finding.check) == (entries[-1][0], "omission")
+    assert "echoes 0% of the source's 13 dictionary words" in finding.message and "82%" in finding.message
+
+
 def test_truncated_sees_a_translation_missing_its_second_half(tmp_path):
     # At 1/2.5 of the norm (the length check's old bar) this one passed.
     entries = _twelve_full_translations()

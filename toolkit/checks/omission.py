@@ -59,6 +59,7 @@ MIN_SAMPLE = 10  # entries needed to trust the catalog's own norm and spread
 SILENCE_WEIGHT = 0.3  # one nat of silence counts as this many spreads of shortness
 SUSPECT = -3.4  # length z-score minus weighted silence below this: reported
 LIKELY = -6.0  # ... below this: reported as likely
+ROUNDING = 1e-9  # how far a bound on the score must clear SUSPECT (the sums' rounding differs from the run's)
 NO_STOP_EVIDENCE = 4.0  # nats: an English that ends without closing punctuation where the source ends a sentence
 # Words a finished English sentence seldom ends on, even before a full stop ("… a network containing.").
 # (Not prepositions: "a truth no man doubts of.", "banks to depend on." are finished English.)
@@ -280,17 +281,22 @@ def analyse(catalog: Catalog) -> Analysis:
              and item.source_chars >= MIN_SOURCE_CHARS]
     echoes = {id(item): echo(item.msgid, item.msgstr) for item in items}
     gains = _gains(Counter(chain.from_iterable(result.words for result in echoes.values())))
+    ceilings = {sighting: max(gain, 0.0) for sighting, gain in gains.items()}  # the most it adds to a silent run
     norm, spread = _length_norm(items)
     suspects = {}
-    for item in items:
-        result = echoes[id(item)]
-        silence, start, end = _silent_run(result, gains)
+    for item, result in zip(items, echoes.values()):
         ratio = z = None
         if item.source_chars >= LENGTH_MIN_HAN:
             ratio = len(item.msgstr) / item.source_chars / norm
             z = math.log(ratio) / (spread * _noise(item.source_chars))
         stops = _ends_unfinished(item)
-        score = (z or 0.0) - SILENCE_WEIGHT * (silence + (NO_STOP_EVIDENCE if stops else 0.0))
+        stop_evidence = NO_STOP_EVIDENCE if stops else 0.0
+        # No silent run outweighs all its words' ceilings together: most entries are cleared without seeking it.
+        most_silence = sum(map(ceilings.__getitem__, result.words))
+        if (z or 0.0) - SILENCE_WEIGHT * (most_silence + stop_evidence) > SUSPECT + ROUNDING:
+            continue
+        silence, start, end = _silent_run(result, gains)
+        score = (z or 0.0) - SILENCE_WEIGHT * (silence + stop_evidence)
         if score < SUSPECT and (end - start >= MIN_SILENT_WORDS or stops):
             if end - start < MIN_SILENT_WORDS:  # the stop alone: the run is the last word
                 start, end = len(result.words) - 1, len(result.words)
