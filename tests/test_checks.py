@@ -7,6 +7,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from toolkit.checks import REGISTRY, SEVERITIES, run_checks
 from toolkit.config import Config
@@ -309,6 +311,21 @@ def test_layout_pass(tmp_path):
     assert report.findings == []
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["", "(", "“", "\"", "'", "[", "-"]),
+                          st.sampled_from(["the", "federation", "had", "été", "2", ""]),
+                          st.sampled_from(["", ",", ".", ")", "”", "’", "'s", "!", "?", ";", "]", "-"]),
+                          st.sampled_from([" ", "  ", "\n", "\xa0", ""])), max_size=8))
+def test_the_cheap_repeat_test_never_hides_a_repeated_word(pieces):
+    """may_repeat rules translations out before repeated_words reads them word by word: never one that has
+    a repeat, however quotes, brackets and stops surround the words."""
+    from toolkit.checks.layout import may_repeat, repeated_words
+
+    text = "".join("".join(piece) for piece in pieces)
+    if list(repeated_words(text)):
+        assert may_repeat(text)
+
+
 def _twelve_full_translations() -> list[tuple[str, str]]:
     """A catalog's norm to judge a short translation against: one article sentence, fully translated, twelve
     times over (numbered)."""
@@ -399,6 +416,22 @@ def test_spelling_still_flags_slips_that_look_derived(tmp_path):
 def test_spelling_flags_a_pinyin_name_one_letter_off_its_source(tmp_path):
     [finding] = check(tmp_path, [("北京市总工会", "The Beijng federation")], select=["spelling"]).findings
     assert "Beijng" in finding.message and "Beijing" in finding.message
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["London", "don", "single", "handedly", "H", "owever", "teh", "Beijng", "é"]),
+                          st.sampled_from([" ", "-", " - ", "\n", "\xa0", "[", "] ", "’s ", ", ", ""])), max_size=8))
+@example([("London", " - "), ("don", "")])  # a reading that joined words across spaces would make "Londondon"
+def test_a_translation_judged_token_by_token_holds_no_word_the_whole_reading_flags(pieces):
+    """Speller.all_good spares most translations the reading word by word: only where that reading finds
+    every word good."""
+    from toolkit.checks.spelling import _WORD, Speller
+
+    speller = Speller(None)
+    text = "".join(word + joiner for word, joiner in pieces)
+    if speller.all_good(text):
+        assert not any(speller.unknown(word) or speller.unknown_name(word)
+                       for word in _WORD.findall(speller.readable(text)))
 
 
 def test_spelling_off(tmp_path):
@@ -513,6 +546,22 @@ def test_omission_finds_a_dropped_sentence_and_keeps_quiet_on_the_whole(tmp_path
     report = check(tmp_path, [(source, first_only)], select=["omission", "truncated"])
     [finding] = report.findings  # the second sentence is the end of the source: the English stops short
     assert (finding.check, finding.severity) == ("truncated", "warning") and "同时组织劳模专家" in finding.message
+
+
+def test_echo_hears_a_dotted_abbreviation_and_leaves_out_silent_single_characters():
+    from toolkit.checks.omission import echo, english_forms
+
+    # Wherever the abbreviation stands: last, before a quotation mark or a bracket, inside a sentence.
+    for text, abbreviation in [("Aid came from the U.S.", "us"), ("the e.u.'s aid", "eu"), ("aid (u.k.)", "uk"),
+                               ("The U.N. sent aid.", "un")]:
+        assert abbreviation in english_forms(text), text
+    assert english_forms("Mr. Li reached it.") == {"mr", "li", "reach", "reached", "it"}
+    source = "美国的援助昨天到了北京。"
+    heard = echo(source, "Aid from the U.S. reached Beijing yesterday.")
+    assert heard.words == (("美国", True), ("援助", True), ("昨天", True), ("到了", False), ("北京", True))
+    assert (heard.echoed, heard.share) == (4, 0.8)
+    # Unechoed, 美国 still counts; the single character 的 never does unless echoed.
+    assert echo(source, "Aid reached Beijing yesterday.").words[0] == ("美国", False)
 
 
 def test_truncated_translation_that_stops_mid_sentence(tmp_path):

@@ -173,8 +173,18 @@ def test_a_third_text_people_places_jieba_mistags_and_words_that_are_no_names():
         "定西市": "Dingxi", "临洮县": "Lintao County", "甘肃": "Gansu", "临洮": "Lintao", "岷县": "Minxian County",
         "黑龙江省": "Heilongjiang Province", "友谊农场": "Youyi Farm", "宁夏": "Ningxia", "西吉县": "Xiji County",
         "三岔河镇": "Sanchahe Town", "遵义": "Zunyi", "毕节": "Bijie", "北京市": "Beijing",
-        "东四环": "East Fourth Ring Road"}  # 十里河 (jieba: 十里 / 河) is missed
+        "东四环": "East Fourth Ring Road", "十里河": "Shilihe"}  # jieba: 十里 / 河
     # not 黄金周 "Huang Jinzhou" (Golden Week), 家门口 (the doorstep), 关怀, 荣获, 小山, 玉米, 惠及
+
+
+def test_a_quarter_cut_in_pieces_is_joined_and_a_distance_is_no_quarter():
+    def places(text: str) -> dict[str, str]:
+        return {s.source: s.pinyin for s in suggest_terms([text], Glossary()) if s.kind == "place"}
+
+    assert places("货物运往北京市东四环十里河附近的市场。")["十里河"] == "Shilihe"  # jieba: 十里 / 河
+    assert places("他住在北京市东四环八里庄一带。")["八里庄"] == "Balizhuang"  # named by its distance in li
+    assert places("车停在北京市东四环三公里附近。") == {"北京市": "Beijing", "东四环": "East Fourth Ring Road"}
+    assert places("车停在北京市南三环附近。") == {"北京市": "Beijing", "南三环": "South Third Ring Road"}
 
 
 def test_the_lexicon_gives_a_place_the_reading_of_its_name():

@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain
+from typing import Iterable
 
 from toolkit.memo import remembered
 
@@ -183,9 +184,12 @@ class Phrase:
         what JOINERS allows; a spelling with an apostrophe inside leaves
         absence unsettled.
         """
-        if self._pattern is None or not PLAIN_TEXT.fullmatch(text):
+        if self._pattern is None:
             return None
-        if self._pattern.search(folded_text(text)):
+        searched = _searchable(text)
+        if searched is None:
+            return None
+        if self._pattern.search(searched):
             return True
         return False if self.exact else None
 
@@ -194,20 +198,40 @@ class Phrase:
         """Compiled on first use (most renderings are never asked about in a text that may contain them)."""
         if not self.words.forms or not all(self.spellings) or len(set(self.words.runs)) > 1:
             return None  # no words, one never plainly spelt, or punctuation inside: left to the analysis
-        first, *rest = (sorted(spellings, key=len, reverse=True) for spellings in self.spellings)
+        first, *rest = self.spellings
+        by_letter: dict[str, list[str]] = defaultdict(list)
+        for spelling in first:
+            by_letter[spelling[0]].append(spelling[1:])
         # Each alternative for the first word starts with a literal (the engine then skips ahead to the
-        # letters that may begin a match), the word start being checked behind that first letter.
-        return re.compile("(?:" + "|".join(spelling[0] + _STARTED_WORD + spelling[1:] for spelling in first) + ")"
-                          + _WORD_END + "".join(_JOINED + "(?:" + "|".join(words) + ")" + _WORD_END for words in rest))
+        # letters that may begin a match), the word start being checked behind that first letter: once per
+        # letter, as the spellings of a word mostly share it (trade, trading).
+        started = "|".join(letter + _STARTED_WORD + _either(tails) for letter, tails in by_letter.items())
+        return re.compile(f"(?:{started})" + _WORD_END + "".join(_JOINED + _either(words) + _WORD_END for words in rest))
 
 
-# The pieces of Phrase._pattern, over plain lowered text. A word starts where no letter or digit, nor one
-# and an apostrophe, runs into it (checked after its first letter); it may end in a possessive 's (which
-# word_forms drops); no letter or digit, nor an apostrophe and one, may follow. Between words only what
-# JOINERS allows in plain text.
-_STARTED_WORD = r"(?<![a-z0-9].)(?<![a-z0-9]['’‘`].)"
-_WORD_END = r"(?:['’‘`]s)?(?![a-z0-9])(?!['’‘`][a-z0-9])"
-_JOINED = r"[\s\-–\"“”'‘’`]+"
+def _either(spellings: Iterable[str]) -> str:
+    """A group matching any of the spellings, the longest tried first."""
+    return "(?:" + "|".join(sorted(spellings, key=len, reverse=True)) + ")"
+
+
+# The pieces of Phrase._pattern, over the text _searchable makes. A word starts where no letter or digit,
+# nor one and an apostrophe, runs into it (checked after its first letter); it may end in a possessive 's
+# (which word_forms drops); no letter or digit, nor an apostrophe and one, may follow. Between words only
+# what JOINERS allows in plain text.
+_STARTED_WORD = r"(?<![a-z0-9].)(?<![a-z0-9]['`].)"
+_WORD_END = r"(?:['`]s)?(?![a-z0-9])(?!['`][a-z0-9])"
+_JOINED = r"[\s\-\"'`]+"
+# Plain text's curly quotes, en dash and no-break space as the ASCII characters they count as, so that the
+# pattern's classes are ASCII only: a class holding a character beyond Latin-1 costs the compiler a
+# table for it, and the patterns compiled some eight times slower.
+_AS_ASCII = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "\xa0": " "})
+
+
+@lru_cache(maxsize=64)
+def _searchable(text: str) -> str | None:
+    """A plain text lowered, with _AS_ASCII's replacements, as Phrase patterns search it; None when the text
+    is not plain. Cached: the patterns of every term of a segment search the same translation."""
+    return text.lower().translate(_AS_ASCII) if PLAIN_TEXT.fullmatch(text) else None
 _PLAIN_SPELLING = re.compile(r"[a-z0-9]+")
 _APOSTROPHE_SPELLING = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)+")
 

@@ -73,6 +73,9 @@ TOWN_SUFFIXES = ("镇", "乡", "村")
 NOUN_TAGS = ("n", "nr", "ns", "nz", "ng")
 MAX_TOWN_PIECES = 4
 NEAR = ("附近", "一带", "周边")
+MAX_QUARTER_PIECES = 2  # a quarter jieba cut in two (十里 / 河)
+# Old Beijing quarters named by their distance in li (十里河, 三里屯, 八里庄): a numeral that may begin a name.
+LI_DISTANCE = re.compile(r"[一二三四五六七八九十]+里")
 # Sections of Beijing's ring roads (南三环 South Third Ring Road).
 RING_ROAD = re.compile(r"([东南西北])([二三四五六七])环")
 DIRECTIONS = {"东": "East", "南": "South", "西": "West", "北": "North"}
@@ -272,12 +275,16 @@ def _names(words: list[Word], places: dict[str, str]) -> list[tuple[str, str, st
     glossary names are romanised as it does, and used for longer names built on them (和田 → Hotan).
     """
     found: list[tuple[str, str, str]] = []
+    joined = -1  # the last word a name joined from pieces took in
     for number, (word, tag) in enumerate(words):
         before = words[number - 1] if number else ("", "x")
         after = words[number + 1] if number + 1 < len(words) else ("", "x")
-        if not _is_han(word):
+        if not _is_han(word) or number <= joined:
             continue
-        place = _patterned_place(word, tag) or _quarter(word, before, after, found)
+        place = _patterned_place(word, tag)
+        quarter = None if place is not None else _quarter(words, number, found)
+        if quarter is not None:
+            place, joined = quarter
         if place is not None:
             found.append(place)
             continue
@@ -332,17 +339,30 @@ def _patterned_place(word: str, tag: str) -> tuple[str, str, str] | None:
     return None
 
 
-def _quarter(word: str, before: Word, after: Word, found: list[tuple[str, str, str]]) -> tuple[str, str, str] | None:
-    """A quarter named right after the place it is in and before a word of nearness (北京市南三环草桥附近),
-    if the dictionaries do not know it as a common word."""
+def _quarter(words: list[Word], number: int,
+             found: list[tuple[str, str, str]]) -> tuple[tuple[str, str, str], int] | None:
+    """A quarter named right after the place it is in and before a word of nearness (北京市南三环草桥附近), in
+    one word or in the pieces jieba cut it into (十里 / 河), if the dictionaries do not know it as a common word;
+    with the index of its last word."""
     from toolkit.lexicon import is_word
 
-    if not (after[0] in NEAR and found and found[-1][0] == before[0] and 2 <= len(word) <= 3):
+    if not (number and found and found[-1][0] == words[number - 1][0]):
         return None
-    if is_word(word) or not _posseg().dt.word_tag_tab.get(word, "n").startswith("n") or \
-            word[0] in DETERMINERS | NUMERALS:
+    last = next((last for last in range(number, min(number + MAX_QUARTER_PIECES, len(words) - 1))
+                 if words[last + 1][0] in NEAR), None)
+    if last is None:
         return None
-    return word, "place", pinyin_word(word, _place_syllables(word))
+    pieces = words[number:last + 1]
+    word = "".join(piece for piece, _ in pieces)
+    if not (2 <= len(word) <= 3 and _is_han(word)) or is_word(word) or word[0] in DETERMINERS:
+        return None
+    if word[0] in NUMERALS and not LI_DISTANCE.match(word):  # 三公里附近 is a distance
+        return None
+    if not _posseg().dt.word_tag_tab.get(word, "n").startswith("n"):
+        return None
+    if len(pieces) > 1 and not all(tag.startswith("n") or LI_DISTANCE.fullmatch(piece) for piece, tag in pieces):
+        return None
+    return (word, "place", pinyin_word(word, _place_syllables(word))), last
 
 
 def _suffixed_place(word: str, places: dict[str, str]) -> tuple[str, str, str] | None:

@@ -1,6 +1,7 @@
 """Surface problems of the English: stray whitespace, doubled words, a length far from the catalog's norm."""
 from __future__ import annotations
 
+import operator
 import re
 import statistics
 from typing import Iterator
@@ -36,13 +37,30 @@ def whitespace(item: Entry, context: Context) -> Iterator[str]:
 @register("repeated-word", "warning")
 def repeated_word(item: Entry, context: Context) -> Iterator[str]:
     """The same word twice in a row ("the the")."""
-    words = item.msgstr.lower().split()
+    lowered = item.msgstr.lower()
+    if may_repeat(lowered):
+        for word in repeated_words(lowered):
+            yield f"repeated word: \"{word} {word}\""
+
+
+def repeated_words(lowered: str) -> Iterator[str]:
+    """Each word written twice in a row in a lower-case text, but for the repeats English allows."""
+    words = lowered.split()
     for first, second in zip(words, words[1:]):
-        if first[-1] != second[-1] and first[-1] != second.rstrip(_CLOSING)[-1:]:
-            continue  # (the cheap test that rules out nearly every pair)
         word = first.lstrip(_OPENING)  # "how how, century century,: quotes and commas do not hide it
         if word.isalpha() and second.rstrip(_CLOSING) == word and word not in REPEATS_ALLOWED:
-            yield f"repeated word: \"{word} {word}\""
+            yield word
+
+
+# A word twice in a row is, once the quotes and stops around words are dropped, two equal neighbours.
+_AROUND_WORDS = str.maketrans("", "", _OPENING + _CLOSING)
+
+
+def may_repeat(lowered: str) -> bool:
+    """False when no word of the text can be repeated_words' (the test, made in C over the whole text,
+    that rules out nearly every translation)."""
+    words = lowered.translate(_AROUND_WORDS).split()
+    return any(map(operator.eq, words, words[1:]))
 
 
 def length_ratios(catalog: Catalog) -> tuple[list[tuple[Entry, float]], float]:

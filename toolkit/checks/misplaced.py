@@ -9,6 +9,7 @@ looked up once, so a catalog of clean translations costs one pass over its words
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import chain
 from typing import Iterator
 
 from toolkit.checks.omission import Analysis, Echo, analyse, echo, echo_forms, english_forms, shorten
@@ -39,13 +40,13 @@ def misplaced(catalog: Catalog, context: Context) -> Iterator[tuple[Entry, str]]
     for number, found in forms.items():
         for form in found:
             by_form[form].append(number)
-    # Source word -> the suspects whose English echoes it, for every word of the catalog's sources.
-    heard_by = {word: tuple({number for form in echo_forms(word) for number in by_form.get(form, ())})
-                for item in judged for word, _, _ in analysis.echoes[id(item)].words}
+    # Sighting -> the suspects whose English echoes its word, for every distinct sighting of the catalog.
+    heard_by = {sighting: tuple({number for form in echo_forms(sighting[0]) for number in by_form.get(form, ())})
+                for sighting in set(chain.from_iterable(analysis.echoes[id(item)].words for item in judged))}
     best: dict[int, tuple[float, int, int]] = {}  # suspect -> (share, echoed words, entry) of its best other source
     for other, item in enumerate(judged):
         words = analysis.echoes[id(item)].words
-        heard = [number for word, _, _ in words for number in heard_by[word]]
+        heard = list(chain.from_iterable(map(heard_by.__getitem__, words)))
         if not heard or len(words) < MIN_WORDS:
             continue
         for number, hits in Counter(heard).items():
@@ -57,7 +58,7 @@ def misplaced(catalog: Catalog, context: Context) -> Iterator[tuple[Entry, str]]
         by_text[item.msgstr].append(number)
     for number in suspects:
         item, own = judged[number], analysis.echoes[id(judged[number])]
-        own_hits = sum(hit for _, _, hit in own.words)
+        own_hits = own.echoed
         found = _belongs(number, best.get(number), by_text[item.msgstr], judged, analysis, own, own_hits)
         if found:
             share, other = found
@@ -92,4 +93,4 @@ def _belongs(number: int, best: tuple[float, int, int] | None, same_text: list[i
 def _leads(there: Echo, here: Echo) -> bool:
     """Whether an English echoes another source (there) clearly better than its own (here)."""
     return there.share >= here.share + MIN_GAIN and len(there.words) >= MIN_WORDS \
-        and sum(hit for _, _, hit in there.words) >= sum(hit for _, _, hit in here.words) + MIN_MORE_WORDS_PASTED
+        and there.echoed >= here.echoed + MIN_MORE_WORDS_PASTED

