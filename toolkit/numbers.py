@@ -442,7 +442,7 @@ def english_quantities(text: str, *, qualifiers: bool = True) -> list[Quantity]:
     places where a number can start, where the pattern is then tried, and what
     else the text may hold: a text with none of it has no number.
     """
-    starts, hints, any_key = _scan(text)
+    starts, hints, any_key, weak_words = _scan(text)
     if not any_key and not hints:
         return []  # most sentences: no digit, number word or month, and no word that may stand for a number
     original = text
@@ -481,7 +481,7 @@ def english_quantities(text: str, *, qualifiers: bool = True) -> list[Quantity]:
     if acronyms:
         found = _symbol_numbers(found, original)
     _mark_days(found, text)
-    return _reread_english(found, text, hints)
+    return _reread_english(found, text, hints, weak_words)
 
 
 def _symbol_numbers(found: list[Quantity], text: str) -> list[Quantity]:
@@ -539,20 +539,25 @@ _HINT_WORDS: dict[str, tuple[str, ...]] = {
     "dotted number": tuple(f"{digit}." for digit in "0123456789"),
     "bracketed number": tuple(f"({digit}" for digit in "0123456789"),
 }
+# Hint keys that count inside a word (1990s, 10.1.1, "(1)", §); the others only where a word starts, as each
+# pattern they open does (\b): "repair", "headquarters" and "on behalf" run no pattern.
+_HINTS_INSIDE_WORDS = frozenset(["0s", "§", *_HINT_WORDS["dotted number"], *_HINT_WORDS["bracketed number"]])
 # Where a number may start: number words, month names, "both" and digits, in lower case.
 _NUMBER_STARTS = frozenset([*_UNITS, *_TENS, *_SCALES, *_ORDINAL_WORDS, *(m.lower() for m in _MONTHS),
                             *(m.lower() + "." for m in _MONTH_ABBREVIATIONS), "both", *"0123456789"])
 
 
 def _scan_automaton() -> ahocorasick.Automaton:
-    """Each key of _NUMBER_STARTS and _HINT_WORDS, with its length, whether a number may start there and its hints."""
+    """Each key of _NUMBER_STARTS and _HINT_WORDS, with its length, whether a number may start there, its hints
+    and whether they count inside a word."""
     hints_of: dict[str, set[str]] = {}
     for hint, keys in _HINT_WORDS.items():
         for key in keys:
             hints_of.setdefault(key, set()).add(hint)
     automaton = ahocorasick.Automaton()
     for key in _NUMBER_STARTS | hints_of.keys():
-        automaton.add_word(key, (len(key), key in _NUMBER_STARTS, frozenset(hints_of.get(key, ()))))
+        automaton.add_word(key, (len(key), key in _NUMBER_STARTS, frozenset(hints_of.get(key, ())),
+                                 key in _HINTS_INSIDE_WORDS))
     automaton.make_automaton()
     return automaton
 
@@ -561,39 +566,48 @@ _SCAN = _scan_automaton()
 _WORD_START = re.compile(r"\b\w")
 
 
-def _scan(text: str) -> tuple[list[int], set[str], bool]:
-    """One pass over the lower-cased text for what english_quantities and _reread_english look for.
+class _Scan(NamedTuple):
+    """What one pass over the lower-cased text finds for english_quantities and _reread_english."""
 
-    Returns the sorted word-initial offsets where a number word, month, "both" or
-    digit begins; the parts of _reread_english that may find something; and
-    whether any such start occurs at all (TLR7's digit starts no word, but is read).
-    """
+    starts: list[int]  # sorted word-initial offsets where a number word, month, "both" or digit begins
+    hints: set[str]  # the parts of _reread_english that may find something
+    any_key: bool  # whether such a start occurs at all, in a word or not (TLR7's digit is read too)
+    weak_words: list[int] | None  # where a word of _EN_WEAK_WORDS may start (None: anywhere, offsets drifted)
+
+
+def _scan(text: str) -> _Scan:
+    """One pass of the automaton over the lower-cased text (see _Scan)."""
     lowered = text.lower()
     starts: set[int] = set()
     hints: set[str] = set()
+    weak_words: list[int] = []
     any_key = False
-    for end, (length, number_start, key_hints) in _SCAN.iter(lowered):
+    for end, (length, number_start, key_hints, inside_words) in _SCAN.iter(lowered):
+        start = end - length + 1
+        word_start = start == 0 or not lowered[start - 1].isalnum()
         if number_start:
             any_key = True
-            start = end - length + 1
-            if start == 0 or not lowered[start - 1].isalnum():
+            if word_start:
                 starts.add(start)
-        if key_hints:
+        if key_hints and (word_start or inside_words):
             hints |= key_hints
+            if "weak word" in key_hints:
+                weak_words.append(start)
     if len(lowered) != len(text):  # lower() changed the length (İ): offsets would drift, try every word
-        return [m.start() for m in _WORD_START.finditer(text)], hints, any_key
-    return sorted(starts), hints, any_key
+        return _Scan([m.start() for m in _WORD_START.finditer(text)], hints, any_key, None)
+    return _Scan(sorted(starts), hints, any_key, weak_words)
 
 
 _EN_YEAR_RANGE_END = re.compile(r"(?<=\d{4}[-–])\d\d\b")
 
 
-def _reread_english(found: list[Quantity], text: str, hints: set[str]) -> list[Quantity]:
+def _reread_english(found: list[Quantity], text: str, hints: set[str], weak_words: list[int] | None) -> list[Quantity]:
     """What the single pattern cannot see: multipliers (two decades = 20), half (half a million), year
     ranges (1997-98), Roman numerals after Chapter or Part, and the words, fractions, labels and
     references that may stand for a number but are never required (twice, a dozen, one-third, fig. 1.4).
 
-    ``hints`` (from _scan, extended here) names the parts that may find something."""
+    ``hints`` (from _scan, extended here) names the parts that may find something; the weak words are read
+    only where _scan saw one start (their pattern, tried at every word, is the costliest of all)."""
     if not found and not hints:
         return found  # no number, and no word that may stand for one
     if "(" in text and _CITATION_START.search(text):
@@ -632,7 +646,9 @@ def _reread_english(found: list[Quantity], text: str, hints: set[str]) -> list[Q
     extra = []
     if "weak word" in hints:
         taken = [(q.start, q.end) for q in result]
-        for match in _EN_WEAK_WORD.finditer(text):
+        matches = _EN_WEAK_WORD.finditer(text) if weak_words is None else \
+            filter(None, (_EN_WEAK_WORD.match(text, start) for start in weak_words))
+        for match in matches:
             if not any(s <= match.start() < e for s, e in taken):
                 extra.append(Quantity(float(_EN_WEAK_WORDS[match.group().lower()]), match.group(), *match.span(),
                                       approx=_english_approx(text, *match.span()), weak=True))

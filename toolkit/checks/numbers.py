@@ -78,22 +78,22 @@ def _compare_texts(source: str, translation: str, context: Context) -> NumberCom
         terms = _terms_with_numerals(source, context)
         if terms:
             source_quantities = [q._replace(weak=True) if _inside_a_term(q, terms) else q for q in source_quantities]
-    if source_quantities and any(not q.weak and not q.text[-1:].isdigit() for q in source_quantities):
-        source_quantities = [q._replace(weak=True) if _read_as_a_name(q, source, translation) else q
-                             for q in source_quantities]
+    source_quantities = _names_weakened(source_quantities, source, translation)
     # The translation's qualifiers matter only against a qualified source number.
     qualified = any(q.approx for q in source_quantities)
     return compare_quantities(source_quantities, english_quantities(translation, qualifiers=qualified))
 
 
-def _read_as_a_name(quantity: Quantity, source: str, translation: str) -> bool:
+def _names_weakened(quantities: list[Quantity], source: str, translation: str) -> list[Quantity]:
     """A Chinese numeral with no measure word after it that the translation spells as a name (茅十八 Mao Shiba,
-    王二 Wang Er): no amount."""
-    if quantity.weak or quantity.text[-1:].isdigit() or source[quantity.end:quantity.end + 1] in CN_MEASURE_WORDS \
-            or not CAPITALISED.search(translation):
-        return False
-    reading = "".join(syllables(quantity.text))
-    return any(word.lower().replace("-", "") == reading for word in CAPITALISED.findall(translation))
+    王二 Wang Er) is no amount: weak. The translation's capitalised words are read once, and only for such a numeral."""
+    candidates = [q for q in quantities if not q.weak and not q.text[-1:].isdigit()
+                  and source[q.end:q.end + 1] not in CN_MEASURE_WORDS]
+    if not candidates:
+        return quantities
+    spelled = {word.lower().replace("-", "") for word in CAPITALISED.findall(translation)}
+    names = {q for q in candidates if "".join(syllables(q.text)) in spelled} if spelled else set()
+    return [q._replace(weak=True) if q in names else q for q in quantities] if names else quantities
 
 
 def _terms_with_numerals(source: str, context: Context) -> list[TermMatch]:
