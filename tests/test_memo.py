@@ -179,3 +179,21 @@ def test_runs_writing_at_the_same_time_keep_every_answer(tmp_path):
     assert all(run.wait() == 0 for run in runs), [run.stderr.read() for run in runs]
     stored = dict(_stored(tmp_path))
     assert len(stored) == 7500 and all(stored[key] == key.upper() for key in stored)
+
+
+def test_equal_words_of_answers_read_back_are_one_object(tmp_path):
+    (tmp_path / "memo_example.py").write_text("from toolkit.memo import remembered\n\n"
+                                             "@remembered()\ndef words(text):\n"
+                                             "    return (tuple(text.split()), [text.split()[-1]], len(text))\n",
+                                             encoding="utf-8")
+    ask = ("import memo_example\n"
+           "first, second = memo_example.words('alpha common words'), memo_example.words('beta common words')\n"
+           "assert first == (('alpha', 'common', 'words'), ['words'], 18), first\n"
+           "assert second == (('beta', 'common', 'words'), ['words'], 17), second\n"
+           "assert first[0][1] is second[0][1] and first[1][0] is second[0][2]\n")
+    environment = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{REPO}", "XDG_CACHE_HOME": str(tmp_path)}
+    environment.pop("TOOLKIT_NO_MEMO", None)
+    for run in ("computed", "read back"):
+        done = subprocess.run([sys.executable, "-c", ask], env=environment, capture_output=True, text=True)
+        assert done.returncode == 0, (run, done.stderr)
+    assert len(_stored(tmp_path)) == 2

@@ -11,6 +11,9 @@ or an edit to the module gives a new name, so a stale answer is never read (and
 the old name's answers are deleted). Only functions whose answer depends on
 their argument, the libraries named and their own module belong here.
 
+Equal strings and tuples in the answers a process holds are one object: unpickled one by one, the answers
+of a large catalog (its clauses' words, say) would each hold their own copy of the same few words.
+
 New answers are written once, when the process exits, in one transaction:
 SQLite keeps concurrent runs apart (in WAL mode: a run reading never waits for one
 writing), and a cache that cannot be read or written costs only speed. TOOLKIT_NO_MEMO=1 turns the file off (every answer
@@ -33,6 +36,7 @@ MAX_ROWS = 500_000  # per function: beyond this its answers start over (a corpus
 SAVE_WAIT = 10.0  # seconds the write at exit waits for another run's
 IN_MEMORY = 1 << 17  # answers per function kept in this process
 WAIT = 2.0  # seconds a run waits for another's write (only while the file is made; in WAL mode readers do not)
+MAX_SHARED = 1 << 18  # distinct strings and tuples shared among answers; beyond, sharing starts over
 
 
 def user_cache_folder() -> Path:
@@ -72,7 +76,7 @@ class _Memo:
             answer = self.function(key)
             self.new[key] = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
             _STORE.pending(self)
-        return answer
+        return _shared(answer)
 
     @functools.cached_property
     def family(self) -> str:
@@ -89,6 +93,28 @@ class _Memo:
             stat = os.stat(origin) if origin and os.path.exists(origin) else None
             digest.update(repr((library, origin, stat and (stat.st_size, stat.st_mtime_ns))).encode())
         return self.family + digest.hexdigest()
+
+
+_SHARED: dict[object, object] = {}
+
+
+def _shared(value: Any) -> Any:
+    """The value with its strings, and its tuples and frozensets of them, replaced by equal ones already held."""
+    kind = type(value)
+    if kind is str:
+        pass
+    elif kind is tuple or kind is frozenset:
+        value = kind(map(_shared, value))
+    elif kind is list:
+        return list(map(_shared, value))
+    else:  # numbers, None, objects of other kinds: kept as they are
+        return value
+    if len(_SHARED) >= MAX_SHARED:
+        _SHARED.clear()
+    try:
+        return _SHARED.setdefault(value, value)
+    except TypeError:  # a tuple holding something unhashable
+        return value
 
 
 class _Store:
