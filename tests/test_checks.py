@@ -559,6 +559,16 @@ def test_omission_finds_a_dropped_sentence_and_keeps_quiet_on_the_whole(tmp_path
     assert (finding.check, finding.severity) == ("truncated", "warning") and "同时组织劳模专家" in finding.message
 
 
+def test_english_forms_are_the_same_for_a_word_read_again():
+    from toolkit.checks.omission import english_forms
+
+    # Each distinct word's forms are kept after its first sighting: a later English reads the kept ones.
+    first = english_forms("Workers studied the studies; the worker works.")
+    assert first == {"workers", "work", "studied", "studi", "the", "studies", "worker", "works"}
+    assert english_forms("The workers and the worker studied studies. Works!") == first | {"and"}
+    assert english_forms("U.S. workers") == {"us", "u", "s", "workers", "work"}
+
+
 def test_echo_hears_a_dotted_abbreviation_and_leaves_out_silent_single_characters():
     from toolkit.checks.omission import echo, english_forms
 

@@ -2,7 +2,7 @@
 
 The readers try their costlier patterns only where one automaton pass (English)
 or a few character tests (Chinese) say they may match, and the number checks
-look for glossary terms only where a term holding a numeral occurs. Generated
+ask for the glossary's matches only where a term holding a numeral occurs around a strong number. Generated
 texts, built from the words those patterns look for, hold every shortcut to
 what the pattern itself finds.
 """
@@ -110,8 +110,8 @@ def test_chinese_separators_are_read_between_digits_only():
 
 GLOSSARY = Glossary([Term(source, target) for source, target in [
     ("四梁八柱", "basic framework"), ("新疆生产建设兵团第十四师", "14th Division of the Xinjiang Production and "
-     "Construction Corps"), ("十堰", "Shiyan"), ("工会", "trade union"), ("国庆70周年", "70th National Day")]])
-SOURCE_WORDS = ["四梁八柱", "新疆生产建设兵团第十四师", "十堰", "工会", "国庆70周年", "国庆", "70", "周年", "四", "八", "第十四师",
+     "Construction Corps"), ("十堰", "Shiyan"), ("工会", "trade union"), ("欢度国庆", "celebrate National Day"), ("国庆70周年", "70th National Day")]])
+SOURCE_WORDS = ["欢度", "四梁八柱", "新疆生产建设兵团第十四师", "十堰", "工会", "国庆70周年", "国庆", "70", "周年", "四", "八", "第十四师",
                 "投入", "65万元", "的", "三个", "，"]
 
 
@@ -137,3 +137,6 @@ def test_a_number_inside_a_term_is_weak_and_others_are_not():
     assert number_checks._compare_texts(source, translation, with_term).clean
     assert [q.text for q in number_checks._compare_texts(source, translation, without_term).missing] == ["70"]
     assert number_checks._compare_texts("十堰投入65万元", "Shiyan got 65 yuan", with_term).wrong
+    # 国庆70周年 occurs, but the match chosen is 欢度国庆 (leftmost): the 70 is no term's and is required.
+    assert [q.text for q in number_checks._compare_texts("欢度国庆70周年", "celebrating National Day", with_term).missing] \
+        == ["70"]

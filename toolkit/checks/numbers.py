@@ -25,7 +25,7 @@ CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?")
 if TYPE_CHECKING:
     from toolkit.glossary import Glossary, TermMatch
 
-# Per glossary, its sources that hold a numeral, as one automaton (None when it has none).
+# Per glossary, its sources that hold a numeral (each with its length), as one automaton (None when it has none).
 _NUMBERED_TERMS: "weakref.WeakKeyDictionary[Glossary, ahocorasick.Automaton | None]" = weakref.WeakKeyDictionary()
 
 
@@ -74,8 +74,9 @@ def _compare_texts(source: str, translation: str, context: Context) -> NumberCom
     """Numbers inside a glossary term turn weak: "the 14th Division" may match 第十四师, "basic framework"
     need not match 四梁八柱."""
     source_quantities = chinese_quantities(source)
-    if any(not q.weak for q in source_quantities):
-        terms = _terms_with_numerals(source, context)
+    strong = [q for q in source_quantities if not q.weak]
+    if strong and _may_lie_in_a_term(strong, source, context):
+        terms = context.term_matches(source)
         if terms:
             source_quantities = [q._replace(weak=True) if _inside_a_term(q, terms) else q for q in source_quantities]
     source_quantities = _names_weakened(source_quantities, source, translation)
@@ -96,25 +97,31 @@ def _names_weakened(quantities: list[Quantity], source: str, translation: str) -
     return [q._replace(weak=True) if q in names else q for q in quantities] if names else quantities
 
 
-def _terms_with_numerals(source: str, context: Context) -> list[TermMatch]:
-    """The glossary's matches in the source, looked for only where a term holding a numeral occurs: a number
-    (whose span always holds a digit or numeral) can lie inside no other term, and most sources have none."""
+def _may_lie_in_a_term(strong: list[Quantity], source: str, context: Context) -> bool:
+    """Whether a strong quantity lies inside an occurrence of a glossary term holding a numeral. A chosen
+    term match is an occurrence of its term, and a term around a number holds a numeral: when no such
+    occurrence covers a strong quantity, the glossary's matches (leftmost-longest, costly) change nothing.
+    Most sources hold no such term, or only one around a number already weak (十堰, 一线职工, 四梁八柱)."""
     glossary = context.glossary
     if glossary is None or glossary.is_empty:
-        return []
+        return False
     if glossary not in _NUMBERED_TERMS:
         sources = [term for term in glossary.by_source if has_numeral(term)]
         automaton = None
         if sources:
             automaton = ahocorasick.Automaton()
             for term in sources:
-                automaton.add_word(term, term)
+                automaton.add_word(term, len(term))
             automaton.make_automaton()
         _NUMBERED_TERMS[glossary] = automaton
     automaton = _NUMBERED_TERMS[glossary]
-    if automaton is None or next(automaton.iter(source), None) is None:
-        return []
-    return context.term_matches(source)
+    if automaton is None:
+        return False
+    for last, length in automaton.iter(source):
+        start, end = last + 1 - length, last + 1
+        if any(start <= q.start and q.end <= end for q in strong):
+            return True
+    return False
 
 
 def _inside_a_term(quantity: Quantity, terms: list[TermMatch]) -> bool:

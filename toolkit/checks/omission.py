@@ -153,11 +153,10 @@ def english_forms(text: str) -> set[str]:
     """The English's words, lower case, each with its crude stem (workers: work), as the senses' words are
     stemmed (_sense_stems): lemmas would be finer, but cost ten times as much per entry."""
     lowered = text.lower()
-    forms = set(ENGLISH_WORD.findall(lowered))
+    words = ENGLISH_WORD.findall(lowered)
     if _DOTTED_HINT.search(lowered):  # U.S. -> us
-        forms.update(dotted.replace(".", "") for dotted in _DOTTED.findall(lowered))
-    forms.update(list(map(_STEMS.__getitem__, forms)))
-    return forms
+        words.extend(dotted.replace(".", "") for dotted in _DOTTED.findall(lowered))
+    return set(chain.from_iterable(map(_FORMS.__getitem__, words)))
 
 
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
@@ -183,17 +182,20 @@ _SUFFIXES = (("ations", ""), ("ation", ""), ("ings", ""), ("ing", ""), ("ies", "
              ("er", ""), ("es", ""), ("ed", ""), ("ly", ""), ("s", ""))
 
 
-class _Stems(dict):
-    """word -> stem, computed on first lookup: the English of every entry is stemmed word by word."""
+class _Forms(dict):
+    """English word -> its forms (the word, and its stem where that differs), made on first lookup: the
+    English of every entry is read word by word, and its words recur from entry to entry (the forms, and
+    the hashes of their strings, are made once per distinct word)."""
 
-    def __missing__(self, word: str) -> str:
+    def __missing__(self, word: str) -> tuple[str, ...]:
         stem = _stem(word)
+        forms = (word,) if stem == word else (word, stem)
         if len(self) < 1 << 17:
-            self[word] = stem
-        return stem
+            self[word] = forms
+        return forms
 
 
-_STEMS = _Stems()
+_FORMS = _Forms()
 
 
 def _stem(word: str) -> str:
