@@ -51,6 +51,10 @@ COMPOUND_SURNAMES = frozenset("欧阳 司马 诸葛 上官 司徒 东方 皇甫 
 # Surnames that are also prepositions or conjunctions: after an adverb, a conjunction or a verb, 向援派 is
 # "to the aid officials", not a Mr Xiang.
 FUNCTION_SURNAMES = frozenset("向和于对把将在为以由从同给跟与及被按比")
+# Surnames read otherwise than their characters' commonest reading (曾 Zeng, not Ceng).
+SURNAME_READINGS = {"单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "朴": "piao", "查": "zha", "区": "ou",
+                    "乐": "yue", "盖": "ge", "翟": "zhai", "缪": "miao", "覃": "qin", "召": "shao", "柏": "bai",
+                    "尉迟": "yuchi", "万俟": "moqi", "长孙": "zhangsun", "单于": "chanyu"}
 # A two-character name (surname and one character) only where names stand: after a space or punctuation (a
 # byline: 记者 郭丽华 白莹) or a title or role (贫困户, 主席, 理事长).
 ROLE_ENDINGS = tuple("员长户者席记师人家任表")
@@ -452,7 +456,8 @@ def person_pinyin(name: str) -> str:
     split = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
     if len(name) == 1 or split == len(name):
         return pinyin_word(name)
-    return f"{pinyin_word(name[:split])} {pinyin_word(name[split:])}"
+    reading = SURNAME_READINGS.get(name[:split])
+    return f"{pinyin_word(name[:split], [reading] if reading else None)} {pinyin_word(name[split:])}"
 
 
 def _place_syllables(name: str) -> list[str]:

