@@ -847,10 +847,13 @@ def compare_quantities(source: list[Quantity], translation: list[Quantity]) -> N
     """
     if not source and not translation:
         return NumberComparison([], [], [], [])
-    if len(source) == len(translation) and all(s.value == t.value for s, t in zip(source, translation)) \
-            and len({q.value for q in source}) == len(source):
-        # Distinct values, in the same order on both sides (most segments): each has one partner.
+    if one_partner_each(source, translation):
         return NumberComparison([], [], [], _qualifier_changes(zip(source, translation)))
+    return pair_by_value(source, translation)
+
+
+def pair_by_value(source: list[Quantity], translation: list[Quantity]) -> NumberComparison:
+    """compare_quantities without its shortcuts (which the tests hold to this)."""
     unused = list(translation)
     pairs: list[tuple[Quantity, Quantity]] = []
     unmatched: list[Quantity] = []
@@ -892,6 +895,14 @@ def compare_quantities(source: list[Quantity], translation: list[Quantity]) -> N
         missing = [q for q in missing if not any(_same_value(q.value, s.value) and q.kind == s.kind for s, _ in pairs)]
         extra = [q for q in extra if not any(_same_value(q.value, t.value) and q.kind == t.kind for _, t in pairs)]
     return NumberComparison(wrong, missing, extra, _qualifier_changes(pairs))
+
+
+def one_partner_each(source: list[Quantity], translation: list[Quantity]) -> bool:
+    """Whether the values are distinct and the same, in the same order, on both sides (most segments): then
+    each quantity pairs with the one in its place, whatever the kinds and weak marks, and only qualifiers
+    can differ."""
+    return len(source) == len(translation) and all(s.value == t.value for s, t in zip(source, translation)) \
+        and len({q.value for q in source}) == len(source)
 
 
 def _spelled_small(quantity: Quantity) -> bool:

@@ -16,7 +16,7 @@ import ahocorasick
 from toolkit.checks.registry import register
 from toolkit.checks.runner import Context
 from toolkit.numbers import CN_MEASURE_WORDS, NumberComparison, Quantity, chinese_quantities, compare_quantities, \
-    english_quantities, format_value, has_numeral
+    english_quantities, format_value, has_numeral, one_partner_each
 from toolkit.pinyin import syllables
 from toolkit.po import Entry
 
@@ -74,15 +74,18 @@ def _compare_texts(source: str, translation: str, context: Context) -> NumberCom
     """Numbers inside a glossary term turn weak: "the 14th Division" may match 第十四师, "basic framework"
     need not match 四梁八柱."""
     source_quantities = chinese_quantities(source)
+    # The translation's qualifiers matter only against a qualified source number.
+    qualified = any(q.approx for q in source_quantities)
+    translation_quantities = english_quantities(translation, qualifiers=qualified)
+    if not qualified and one_partner_each(source_quantities, translation_quantities):
+        return NumberComparison([], [], [], [])  # weak marks change no pairing here, and no qualifier is lost
     strong = [q for q in source_quantities if not q.weak]
     if strong and _may_lie_in_a_term(strong, source, context):
         terms = context.term_matches(source)
         if terms:
             source_quantities = [q._replace(weak=True) if _inside_a_term(q, terms) else q for q in source_quantities]
     source_quantities = _names_weakened(source_quantities, source, translation)
-    # The translation's qualifiers matter only against a qualified source number.
-    qualified = any(q.approx for q in source_quantities)
-    return compare_quantities(source_quantities, english_quantities(translation, qualifiers=qualified))
+    return compare_quantities(source_quantities, translation_quantities)
 
 
 def _names_weakened(quantities: list[Quantity], source: str, translation: str) -> list[Quantity]:
