@@ -418,9 +418,13 @@ _EN_QUANTITY = re.compile(  # every alternative starts a word: the leading \b sk
     r"|(?P<month>" + _trie(list(_MONTHS)) + r")\b"
     r"|(?P<month_abbreviation>" + _trie(list(_MONTH_ABBREVIATIONS)) + r")\.)"
 )
+_DIGITS_GROUPS = frozenset(["digits", "suffix", "unit"])  # _EN_QUANTITY's groups that close a digits match
 _THOUSANDS_SPACE = re.compile(r"[ \u00a0\u2009\u202f]")
-_EN_SCALE_AFTER = re.compile(r"\s*(?:-\s*)?(hundred|thousand|million|billion|trillion)\b(?!s)", re.I)
-_EN_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b)", re.I)
+_PERCENT_AFTER = r"\s*(?:%|per\s?cent\b)"
+_EN_PERCENT_AFTER = re.compile(_PERCENT_AFTER, re.I)
+# After digits: a scale word, then "percent" (one match for the two, read in this order).
+_EN_SCALE_PERCENT_AFTER = re.compile(r"(?:\s*(?:-\s*)?(?P<scale>hundred|thousand|million|billion|trillion)\b(?!s))?"
+                                     r"(?P<percent>" + _PERCENT_AFTER + ")?", re.I)
 _EN_APPROX_AFTER = re.compile(r"(?:-?plus\b|\+|(?:\s+[a-z]+\.?)?\s+(?:or|and) more\b|[\s-]odd\b)", re.I)
 _EN_APPROX = {"more than": MORE, "over": MORE, "upwards of": MORE, "in excess of": MORE, "at least": MORE,
               "above": MORE, "exceeding": MORE, "greater than": MORE, "or more": MORE, "nearly": NEARLY, "almost": NEARLY, "close to": NEARLY,
@@ -450,6 +454,7 @@ def english_quantities(text: str, *, qualifiers: bool = True) -> list[Quantity]:
     if acronyms and _SHOUTED.search(text):  # THE FIRST PART OF MAN: read capitals as words (lower case unchanged)
         text = _SHOUTED.sub(lambda m: m.group().capitalize(), text)
     found: list[Quantity] = []
+    months = False  # whether a month name was read (else no number is a day)
     position = 0
     for start in starts:
         if start < position:
@@ -461,18 +466,21 @@ def english_quantities(text: str, *, qualifiers: bool = True) -> list[Quantity]:
         if match is None:
             continue
         position = match.end()
-        if match.group("digits"):
+        alternative = match.lastgroup  # the group closed last: digits, or the suffix or unit after them
+        if alternative in _DIGITS_GROUPS:
             found.append(_read_english_digits(match, text, qualifiers))
             position = found[-1].end  # past a scale word or "percent" read with the digits
-        elif match.group("words"):
+        elif alternative == "words":
             found.extend(_read_english_words(match, text, qualifiers))
             position = max(position, found[-1].end) if found else position
-        elif match.group("both"):
+        elif alternative == "both":
             found.append(Quantity(2.0, match.group(0), *match.span(), weak=True))
-        elif match.group("month_abbreviation"):
+        elif alternative == "month_abbreviation":
+            months = True
             found.append(Quantity(float(_MONTH_ABBREVIATIONS[match.group("month_abbreviation")]), match.group(0),
                                   *match.span(), MONTH))
         else:
+            months = True
             month = match.group("month")
             if month == "May" and not (_MAY_CONTEXT.search(text, 0, match.start())
                                        or re.match(r"\s+\d", text[match.end():])):
@@ -480,7 +488,8 @@ def english_quantities(text: str, *, qualifiers: bool = True) -> list[Quantity]:
             found.append(Quantity(float(_MONTHS[month]), month, *match.span(), MONTH))
     if acronyms:
         found = _symbol_numbers(found, original)
-    _mark_days(found, text)
+    if months:
+        _mark_days(found, text)
     return _reread_english(found, text, hints, weak_words)
 
 
@@ -678,7 +687,7 @@ def _roman_value(roman: str) -> int | None:
 
 
 def _read_english_digits(match: re.Match, text: str, qualifiers: bool) -> Quantity:
-    raw = match.group("digits")
+    raw, suffix, unit = match.group("digits", "suffix", "unit")
     start, end = match.span()
     whole = raw.isdigit()
     if not whole:
@@ -686,24 +695,24 @@ def _read_english_digits(match: re.Match, text: str, qualifiers: bool) -> Quanti
     if start and text[start - 1] == "." and (start == 1 or not text[start - 2].isalnum()):
         start, raw, whole = start - 1, "0." + raw, False  # .5 mg (but Aug.6 is the sixth)
     value = int(raw) if whole or raw.isdigit() else _decimal(raw.replace(",", ""))
-    suffix = match.group("suffix")
     kind = CARDINAL
     # 245MHz, 10m, 3D: a number with its unit or as part of a symbol may match, but is never required
-    weak = match.group("unit") is not None
-    if suffix in ("st", "nd", "rd", "th"):
-        kind = ORDINAL
-    elif suffix == "s":  # the 1990s; the 90s
-        kind = YEAR
-        if value < 100 and value % 10 == 0:
+    weak = unit is not None
+    if suffix:
+        kind = ORDINAL if suffix != "s" else YEAR  # 1st, 2nd, 3rd, 4th; the 1990s, the 90s
+        if suffix == "s" and value < 100 and value % 10 == 0:
             value, weak = 1900 + value, True
+        end, kind = _percent_after(text, end, kind)
     else:
-        scale = _EN_SCALE_AFTER.match(text, end)
+        after = _EN_SCALE_PERCENT_AFTER.match(text, end)
+        scale, percent = after.group("scale", "percent")
         if scale:
-            value *= _SCALES[scale.group(1).lower()]
-            end = scale.end()
+            value *= _SCALES[scale.lower()]
         elif "," not in raw and "." not in raw and len(raw) == 4 and 1000 <= value <= 2100:
             kind = YEAR
-    end, kind = _percent_after(text, end, kind)
+        if percent is not None:
+            kind = PERCENT
+        end = after.end()
     return Quantity(float(value), text[start:end], start, end, kind,
                     _english_approx(text, start, end) if qualifiers else None, weak)
 
