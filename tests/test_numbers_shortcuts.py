@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from toolkit import numbers
 from toolkit.checks import numbers as number_checks
@@ -71,6 +71,13 @@ def test_english_scan_sees_whatever_a_pattern_may_find(text):
 def test_english_scan_sees_each_word_alone(word):
     for text in (word, f"so {word}."):
         assert_scan_sees_what_a_pattern_may_find(text)
+
+
+@settings(max_examples=400)
+@example("A\ud800Z")  # a lone surrogate between capitals keeps them apart
+@given(st.one_of(texts(ENGLISH_WORDS), st.text(alphabet=st.sampled_from("AZaz@[É ’\ud800中1")), st.text()))
+def test_two_capitals_are_seen_as_the_pattern_sees_them(text):
+    assert numbers._has_two_capitals(text) == bool(re.search(r"[A-Z][A-Z]", text)), text
 
 
 def test_every_digit_opens_a_section_or_list_number():

@@ -137,13 +137,13 @@ _CN_LABEL = re.compile(r"(?:图|表|式|公式|方程|例|习题)\s*[(（]?\d+(?
 # character the search can jump to (a pattern opening with ^ or with alternatives of classes is tried at every
 # character); the opening list number is tried at the start only.
 _CN_BRACKET_LATIN = re.compile(r"[(（][^（）()]*[A-Za-z]")
-_CN_LABEL_WORD = re.compile(r"[图表式例题程]")
+_CN_LABEL_WORD = re.compile(r"[图表式例题程]\s*[(（]?\d")  # (代表, 方式, 问题 are common words, 表2 is rare)
 _CN_SECTION_NUMBER = re.compile(r"\d\.\d+\.")
 _CN_OPENING_NUMBER = re.compile(r"\s*[(（]?\d")
 
 
 def _may_hold_a_label(text: str) -> bool:
-    """Whether _CN_CITATION or _CN_LABEL may match: a bracket holding Latin letters, a label word, 分之,
+    """Whether _CN_CITATION or _CN_LABEL may match: a bracket holding Latin letters, a label word before a digit, 分之,
     a section number or a number opening the text."""
     return bool(("(" in text or "（" in text) and _CN_BRACKET_LATIN.search(text) or _CN_LABEL_WORD.search(text)
                 or "分之" in text or "." in text and _CN_SECTION_NUMBER.search(text) or _CN_OPENING_NUMBER.match(text))
@@ -450,7 +450,7 @@ def english_quantities(text: str, *, qualifiers: bool = True) -> list[Quantity]:
     if not any_key and not hints:
         return []  # most sentences: no digit, number word or month, and no word that may stand for a number
     original = text
-    acronyms = _TWO_CAPITALS.search(text)
+    acronyms = _has_two_capitals(text)
     if acronyms and _SHOUTED.search(text):  # THE FIRST PART OF MAN: read capitals as words (lower case unchanged)
         text = _SHOUTED.sub(lambda m: m.group().capitalize(), text)
     found: list[Quantity] = []
@@ -504,7 +504,15 @@ def _symbol_numbers(found: list[Quantity], text: str) -> list[Quantity]:
 
 
 # Capitalised words of two letters or more, read as ordinary words (not Roman numerals: see _EN_ROMAN).
-_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
+_CAPITALS_AS_A = bytes(ord("A") if ord("A") <= byte <= ord("Z") else ord("a") for byte in range(256))
+
+
+def _has_two_capitals(text: str) -> bool:
+    """Whether two capitals A-Z stand side by side (an acronym may follow): on the UTF-8 bytes, capitals as A and
+    all else as a, a byte search (several times cheaper than a regular expression scanning every character)."""
+    return b"AA" in text.encode("utf-8", "surrogatepass").translate(_CAPITALS_AS_A)
+
+
 _SHOUTED = re.compile(r"\b(?![IVXLC]+\b)[A-Z]{2,}\b")
 _EN_ROMAN = re.compile(r"\b(?:[Cc]hapter|[Pp]art|[Bb]ook|[Vv]olume|[Ss]ection|[Ww]ar)\s+(?P<roman>[IVXLC]+)\b")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
