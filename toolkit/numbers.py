@@ -118,6 +118,8 @@ _CN_SCALE_START = set("十百千万亿")
 _CN_NOT_TENTHS_AFTER = set("为立员功就绩果本千百长了")
 _CN_KILO_UNITS = set("比克米瓦赫焦帕伏卡")
 _CN_DATE_UNITS = set("年月日")
+_CN_TIME_SPANS = ("年", "个月", "月", "天", "日", "周", "个星", "星期")  # (two characters of them are read)
+_CN_DURATION_BEFORE = set("时了达过续用花")  # 历时, 用了, 长达, 经过, 持续, 花 (了)
 _CN_FORMULA = set("=<>≤≥'′+×÷^")  # a number in a formula is a symbol: x=0 may be written any way
 _CN_DIGIT_RANGE = {a + b for a, b in zip("一二两三四五六七八", "二三三四五六七八九")} | {"一两"}
 _CN_MAY_HAVE_NUMBER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿双]")
@@ -273,8 +275,8 @@ def _chinese_reading(token: str, before: str, following: str, qualifier_after: s
     match = _CN_QUANTITY.fullmatch(token)
     next_char = following[:1]
     prefix = match.group("before")
-    if prefix == "近" and before in ("最", "附"):
-        prefix = None  # 最近 "recently", 附近 "nearby"
+    if prefix == "近" and (before in ("最", "附") or _recent_span(token, before, following)):
+        prefix = None  # 最近 "recently", 附近 "nearby", 近三年 "the past three years"
     approx = _CN_APPROX_BEFORE.get(prefix) if prefix else None
     kind = ORDINAL if match.group("ordinal") else CARDINAL
     weak = False
@@ -334,6 +336,13 @@ def _chinese_reading(token: str, before: str, following: str, qualifier_after: s
     if qualifier_after and not approx:
         approx = _CN_APPROX_AFTER.get(qualifier_after, MORE)
     return ((float(value), kind, approx, weak),)
+
+
+def _recent_span(token: str, before: str, following: str) -> bool:
+    """近 before a short span of time (近三年, 近10天, 近两个月) reads "the past three years" at least as
+    often as "nearly three years": no qualifier is required, but after a verb of duration (历时近三年, 用了近
+    两年, 长达近十年) it is "nearly"."""
+    return len(token) <= 3 and following.startswith(_CN_TIME_SPANS) and before not in _CN_DURATION_BEFORE
 
 
 def _chinese_date_kind(value: Decimal, digits: str, following: str) -> str:
