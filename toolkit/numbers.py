@@ -184,7 +184,8 @@ def chinese_quantities(text: str) -> list[Quantity]:
             continue
         following = scanned[end:end + 2]
         next_char = following[:1]
-        if start and _after_a_symbol(scanned, start) and next_char not in _CN_DATE_UNITS:
+        before = scanned[start - 1:start]
+        if start and before.isascii() and _after_a_symbol(scanned, start) and next_char not in _CN_DATE_UNITS:
             continue  # cm2, A3XX, EB-500: part of a symbol, as "COVID-19" is in English (but com1999年 is a year)
         # In 千方百计 or 十堰 (but not 一万一千, which holds 万一) a numeral is no amount:
         # a literal "a thousand ways" may match it, nothing is required.
@@ -197,7 +198,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
         if not qualifier and next_char in CN_MEASURE_WORDS and following[1:] in ("多", "余"):
             qualifier = "多"  # 两个多月, 一年多: more than
         token = match.group()
-        readings = _chinese_reading(token, scanned[start - 1:start], following, qualifier, idiom)
+        readings = _chinese_reading(token, before, following, qualifier, idiom)
         weak_here = False
         if weak_spans:
             number_start = start + len(match.group("before") or "")  # 大约三分之一: the fraction starts at 三
@@ -707,8 +708,8 @@ def _read_english_digits(match: re.Match, text: str, qualifiers: bool) -> Quanti
     raw, suffix, unit = match.group("digits", "suffix", "unit")
     start, end = match.span()
     whole = raw.isdigit()
-    if not whole:
-        raw = _THOUSANDS_SPACE.sub("", raw)  # 100 000: a space between thousands
+    if not whole and "," not in raw and "." not in raw:
+        raw = _THOUSANDS_SPACE.sub("", raw)  # 100 000: a space between thousands (then no comma or point)
     if start and text[start - 1] == "." and (start == 1 or not text[start - 2].isalnum()):
         start, raw, whole = start - 1, "0." + raw, False  # .5 mg (but Aug.6 is the sixth)
     value = int(raw) if whole or raw.isdigit() else _decimal(raw.replace(",", ""))
