@@ -185,6 +185,31 @@ def test_number_qualifier_lost_is_a_warning(tmp_path):
     assert "more than 14,800" in finding.message
 
 
+@pytest.mark.parametrize("source,translation,lost", [
+    ("七星关区近三年累计投入资金1.2亿元。", "Over the past three years, the district has invested 120 million yuan.", False),
+    ("近10天来，全市新增岗位2000个。", "In the last 10 days the city has added 2,000 jobs.", False),
+    ("工程历时近三年完工。", "The project took three years to complete.", True),  # a duration: "nearly three years"
+    ("全县近3万人脱贫。", "30,000 people in the county have left poverty.", True),
+])
+def test_jin_before_a_span_of_time_is_the_past_not_nearly(tmp_path, source, translation, lost):
+    report = check(tmp_path, [(source, translation)], select=["numbers", "number-qualifier"])
+    assert [f.check for f in report.findings] == (["number-qualifier"] if lost else [])
+
+
+@pytest.mark.parametrize("source,translation,found", [
+    ("花垣县十八洞村的猕猴桃基地一派繁忙。", "The kiwifruit orchards of Shibadong Village are busy.", []),
+    ("他住在三里屯附近。", "He lives near Sanlitun.", []),
+    ("他在十八个村工作过。", "He has worked in villages.", ["missing-number"]),  # an amount: measure word after it
+    ("建成县级电商服务中心1个、乡镇服务站12个。", "It built a county e-commerce center and 12 township stations.", []),
+    ("建成县级电商服务中心1个。", "It built 2 county e-commerce centers.", ["numbers"]),
+    ("建成县级电商服务中心1个。", "It built county e-commerce centers.", ["missing-number"]),
+    ("建成服务站12个。", "It built township stations.", ["missing-number"]),
+])
+def test_a_numeral_inside_a_name_and_a_1_said_as_a_are_not_required(tmp_path, source, translation, found):
+    report = check(tmp_path, [(source, translation)], select=["numbers", "missing-number", "extra-number"])
+    assert [f.check for f in report.findings] == found
+
+
 def test_numbers_inside_a_glossary_term_are_left_to_the_glossary(tmp_path):
     entry = [("市民可拨打12345热线反映困难。", "Residents can report hardship to the city hotline.")]
     assert "missing-number" in ids(check(tmp_path, entry, select=["missing-number"]))

@@ -156,3 +156,75 @@ def test_a_dropped_link_is_an_error_and_renders_as_plain_text(article_docx, tmp_
     assert result.exit_code == 1 and "[placeholders] placeholder <1>…</1> of the source is missing" in result.output
     assert run("render", str(catalog), "--source", str(article_docx), "-o", str(output)).exit_code == 0
     assert not [s for _, stretches in docx_view(output) for s in stretches if s[3]]  # no hyperlink left
+
+
+NOTES = {
+    "footnotes": ("数据来源：花垣县统计局。", "Source: Huayuan County Statistics Bureau."),
+    "endnotes": ("本文有删节。", "This article has been abridged."),
+}
+MARGINS = {"header": ("湘西日报", "Xiangxi Daily"), "footer": ("第一版", "Page One")}
+
+
+def notes_docx(path) -> None:
+    """A story with a header, a footer, a footnote and an endnote (python-docx makes the first two; the notes
+    parts are written into the package as Word writes them, separator notes included)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("十八洞村集体经济收入突破200万元。")
+    section = document.sections[0]
+    section.header.paragraphs[0].text = MARGINS["header"][0]
+    section.footer.paragraphs[0].text = MARGINS["footer"][0]
+    document.save(str(path))
+    main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    types = "application/vnd.openxmlformats-officedocument.wordprocessingml.{}+xml"
+    relation = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/{}"
+    with zipfile.ZipFile(path) as package:
+        members = {name: package.read(name) for name in package.namelist()}
+    overrides, relations = "", ""
+    for number, (name, (chinese, _)) in enumerate(NOTES.items(), start=1):
+        note = name[:-1]
+        members[f"word/{name}.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{name} xmlns:w="{main}">'
+            f'<w:{note} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{note}>'
+            f'<w:{note} w:id="1"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{note}Ref/></w:r>'
+            f'<w:r><w:t xml:space="preserve"> {chinese}</w:t></w:r></w:p></w:{note}></w:{name}>').encode()
+        overrides += f'<Override PartName="/word/{name}.xml" ContentType="{types.format(name)}"/>'
+        relations += f'<Relationship Id="rIdNote{number}" Type="{relation.format(name)}" Target="{name}.xml"/>'
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(b"</Types>", overrides.encode() + b"</Types>")
+    rels = "word/_rels/document.xml.rels"
+    members[rels] = members[rels].replace(b"</Relationships>", relations.encode() + b"</Relationships>")
+    body = members["word/document.xml"].decode()
+    reference = (f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
+                 f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:endnoteReference w:id="1"/></w:r></w:p>')
+    members["word/document.xml"] = body.replace("</w:p>", reference, 1).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in members.items():
+            package.writestr(name, data)
+
+
+def test_notes_headers_and_footers_are_translated_and_keep_their_numbers(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source, catalog, output = tmp_path / "story.docx", tmp_path / "story.po", tmp_path / "story.en.docx"
+    notes_docx(source)
+    assert run("segment", str(source), "-o", str(catalog)).exit_code == 0
+    po = polib.pofile(str(catalog))
+    english = {"十八洞村集体经济收入突破200万元。<1/><2/>": "Shibadong's collective income topped 2 million yuan.<1/><2/>"}
+    for chinese, translation in (*NOTES.values(), *MARGINS.values()):
+        entry = next(e for e in po if e.msgid.endswith(chinese))
+        english[entry.msgid] = entry.msgid.replace(chinese, translation)
+    assert [e.msgid for e in po] == list(english)
+    assert po[1].msgid.startswith("<1><2/></1> ")  # the note's number, superscript, where Word puts it
+    assert ["type: header" in e.comment for e in po] == [False, False, False, True, False]
+    for entry in po:
+        entry.msgstr = english[entry.msgid]
+    po.save()
+    assert run("render", str(catalog), "--source", str(source), "-o", str(output)).exit_code == 0
+    with zipfile.ZipFile(output) as package:
+        parts = {name: package.read(name).decode() for name in package.namelist() if name.endswith(".xml")}
+    for name, (chinese, translation) in NOTES.items():
+        assert translation in parts[f"word/{name}.xml"] and chinese not in parts[f"word/{name}.xml"]
+        assert f"<w:{name[:-1]}Ref/>" in parts[f"word/{name}.xml"] and "<w:separator/>" in parts[f"word/{name}.xml"]
+    margins = "".join(text for name, text in parts.items() if name.startswith(("word/header", "word/footer")))
+    assert all(translation in margins and chinese not in margins for chinese, translation in MARGINS.values())
+    assert "<w:footnoteReference" in parts["word/document.xml"] and "Shibadong" in parts["word/document.xml"]

@@ -38,6 +38,7 @@ def test_html_article_round_trip(tmp_path, monkeypatch):
 
     result = run("render", str(catalog), "--source", str(source), "-o", str(output))
     assert result.exit_code == 0, result.output
+    assert output.read_text(encoding="utf-8").startswith("<!DOCTYPE html>\n<html")  # standards mode, as the source
     page = lxml.html.fromstring(output.read_bytes())
     english = english_article()
     assert inner_html(page.find(".//article")).strip() == html_body(english, " ")

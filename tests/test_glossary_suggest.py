@@ -202,3 +202,15 @@ def test_a_run_leaves_jiebas_dictionary_as_it_found_it():
         {word: freq for word, freq in before[0].items() if freq} and jieba.dt.total == before[1]
     found = {s.source: s.pinyin for s in suggest_terms(["援建了墨玉北京朝阳中学。"], Glossary())}
     assert found["朝阳"] == "Chaoyang" and found["墨玉"] == "Moyu"
+
+
+def test_a_piece_of_a_glossary_term_is_a_name_only_where_the_terms_english_names_it():
+    """七星 is a district of Guilin, but in 七星关区 "Qixingguan District" it names nothing by itself; 墨玉, 北京
+    and 朝阳 in 墨玉北京朝阳中学 "Moyu Beijing Chaoyang Middle School" are places the English names."""
+    text = ["据介绍，七星关区近三年累计投入资金1.2亿元。", "七星关区新建茶叶加工厂15座。"]
+    taught = {s.source for s in suggest_terms(text, Glossary([Term("七星关区", "Qixingguan District")]), min_count=2)}
+    assert "七星" not in taught and "七星关区" not in taught
+    school = suggest_terms(["援建了墨玉北京朝阳中学。"],
+                           Glossary([Term("墨玉北京朝阳中学", "Moyu Beijing Chaoyang Middle School", type="org")]))
+    assert {s.source: s.pinyin for s in school if s.kind == "place"} == {
+        "墨玉": "Moyu", "北京": "Beijing", "朝阳": "Chaoyang"}

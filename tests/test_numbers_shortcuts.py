@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from toolkit import numbers
 from toolkit.checks import numbers as number_checks
@@ -71,6 +71,13 @@ def test_english_scan_sees_whatever_a_pattern_may_find(text):
 def test_english_scan_sees_each_word_alone(word):
     for text in (word, f"so {word}."):
         assert_scan_sees_what_a_pattern_may_find(text)
+
+
+@settings(max_examples=400)
+@example("A\ud800Z")  # a lone surrogate between capitals keeps them apart
+@given(st.one_of(texts(ENGLISH_WORDS), st.text(alphabet=st.sampled_from("AZaz@[É ’\ud800中1")), st.text()))
+def test_two_capitals_are_seen_as_the_pattern_sees_them(text):
+    assert numbers._has_two_capitals(text) == bool(re.search(r"[A-Z][A-Z]", text)), text
 
 
 def test_every_digit_opens_a_section_or_list_number():
@@ -140,3 +147,34 @@ def test_a_number_inside_a_term_is_weak_and_others_are_not():
     # 国庆70周年 occurs, but the match chosen is 欢度国庆 (leftmost): the 70 is no term's and is required.
     assert [q.text for q in number_checks._compare_texts("欢度国庆70周年", "celebrating National Day", with_term).missing] \
         == ["70"]
+
+
+# Source pieces, each with renderings faithful or not (a qualifier lost, a value or kind changed, a name spelled).
+PIECES = [("约65万元", ["about 650,000 yuan", "650,000 yuan", "65 yuan"]), ("65万元", ["650,000 yuan", "about 650,000"]),
+          ("3000多人", ["more than 3,000 people", "3,000 people"]), ("65%", ["65%", "65"]), ("约65", ["about 65", "65%"]),
+          ("近一年", ["nearly a year", "a year"]), ("2018年", ["2018", "in 2019"]), ("王二", ["Wang Er", "two"]),
+          ("国庆70周年", ["70th National Day", "National Day"]), ("四梁八柱", ["basic framework", "four and eight"]),
+          ("第十四师", ["14th Division", "Division"]), ("两地", ["both places", "two places"]), ("一", ["one", ""]),
+          ("三个", ["three", "the trio"]), ("的", ["of", "1"])]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.integers(0, 2)), min_size=1, max_size=5))
+def test_number_comparisons_with_shortcuts_equal_the_full_pairing(pieces):
+    """compare_quantities pairs an entry whose values have one partner each in place, as the full pairing does
+    (which lists the qualifier changes in the order it pairs); and such an entry is settled before the glossary
+    and names are consulted when no qualifier can be lost."""
+    source = "，".join(zh for (zh, _), _ in pieces)
+    translation = ", ".join(renderings[choice % len(renderings)] for (_, renderings), choice in pieces)
+    context = Context(config=Config(root=Path(".")), glossary=GLOSSARY)
+    terms = GLOSSARY.matches(source)
+    quantities = [q._replace(weak=True) if any(m.start <= q.start and q.end <= m.end for m in terms) else q
+                  for q in chinese_quantities(source)]
+    quantities = number_checks._names_weakened(quantities, source, translation)
+    translated = english_quantities(translation, qualifiers=any(q.approx for q in quantities))
+    in_full = numbers.pair_by_value(quantities, translated) if quantities or translated \
+        else numbers.NumberComparison([], [], [], [])
+    shortcut = compare_quantities(quantities, translated)
+    assert shortcut.qualifier == sorted(in_full.qualifier, key=lambda pair: pair[0].start)
+    assert (shortcut.wrong, shortcut.missing, shortcut.extra) == (in_full.wrong, in_full.missing, in_full.extra)
+    assert number_checks._compare_texts(source, translation, context) == shortcut

@@ -66,6 +66,69 @@ def test_init_keeps_a_source_already_inside_the_folder(tmp_path, monkeypatch):
     assert (tmp_path / "glossary/terms.csv").read_text(encoding="utf-8") == GLOSSARY_HEADER
 
 
+def _empty_project(tmp_path, monkeypatch) -> Path:
+    job = tmp_path / "job"
+    assert invoke("init", str(job)).exit_code == 0
+    monkeypatch.chdir(job)
+    return job
+
+
+SOURCE_TEXT = "# 贵州毕节：茶叶产业带动群众增收\n\n据介绍，七星关区近三年累计投入资金1.2亿元，新建茶叶加工厂15座。\n"
+
+
+def test_segment_adds_a_new_source_to_the_project(tmp_path, monkeypatch):
+    """After `init` with no source, `segment SOURCE` does what `init --source` does, and bare `segment` then knows it."""
+    job = _empty_project(tmp_path, monkeypatch)
+    bare = invoke("segment")
+    assert bare.exit_code == 2 and "lists no sources yet" in bare.stderr
+    outside = tmp_path / "bijie-tea.zh.md"
+    outside.write_text(SOURCE_TEXT, encoding="utf-8")
+    comment = "# Per-check severity overrides"
+    assert comment in (job / "toolkit.toml").read_text(encoding="utf-8")
+    result = invoke("segment", str(outside))
+    assert result.exit_code == 0, result.output
+    assert "toolkit.toml: added translations/source/bijie-tea.zh.md -> translations/en/bijie-tea.po" in result.stderr
+    assert (job / "translations/source/bijie-tea.zh.md").read_bytes() == outside.read_bytes()
+    catalog = job / "translations/en/bijie-tea.po"
+    assert msgfmt_check(catalog).returncode == 0
+    assert [e.msgid for e in read_catalog(catalog)][0] == "贵州毕节：茶叶产业带动群众增收"
+    toml = (job / "toolkit.toml").read_text(encoding="utf-8")
+    assert comment in toml  # the rest of the file kept
+    assert [(d.source, d.catalog) for d in load_config().documents] == [
+        (job / "translations/source/bijie-tea.zh.md", catalog)]
+    again = invoke("segment")
+    assert again.exit_code == 0 and "unchanged: 2 kept" in again.stderr
+    inside = invoke("segment", "translations/source/bijie-tea.zh.md")  # now a known source: merged, not added again
+    assert inside.exit_code == 0 and "added" not in inside.stderr
+    assert (job / "toolkit.toml").read_text(encoding="utf-8") == toml
+
+
+def test_adding_a_bad_or_clashing_source_changes_nothing(tmp_path, monkeypatch):
+    job = _empty_project(tmp_path, monkeypatch)
+    toml = (job / "toolkit.toml").read_bytes()
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x00\xff\xfe")
+    for bad in (tmp_path / "missing.txt", binary):
+        result = invoke("segment", str(bad))
+        assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1, result.output
+    first, second = tmp_path / "a" / "tea.md", tmp_path / "b" / "tea.txt"
+    for path in (first, second):
+        path.parent.mkdir()
+        path.write_text(SOURCE_TEXT, encoding="utf-8")
+    assert invoke("segment", str(first)).exit_code == 0
+    toml = (job / "toolkit.toml").read_bytes()
+    clash = invoke("segment", str(second))  # would share translations/en/tea.po
+    assert clash.exit_code == 2 and "belongs to translations/source/tea.md" in clash.stderr
+    third = tmp_path / "c" / "tea-farms.md"
+    third.parent.mkdir()
+    third.write_text(SOURCE_TEXT, encoding="utf-8")
+    dry = invoke("segment", "--dry-run", str(third))
+    assert dry.exit_code == 0 and "would add translations/source/tea-farms.md" in dry.stderr
+    assert not (job / "translations/en/tea-farms.po").exists()
+    assert (job / "toolkit.toml").read_bytes() == toml
+    assert sorted(p.name for p in (job / "translations/source").iterdir()) == ["tea.md"]
+
+
 @pytest.mark.parametrize("toml, expected", [
     ('[[document]]\nsource = "a.txt"\ncatalog = "a.po"\n', ":1: unknown table [[document]]: did you mean [[documents]]?"),
     ('[project]\nname = "x"\nnmae = "y"\n', ":3: unknown key 'nmae' in [project]: did you mean name?"),

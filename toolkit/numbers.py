@@ -118,6 +118,8 @@ _CN_SCALE_START = set("十百千万亿")
 _CN_NOT_TENTHS_AFTER = set("为立员功就绩果本千百长了")
 _CN_KILO_UNITS = set("比克米瓦赫焦帕伏卡")
 _CN_DATE_UNITS = set("年月日")
+_CN_TIME_SPANS = ("年", "个月", "月", "天", "日", "周", "个星", "星期")  # (two characters of them are read)
+_CN_DURATION_BEFORE = set("时了达过续用花")  # 历时, 用了, 长达, 经过, 持续, 花 (了)
 _CN_FORMULA = set("=<>≤≥'′+×÷^")  # a number in a formula is a symbol: x=0 may be written any way
 _CN_DIGIT_RANGE = {a + b for a, b in zip("一二两三四五六七八", "二三三四五六七八九")} | {"一两"}
 _CN_MAY_HAVE_NUMBER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿双]")
@@ -137,13 +139,13 @@ _CN_LABEL = re.compile(r"(?:图|表|式|公式|方程|例|习题)\s*[(（]?\d+(?
 # character the search can jump to (a pattern opening with ^ or with alternatives of classes is tried at every
 # character); the opening list number is tried at the start only.
 _CN_BRACKET_LATIN = re.compile(r"[(（][^（）()]*[A-Za-z]")
-_CN_LABEL_WORD = re.compile(r"[图表式例题程]")
+_CN_LABEL_WORD = re.compile(r"[图表式例题程]\s*[(（]?\d")  # (代表, 方式, 问题 are common words, 表2 is rare)
 _CN_SECTION_NUMBER = re.compile(r"\d\.\d+\.")
 _CN_OPENING_NUMBER = re.compile(r"\s*[(（]?\d")
 
 
 def _may_hold_a_label(text: str) -> bool:
-    """Whether _CN_CITATION or _CN_LABEL may match: a bracket holding Latin letters, a label word, 分之,
+    """Whether _CN_CITATION or _CN_LABEL may match: a bracket holding Latin letters, a label word before a digit, 分之,
     a section number or a number opening the text."""
     return bool(("(" in text or "（" in text) and _CN_BRACKET_LATIN.search(text) or _CN_LABEL_WORD.search(text)
                 or "分之" in text or "." in text and _CN_SECTION_NUMBER.search(text) or _CN_OPENING_NUMBER.match(text))
@@ -182,7 +184,8 @@ def chinese_quantities(text: str) -> list[Quantity]:
             continue
         following = scanned[end:end + 2]
         next_char = following[:1]
-        if start and _after_a_symbol(scanned, start) and next_char not in _CN_DATE_UNITS:
+        before = scanned[start - 1:start]
+        if start and before.isascii() and _after_a_symbol(scanned, start) and next_char not in _CN_DATE_UNITS:
             continue  # cm2, A3XX, EB-500: part of a symbol, as "COVID-19" is in English (but com1999年 is a year)
         # In 千方百计 or 十堰 (but not 一万一千, which holds 万一) a numeral is no amount:
         # a literal "a thousand ways" may match it, nothing is required.
@@ -195,7 +198,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
         if not qualifier and next_char in CN_MEASURE_WORDS and following[1:] in ("多", "余"):
             qualifier = "多"  # 两个多月, 一年多: more than
         token = match.group()
-        readings = _chinese_reading(token, scanned[start - 1:start], following, qualifier, idiom)
+        readings = _chinese_reading(token, before, following, qualifier, idiom)
         weak_here = False
         if weak_spans:
             number_start = start + len(match.group("before") or "")  # 大约三分之一: the fraction starts at 三
@@ -273,8 +276,8 @@ def _chinese_reading(token: str, before: str, following: str, qualifier_after: s
     match = _CN_QUANTITY.fullmatch(token)
     next_char = following[:1]
     prefix = match.group("before")
-    if prefix == "近" and before in ("最", "附"):
-        prefix = None  # 最近 "recently", 附近 "nearby"
+    if prefix == "近" and (before in ("最", "附") or _recent_span(token, before, following)):
+        prefix = None  # 最近 "recently", 附近 "nearby", 近三年 "the past three years"
     approx = _CN_APPROX_BEFORE.get(prefix) if prefix else None
     kind = ORDINAL if match.group("ordinal") else CARDINAL
     weak = False
@@ -334,6 +337,13 @@ def _chinese_reading(token: str, before: str, following: str, qualifier_after: s
     if qualifier_after and not approx:
         approx = _CN_APPROX_AFTER.get(qualifier_after, MORE)
     return ((float(value), kind, approx, weak),)
+
+
+def _recent_span(token: str, before: str, following: str) -> bool:
+    """近 before a short span of time (近三年, 近10天, 近两个月) reads "the past three years" at least as
+    often as "nearly three years": no qualifier is required, but after a verb of duration (历时近三年, 用了近
+    两年, 长达近十年) it is "nearly"."""
+    return len(token) <= 3 and following.startswith(_CN_TIME_SPANS) and before not in _CN_DURATION_BEFORE
 
 
 def _chinese_date_kind(value: Decimal, digits: str, following: str) -> str:
@@ -418,9 +428,13 @@ _EN_QUANTITY = re.compile(  # every alternative starts a word: the leading \b sk
     r"|(?P<month>" + _trie(list(_MONTHS)) + r")\b"
     r"|(?P<month_abbreviation>" + _trie(list(_MONTH_ABBREVIATIONS)) + r")\.)"
 )
+_DIGITS_GROUPS = frozenset(["digits", "suffix", "unit"])  # _EN_QUANTITY's groups that close a digits match
 _THOUSANDS_SPACE = re.compile(r"[ \u00a0\u2009\u202f]")
-_EN_SCALE_AFTER = re.compile(r"\s*(?:-\s*)?(hundred|thousand|million|billion|trillion)\b(?!s)", re.I)
-_EN_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b)", re.I)
+_PERCENT_AFTER = r"\s*(?:%|per\s?cent\b)"
+_EN_PERCENT_AFTER = re.compile(_PERCENT_AFTER, re.I)
+# After digits: a scale word, then "percent" (one match for the two, read in this order).
+_EN_SCALE_PERCENT_AFTER = re.compile(r"(?:\s*(?:-\s*)?(?P<scale>hundred|thousand|million|billion|trillion)\b(?!s))?"
+                                     r"(?P<percent>" + _PERCENT_AFTER + ")?", re.I)
 _EN_APPROX_AFTER = re.compile(r"(?:-?plus\b|\+|(?:\s+[a-z]+\.?)?\s+(?:or|and) more\b|[\s-]odd\b)", re.I)
 _EN_APPROX = {"more than": MORE, "over": MORE, "upwards of": MORE, "in excess of": MORE, "at least": MORE,
               "above": MORE, "exceeding": MORE, "greater than": MORE, "or more": MORE, "nearly": NEARLY, "almost": NEARLY, "close to": NEARLY,
@@ -446,10 +460,11 @@ def english_quantities(text: str, *, qualifiers: bool = True) -> list[Quantity]:
     if not any_key and not hints:
         return []  # most sentences: no digit, number word or month, and no word that may stand for a number
     original = text
-    acronyms = _TWO_CAPITALS.search(text)
+    acronyms = _has_two_capitals(text)
     if acronyms and _SHOUTED.search(text):  # THE FIRST PART OF MAN: read capitals as words (lower case unchanged)
         text = _SHOUTED.sub(lambda m: m.group().capitalize(), text)
     found: list[Quantity] = []
+    months = False  # whether a month name was read (else no number is a day)
     position = 0
     for start in starts:
         if start < position:
@@ -461,18 +476,21 @@ def english_quantities(text: str, *, qualifiers: bool = True) -> list[Quantity]:
         if match is None:
             continue
         position = match.end()
-        if match.group("digits"):
+        alternative = match.lastgroup  # the group closed last: digits, or the suffix or unit after them
+        if alternative in _DIGITS_GROUPS:
             found.append(_read_english_digits(match, text, qualifiers))
             position = found[-1].end  # past a scale word or "percent" read with the digits
-        elif match.group("words"):
+        elif alternative == "words":
             found.extend(_read_english_words(match, text, qualifiers))
             position = max(position, found[-1].end) if found else position
-        elif match.group("both"):
+        elif alternative == "both":
             found.append(Quantity(2.0, match.group(0), *match.span(), weak=True))
-        elif match.group("month_abbreviation"):
+        elif alternative == "month_abbreviation":
+            months = True
             found.append(Quantity(float(_MONTH_ABBREVIATIONS[match.group("month_abbreviation")]), match.group(0),
                                   *match.span(), MONTH))
         else:
+            months = True
             month = match.group("month")
             if month == "May" and not (_MAY_CONTEXT.search(text, 0, match.start())
                                        or re.match(r"\s+\d", text[match.end():])):
@@ -480,7 +498,8 @@ def english_quantities(text: str, *, qualifiers: bool = True) -> list[Quantity]:
             found.append(Quantity(float(_MONTHS[month]), month, *match.span(), MONTH))
     if acronyms:
         found = _symbol_numbers(found, original)
-    _mark_days(found, text)
+    if months:
+        _mark_days(found, text)
     return _reread_english(found, text, hints, weak_words)
 
 
@@ -495,7 +514,15 @@ def _symbol_numbers(found: list[Quantity], text: str) -> list[Quantity]:
 
 
 # Capitalised words of two letters or more, read as ordinary words (not Roman numerals: see _EN_ROMAN).
-_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
+_CAPITALS_AS_A = bytes(ord("A") if ord("A") <= byte <= ord("Z") else ord("a") for byte in range(256))
+
+
+def _has_two_capitals(text: str) -> bool:
+    """Whether two capitals A-Z stand side by side (an acronym may follow): on the UTF-8 bytes, capitals as A and
+    all else as a, a byte search (several times cheaper than a regular expression scanning every character)."""
+    return b"AA" in text.encode("utf-8", "surrogatepass").translate(_CAPITALS_AS_A)
+
+
 _SHOUTED = re.compile(r"\b(?![IVXLC]+\b)[A-Z]{2,}\b")
 _EN_ROMAN = re.compile(r"\b(?:[Cc]hapter|[Pp]art|[Bb]ook|[Vv]olume|[Ss]ection|[Ww]ar)\s+(?P<roman>[IVXLC]+)\b")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -678,32 +705,32 @@ def _roman_value(roman: str) -> int | None:
 
 
 def _read_english_digits(match: re.Match, text: str, qualifiers: bool) -> Quantity:
-    raw = match.group("digits")
+    raw, suffix, unit = match.group("digits", "suffix", "unit")
     start, end = match.span()
     whole = raw.isdigit()
-    if not whole:
-        raw = _THOUSANDS_SPACE.sub("", raw)  # 100 000: a space between thousands
+    if not whole and "," not in raw and "." not in raw:
+        raw = _THOUSANDS_SPACE.sub("", raw)  # 100 000: a space between thousands (then no comma or point)
     if start and text[start - 1] == "." and (start == 1 or not text[start - 2].isalnum()):
         start, raw, whole = start - 1, "0." + raw, False  # .5 mg (but Aug.6 is the sixth)
     value = int(raw) if whole or raw.isdigit() else _decimal(raw.replace(",", ""))
-    suffix = match.group("suffix")
     kind = CARDINAL
     # 245MHz, 10m, 3D: a number with its unit or as part of a symbol may match, but is never required
-    weak = match.group("unit") is not None
-    if suffix in ("st", "nd", "rd", "th"):
-        kind = ORDINAL
-    elif suffix == "s":  # the 1990s; the 90s
-        kind = YEAR
-        if value < 100 and value % 10 == 0:
+    weak = unit is not None
+    if suffix:
+        kind = ORDINAL if suffix != "s" else YEAR  # 1st, 2nd, 3rd, 4th; the 1990s, the 90s
+        if suffix == "s" and value < 100 and value % 10 == 0:
             value, weak = 1900 + value, True
+        end, kind = _percent_after(text, end, kind)
     else:
-        scale = _EN_SCALE_AFTER.match(text, end)
+        after = _EN_SCALE_PERCENT_AFTER.match(text, end)
+        scale, percent = after.group("scale", "percent")
         if scale:
-            value *= _SCALES[scale.group(1).lower()]
-            end = scale.end()
+            value *= _SCALES[scale.lower()]
         elif "," not in raw and "." not in raw and len(raw) == 4 and 1000 <= value <= 2100:
             kind = YEAR
-    end, kind = _percent_after(text, end, kind)
+        if percent is not None:
+            kind = PERCENT
+        end = after.end()
     return Quantity(float(value), text[start:end], start, end, kind,
                     _english_approx(text, start, end) if qualifiers else None, weak)
 
@@ -847,10 +874,13 @@ def compare_quantities(source: list[Quantity], translation: list[Quantity]) -> N
     """
     if not source and not translation:
         return NumberComparison([], [], [], [])
-    if len(source) == len(translation) and all(s.value == t.value for s, t in zip(source, translation)) \
-            and len({q.value for q in source}) == len(source):
-        # Distinct values, in the same order on both sides (most segments): each has one partner.
+    if one_partner_each(source, translation):
         return NumberComparison([], [], [], _qualifier_changes(zip(source, translation)))
+    return pair_by_value(source, translation)
+
+
+def pair_by_value(source: list[Quantity], translation: list[Quantity]) -> NumberComparison:
+    """compare_quantities without its shortcuts (which the tests hold to this)."""
     unused = list(translation)
     pairs: list[tuple[Quantity, Quantity]] = []
     unmatched: list[Quantity] = []
@@ -892,6 +922,14 @@ def compare_quantities(source: list[Quantity], translation: list[Quantity]) -> N
         missing = [q for q in missing if not any(_same_value(q.value, s.value) and q.kind == s.kind for s, _ in pairs)]
         extra = [q for q in extra if not any(_same_value(q.value, t.value) and q.kind == t.kind for _, t in pairs)]
     return NumberComparison(wrong, missing, extra, _qualifier_changes(pairs))
+
+
+def one_partner_each(source: list[Quantity], translation: list[Quantity]) -> bool:
+    """Whether the values are distinct and the same, in the same order, on both sides (most segments): then
+    each quantity pairs with the one in its place, whatever the kinds and weak marks, and only qualifiers
+    can differ."""
+    return len(source) == len(translation) and all(s.value == t.value for s, t in zip(source, translation)) \
+        and len({q.value for q in source}) == len(source)
 
 
 def _spelled_small(quantity: Quantity) -> bool:

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.po import write_catalog
-from toolkit.config import CONFIG_NAME, Config
+from toolkit.config import CONFIG_NAME, Config, Document
 from toolkit.errors import InputError, UsageError
-from toolkit.files import write_text_atomic
-from toolkit.segment import build_catalog, parse_source
+from toolkit.files import locked, write_text_atomic
+from toolkit.segment import SegmentResult, build_catalog, parse_source, segment_source
 
 SOURCE_FOLDER = Path("translations/source")
 CATALOG_FOLDER = Path("translations/en")
@@ -85,3 +85,63 @@ def init_project(folder: str | Path, sources: list[str | Path] = ()) -> list[Sta
     write_text_atomic(folder / CONFIG_NAME, toml_text(
         folder.name, [(config.relative(s.source), config.relative(s.catalog)) for s in started]))
     return started
+
+
+def add_source(config: Config, source: str | Path, *, encoding: str = "utf-8", source_format: str | None = None,
+               dry_run: bool = False) -> tuple[Document, SegmentResult]:
+    """Segment a source the project does not list yet and add it to toolkit.toml, as ``init --source`` would:
+    copied into translations/source/ unless inside the project, its catalog translations/en/<name>.po.
+
+    The source is read before anything is written, and toolkit.toml changes last, once the catalog is
+    written: a bad source or catalog leaves the project as it was. An existing catalog of that name is
+    merged into, not replaced.
+    """
+    if not config.found:
+        raise UsageError("no toolkit.toml project here: give the catalog with -o")
+    given = Path(source)
+    if not given.is_file():
+        raise InputError("no such file" if not given.exists() else "not a file", path=given)
+    root = config.root.resolve()
+    resolved = given.resolve()
+    placed = resolved if root in resolved.parents else root / SOURCE_FOLDER / given.name
+    catalog = root / CATALOG_FOLDER / catalog_name(given)
+    for document in config.documents:
+        if document.catalog.resolve() == catalog:
+            raise UsageError(f"{given}: its catalog {config.relative(catalog)} belongs to "
+                             f"{config.relative(document.source)}; give another with -o")
+        if document.source.resolve() == placed:
+            raise UsageError(f"{given}: {config.relative(placed)} is already a source of the project; "
+                             "rename the new one")
+    document = Document(placed, catalog, source_format)
+    if dry_run:
+        return document, segment_source(given, catalog, encoding=encoding, source_format=source_format,
+                                        config=config, dry_run=True)
+    parse_source(given, encoding=encoding, config=config, source_format=source_format)  # bad input: nothing written
+    copied = placed != resolved
+    if copied:
+        if placed.exists():
+            raise UsageError(f"{given}: {config.relative(placed)} exists; rename one of them")
+        placed.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(given, placed)
+    try:
+        catalog.parent.mkdir(parents=True, exist_ok=True)
+        result = segment_source(placed, catalog, encoding=encoding, source_format=source_format, config=config)
+    except BaseException:
+        if copied:
+            placed.unlink()
+        raise
+    _register(config, document)
+    return document, result
+
+
+def _register(config: Config, document: Document) -> None:
+    """Append the document to toolkit.toml, keeping the rest of the file (comments included) byte for byte."""
+    path = config.root / CONFIG_NAME
+    with locked(path):
+        text = path.read_text(encoding="utf-8")
+        entry = ["[[documents]]", f"source = {_quoted(config.relative(document.source))}",
+                 f"catalog = {_quoted(config.relative(document.catalog))}"]
+        if document.format:
+            entry.append(f"format = {_quoted(document.format)}")
+        updated = text + ("" if text.endswith("\n") or not text else "\n") + "\n" + "\n".join(entry) + "\n"
+        write_text_atomic(path, updated)

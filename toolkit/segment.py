@@ -27,7 +27,7 @@ TERMINATORS = "。！？!?"
 CLOSERS = "”’」』）》\"')"
 ELLIPSIS = "…"
 OPENING_QUOTES = "“‘「『"
-KINDS = ("title", "subtitle", "byline", "dateline", "heading", "body", "caption", "credit")
+KINDS = ("title", "subtitle", "byline", "dateline", "heading", "body", "caption", "credit", "header", "footer")
 HEADING_MAX_CHARS = 30
 
 BYLINE = re.compile(r"^[□■◎●]|本报记者|本报通讯员|^记者\s|/文\b|/摄\b")

@@ -75,6 +75,7 @@ LIFE_YEARS = re.compile(r"\(\d{3,4}-(?:\d{3,4})?\)")
 # Towns and villages jieba cuts into pieces (金厂 / 沟 / 梁镇): the pieces a name is joined back from.
 TOWN_SUFFIXES = ("镇", "乡", "村")
 NOUN_TAGS = ("n", "nr", "ns", "nz", "ng")
+TERM_PIECE = "term-piece"  # the tag of a glossary term's piece that names nothing by itself (see _opened)
 MAX_TOWN_PIECES = 4
 NEAR = ("附近", "一带", "周边")
 MAX_QUARTER_PIECES = 2  # a quarter jieba cut in two (十里 / 河)
@@ -169,10 +170,10 @@ Word = tuple[str, str]  # (text, jieba part-of-speech tag)
 
 
 @contextmanager
-def _taught_words(segments: Sequence[str], glossary: Glossary) -> Iterator[set[str]]:
+def _taught_words(segments: Sequence[str], glossary: Glossary) -> Iterator[dict[str, tuple[str, ...]]]:
     """While the block runs, jieba knows the glossary's terms and the abbreviated congresses in the text, so
     that they are cut as whole words (十八大, not 十八 / 大提出); the terms that are not names are given to the
-    block. jieba's dictionary is shared by the process: it is left as it was found."""
+    block, with their renderings. jieba's dictionary is shared by the process: it is left as it was found."""
     import jieba
 
     tags = _posseg().dt.word_tag_tab
@@ -186,7 +187,8 @@ def _taught_words(segments: Sequence[str], glossary: Glossary) -> Iterator[set[s
     for word, tag in words.items():
         jieba.add_word(word, tag=tag)
     try:
-        yield {term.source for term in glossary.terms if term.type not in ("place", "person") and term.source in words}
+        yield {term.source: term.renderings for term in glossary.terms
+               if term.type not in ("place", "person") and term.source in words}
     finally:
         for word, (freq, tag) in saved.items():
             tokenizer.FREQ[word] = freq or 0  # 0: a prefix of other words, no word itself
@@ -198,10 +200,13 @@ def _taught_words(segments: Sequence[str], glossary: Glossary) -> Iterator[set[s
         tokenizer.total = total
 
 
-def _opened(words: list[Word], taught: set[str]) -> list[Word]:
-    """The words, with each glossary term that is not a name cut into its dictionary words, places tagged as
-    such (a term may hold a name the glossary lacks: 和田 in 北京市援疆和田指挥部), and two provinces'
-    abbreviations jieba cut apart joined (沪 / 滇)."""
+def _opened(words: list[Word], taught: dict[str, tuple[str, ...]]) -> list[Word]:
+    """The words, with each glossary term that is not a name cut into its dictionary words, and two provinces'
+    abbreviations jieba cut apart joined (沪 / 滇).
+
+    A term may hold a name the glossary lacks (和田 in 北京市援疆和田指挥部, "… in Hotan"), but a piece whose
+    English the term's renderings lack as a word is never a name: 七星 in 七星关区 "Qixingguan District".
+    """
     from toolkit.lexicon import longest_words
 
     opened: list[Word] = []
@@ -210,10 +215,22 @@ def _opened(words: list[Word], taught: set[str]) -> list[Word]:
                 and opened[-1][0] in PROVINCE_ABBREVIATIONS:  # 沪 / 滇: one pairing, 沪滇
             opened[-1] = (opened[-1][0] + word, "j")
         elif word in taught and len(word) > 2:
-            opened.extend((piece, "ns" if _named_place(piece) else "n") for piece in longest_words(word))
+            opened.extend((piece, _piece_tag(piece, taught[word])) for piece in longest_words(word))
         else:
             opened.append((word, tag))
     return opened
+
+
+def _piece_tag(piece: str, renderings: tuple[str, ...]) -> str:
+    """A glossary term's piece as a name: TERM_PIECE for a place whose English (the dictionary's or its
+    pinyin: 墨玉 Karakax or Moyu) is no word of the term's renderings, "ns" for one that names only a place,
+    else "n"."""
+    names = _lexicon_place_names(piece)
+    if names and not any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", rendering, re.IGNORECASE)
+                         for name in (*names, pinyin_word(piece, _place_syllables(piece)))
+                         for rendering in renderings):
+        return TERM_PIECE
+    return "ns" if _named_place(piece) else "n"
 
 
 def _tag(text: str) -> list[Word]:
@@ -283,7 +300,7 @@ def _names(words: list[Word], places: dict[str, str]) -> list[tuple[str, str, st
     for number, (word, tag) in enumerate(words):
         before = words[number - 1] if number else ("", "x")
         after = words[number + 1] if number + 1 < len(words) else ("", "x")
-        if not _is_han(word) or number <= joined:
+        if not _is_han(word) or number <= joined or tag == TERM_PIECE:
             continue
         place = _patterned_place(word, tag)
         quarter = None if place is not None else _quarter(words, number, found)

@@ -16,11 +16,16 @@ import ahocorasick
 from toolkit.checks.registry import register
 from toolkit.checks.runner import Context
 from toolkit.numbers import CN_MEASURE_WORDS, NumberComparison, Quantity, chinese_quantities, compare_quantities, \
-    english_quantities, format_value, has_numeral
+    english_quantities, format_value, has_numeral, one_partner_each
 from toolkit.pinyin import syllables
 from toolkit.po import Entry
 
 CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?")
+HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+# Measure words of things counted one by one: a 1 before one that the translation leaves out may be its "a".
+COUNTED = set("个家座名位所条项件台辆间张本部支只头匹份批处")
+ARTICLE = re.compile(r"\b[Aa]n?\b")
+NAME_REACH = 2  # characters beside a numeral that a name holding it may take in (十八洞 Shibadong)
 
 if TYPE_CHECKING:
     from toolkit.glossary import Glossary, TermMatch
@@ -74,27 +79,46 @@ def _compare_texts(source: str, translation: str, context: Context) -> NumberCom
     """Numbers inside a glossary term turn weak: "the 14th Division" may match 第十四师, "basic framework"
     need not match 四梁八柱."""
     source_quantities = chinese_quantities(source)
+    # The translation's qualifiers matter only against a qualified source number.
+    qualified = any(q.approx for q in source_quantities)
+    translation_quantities = english_quantities(translation, qualifiers=qualified)
+    if not qualified and one_partner_each(source_quantities, translation_quantities):
+        return NumberComparison([], [], [], [])  # weak marks change no pairing here, and no qualifier is lost
     strong = [q for q in source_quantities if not q.weak]
     if strong and _may_lie_in_a_term(strong, source, context):
         terms = context.term_matches(source)
         if terms:
             source_quantities = [q._replace(weak=True) if _inside_a_term(q, terms) else q for q in source_quantities]
     source_quantities = _names_weakened(source_quantities, source, translation)
-    # The translation's qualifiers matter only against a qualified source number.
-    qualified = any(q.approx for q in source_quantities)
-    return compare_quantities(source_quantities, english_quantities(translation, qualifiers=qualified))
+    comparison = compare_quantities(source_quantities, translation_quantities)
+    if comparison.missing and ARTICLE.search(translation):
+        kept = [q for q in comparison.missing if not (q.text == "1" and source[q.end:q.end + 1] in COUNTED)]
+        if len(kept) < len(comparison.missing):  # 建成服务中心1个 "built a service centre"
+            comparison.missing = kept
+    return comparison
 
 
 def _names_weakened(quantities: list[Quantity], source: str, translation: str) -> list[Quantity]:
-    """A Chinese numeral with no measure word after it that the translation spells as a name (茅十八 Mao Shiba,
-    王二 Wang Er) is no amount: weak. The translation's capitalised words are read once, and only for such a numeral."""
+    """A Chinese numeral with no measure word after it that the translation spells as a name, alone or with
+    the characters beside it (茅十八 Mao Shiba, 王二 Wang Er, 十八洞村 Shibadong Village, 三里屯 Sanlitun), is no
+    amount: weak. The translation's capitalised words are read once, and only for such a numeral."""
     candidates = [q for q in quantities if not q.weak and not q.text[-1:].isdigit()
                   and source[q.end:q.end + 1] not in CN_MEASURE_WORDS]
     if not candidates:
         return quantities
     spelled = {word.lower().replace("-", "") for word in CAPITALISED.findall(translation)}
-    names = {q for q in candidates if "".join(syllables(q.text)) in spelled} if spelled else set()
+    names = {q for q in candidates if _spelled_as_name(q, source, spelled)} if spelled else set()
     return [q._replace(weak=True) if q in names else q for q in quantities] if names else quantities
+
+
+def _spelled_as_name(quantity: Quantity, source: str, spelled: set[str]) -> bool:
+    """Whether the numeral, with up to NAME_REACH Chinese characters on either side, reads as one of the words."""
+    for start in range(max(0, quantity.start - NAME_REACH), quantity.start + 1):
+        for end in range(quantity.end, min(len(source), quantity.end + NAME_REACH) + 1):
+            window = source[start:end]
+            if HAN_WORD.fullmatch(window) and "".join(syllables(window)) in spelled:
+                return True
+    return False
 
 
 def _may_lie_in_a_term(strong: list[Quantity], source: str, context: Context) -> bool:

@@ -12,6 +12,11 @@ import click
 from toolkit.config import Config, load_config
 
 
+def counted(count: int, noun: str) -> str:
+    """"1 term", "3 terms": a count and its noun, plural with an s when the count is not one."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def exit_with(status: int) -> NoReturn:
     """End the command with an exit status (0 clean, 1 findings at error severity or conflicts): the one way
     every command sets it, as the group sets 2 for every ToolkitError."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.common import echo_json, format_option, glossary_option, project_config, style, exit_with
+from toolkit.cli.common import counted, echo_json, exit_with, format_option, glossary_option, project_config, style
 from toolkit.config import Config
 from toolkit.glossary import TERM_TYPES, Term, load_glossary
 
@@ -41,7 +41,7 @@ def list_(glossary_paths: tuple[Path, ...], kind: str | None, search: str | None
         click.echo(f"{_pad(term.source, width)}  {term.target}  {style('[' + term.type + ']', dim=True)}")
         for line in _details(term):
             click.echo(f"{'':{width}}    {line}")
-    click.echo(f"{len(terms)} term{'s' if len(terms) != 1 else ''}", err=True)
+    click.echo(counted(len(terms), "term"), err=True)
 
 
 @glossary.command()
@@ -174,7 +174,7 @@ def suggest(paths: tuple[Path, ...], glossary_paths: tuple[Path, ...], min_count
         name = f"{_pad(s.source, width)}  {s.pinyin}" if s.pinyin else s.source
         click.echo(f"{s.kind:<9} {s.count:>4}  {name}")
         click.echo(f"{'':16}{style('e.g. ' + _excerpt(s.example, s.source), dim=True)}")
-    click.echo(f"{len(suggestions)} suggestion{'s' if len(suggestions) != 1 else ''}", err=True)
+    click.echo(counted(len(suggestions), "suggestion"), err=True)
 
 
 @glossary.command()
@@ -279,7 +279,7 @@ def _usage_summary(term: Term, uses: list) -> str:
                or ("untranslated" if not use.msgstr else "no approved rendering"))
         counts[key] = counts.get(key, 0) + 1
     parts = [f"{key} ×{n}" for key, n in sorted(counts.items(), key=lambda item: -item[1])]
-    return f"{len(uses)} segment{'s' if len(uses) != 1 else ''}: " + "; ".join(parts)
+    return f"{counted(len(uses), 'segment')}: " + "; ".join(parts)
 
 
 def _existing_catalogs(paths: tuple[Path, ...], config: Config) -> list[Path]:

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Iterable, Iterator, TypeVar
 
 import click
 
-from toolkit.cli.common import catalog_paths_or_default, echo_json, format_option, glossary_option, project_config, style, exit_with
+from toolkit.cli.common import catalog_paths_or_default, counted, echo_json, exit_with, format_option, glossary_option, \
+    project_config, style
 
 if TYPE_CHECKING:
     from toolkit.review.imports import ImportReport, RowResult
@@ -37,9 +38,8 @@ def export(catalogs: tuple[Path, ...], output: Path, glossary_paths: tuple[Path,
     if output_format == "json":
         echo_json(result.as_dict())
         return
-    click.echo(f"{output}: {result.rows} rows from {len(result.catalogs)} catalog"
-               f"{'s' if len(result.catalogs) != 1 else ''}, {result.findings} findings, "
-               f"{result.terms} glossary terms")
+    click.echo(f"{output}: {counted(result.rows, 'row')} from {counted(len(result.catalogs), 'catalog')}, "
+               f"{counted(result.findings, 'finding')}, {counted(result.terms, 'glossary term')}")
 
 
 def _progress_bar(rows: Iterable[T], count: int) -> Iterator[T]:

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.common import catalog_paths_or_default, echo_json, format_option, project_config, exit_with
+from toolkit.cli.common import catalog_paths_or_default, counted, echo_json, exit_with, format_option, project_config
+from toolkit.config import CONFIG_NAME
 from toolkit.documents import FORMATS
 
 encoding_option = click.option("--encoding", default="utf-8", show_default=True,
@@ -35,14 +36,26 @@ def segment(source: Path | None, catalog: Path | None, encoding: str, source_for
     seen = acknowledged_warnings(config)
     raised: list[str] = []
     if source is None:
-        if catalog is not None or not config.documents:
-            raise click.UsageError("give SOURCE (no toolkit.toml project here, or -o without SOURCE)")
+        if catalog is not None:
+            raise click.UsageError("-o needs SOURCE")
+        if not config.documents:
+            raise click.UsageError("give SOURCE (the project lists no sources yet)" if config.found
+                                   else "give SOURCE (no toolkit.toml project here)")
         jobs = [(d.source, d.catalog) for d in config.documents]
     else:
         jobs = [(source, catalog)]
     for source_path, catalog_path in jobs:
-        result = segment_source(source_path, catalog_path, encoding=encoding, dry_run=dry_run,
-                                source_format=source_format, config=config)
+        if catalog_path is None and config.found and config.document_for_source(source_path) is None:
+            from toolkit.project import add_source
+
+            document, result = add_source(config, source_path, encoding=encoding, source_format=source_format,
+                                          dry_run=dry_run)
+            source_path = document.source
+            click.echo(f"{CONFIG_NAME}: {'would add' if dry_run else 'added'} {config.relative(document.source)} "
+                       f"-> {config.relative(document.catalog)}", err=True)
+        else:
+            result = segment_source(source_path, catalog_path, encoding=encoding, dry_run=dry_run,
+                                    source_format=source_format, config=config)
         for warning in result.warnings:
             key = warning.key(config.relative(source_path))
             raised.append(key)
@@ -58,7 +71,7 @@ def segment(source: Path | None, catalog: Path | None, encoding: str, source_for
                    err=True)
     if acknowledge and raised:
         path = acknowledge_warnings(config, raised)
-        click.echo(f"{config.relative(path)}: {len(raised)} warning{'s' if len(raised) != 1 else ''} acknowledged",
+        click.echo(f"{config.relative(path)}: {counted(len(raised), 'warning')} acknowledged",
                    err=True)
 
 

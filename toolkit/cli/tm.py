@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.common import catalog_paths_or_default, echo_json, format_option, project_config, style
+from toolkit.cli.common import catalog_paths_or_default, counted, echo_json, format_option, project_config, style
 from toolkit.config import Config
 
 tm_option = click.option("--tm", "tm_path", type=click.Path(path_type=Path),
@@ -92,7 +92,7 @@ def search(text: str, tm_path: Path | None, limit: int, output_format: str) -> N
     for unit in units:
         click.echo(f"{style(unit.where, dim=True)}\n  {_highlight(unit.source, text)}\n"
                    f"  {_highlight(unit.target, text)}")
-    click.echo(f"{len(units)} unit{'s' if len(units) != 1 else ''}", err=True)
+    click.echo(counted(len(units), "unit"), err=True)
 
 
 def _highlight(text: str, needle: str) -> str:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.common import catalog_paths_or_default, echo_json, format_option, project_config, exit_with
+from toolkit.cli.common import catalog_paths_or_default, counted, echo_json, exit_with, format_option, project_config
 
 
 @click.group()
@@ -26,7 +26,7 @@ def export(catalogs: tuple[Path, ...], output: Path) -> None:
     result = write_xliff([(p, config.relative(p)) for p in paths], output,
                          source_lang=config.source_language, target_lang=config.target_language)
     plural = f" ({result.plural_skipped} plural entries left out)" if result.plural_skipped else ""
-    click.echo(f"{output}: {result.units} trans-units from {len(paths)} catalog{'s' if len(paths) != 1 else ''}"
+    click.echo(f"{output}: {counted(result.units, 'trans-unit')} from {counted(len(paths), 'catalog')}"
                f"{plural}", err=True)
 
 

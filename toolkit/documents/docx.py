@@ -11,7 +11,8 @@ font choice for Latin and Chinese text do not make a code. The English goes back
 paragraphs: paragraph properties, styles, numbering, tables, sections, headers and footers, images and
 bookmarks are kept; the runs are rebuilt from the base and the codes' properties.
 
-Not translated: footnote and endnote texts, headers, footers, text boxes and comments (kept as they are).
+Footnotes and endnotes follow the body, then headers and footers (each part once, however many sections
+share it); a note's number is a standalone code. Not translated: text boxes and comments (kept as they are).
 A package is checked before python-docx opens it: a Word 97–2003 .doc, a zip that is broken, not a Word
 document, or that would unpack to more than MAX_UNPACKED bytes is one error.
 """
@@ -22,6 +23,7 @@ import io
 import zipfile
 import zlib
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.documents import placeholders
@@ -49,9 +51,23 @@ WHOLE_RUN = {f"{W}{name}": label for name, label in (
     ("footnoteReference", "footnote mark"), ("endnoteReference", "endnote mark"), ("drawing", "image"),
     ("pict", "image"), ("object", "embedded object"), ("fldChar", "field"), ("instrText", "field"),
     ("commentReference", "comment mark"), ("ptab", "tab"))}
-IN_RUN = {f"{W}tab": "tab", f"{W}br": "line break", f"{W}cr": "line break", f"{W}sym": "symbol"}
+IN_RUN = {f"{W}tab": "tab", f"{W}br": "line break", f"{W}cr": "line break", f"{W}sym": "symbol",
+          f"{W}footnoteRef": "footnote number", f"{W}endnoteRef": "endnote number"}
+# The parts besides the body that hold text to translate: notes (their paragraphs' kinds by their wording),
+# then headers and footers.
+NOTE_PARTS = ("footnotes", "endnotes")
+MARGIN_PARTS = {"header": "header", "footer": "footer"}
+CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.{}+xml"
 SKIPPED_IN_RUN = {f"{W}rPr", f"{W}lastRenderedPageBreak", f"{W}softHyphen"}
 STYLE_KINDS = {"title": "title", "subtitle": "subtitle", "caption": "caption"}
+
+
+@dataclass
+class Package:
+    """A parsed DOCX: python-docx's document, and the notes parts' XML to put back before it is saved."""
+
+    document: object
+    notes: list[tuple[object, object]]
 
 
 class Docx(SourceFormat):
@@ -68,20 +84,27 @@ class Docx(SourceFormat):
         except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors…: all mean unreadable
             raise InputError(f"not a readable DOCX: {exc}", path=path) from exc
         blocks = []
-        for number, element in enumerate(_paragraphs(document.element.body), start=1):
-            paragraph = Paragraph(element, document._body)
-            builder = InlineBuilder()
-            base = _read_content(element, builder, document.part.rels)
-            text = placeholders.strip(builder.placeholder_text)
-            if not text.strip():
-                continue
-            anchors = [copy.deepcopy(child) for child in element.iter() if child.tag in ANCHORS]
-            blocks.append(Block(builder.placeholder_text.strip(), _kind(paragraph, text.strip()), number,
-                                builder.codes, target=(element, base, anchors)))
-        return document, blocks
+        number = 0
+        notes = _notes(document)
+        others = [(root, part.rels, None) for part, root in notes] + _margins(document)
+        for root, links, kind in [(document.element.body, document.part.rels, None), *others]:
+            for element in _paragraphs(root):
+                number += 1
+                builder = InlineBuilder()
+                base = _read_content(element, builder, links)
+                text = placeholders.strip(builder.placeholder_text)
+                if not text.strip():
+                    continue
+                anchors = [copy.deepcopy(child) for child in element.iter() if child.tag in ANCHORS]
+                paragraph_kind = kind or _kind(Paragraph(element, document._body), text.strip())
+                blocks.append(Block(builder.placeholder_text.strip(), paragraph_kind, number,
+                                    builder.codes, target=(element, base, anchors)))
+        return Package(document, notes), blocks
 
     def write(self, parsed: Parsed, english: list[str]) -> bytes:
         """The document with the English in place (the parsed document is changed: it is written once)."""
+        from lxml import etree
+
         for block, text in zip(parsed.blocks, english):
             element, base, anchors = block.target
             for child in list(element):
@@ -90,8 +113,11 @@ class Docx(SourceFormat):
             for anchor in anchors:
                 element.append(anchor)
             _write_nodes(element, placeholders.parse(text, block.codes), block.codes, base)
+        package: Package = parsed.model
+        for part, root in package.notes:  # python-docx saves these parts as the bytes they hold
+            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         out = io.BytesIO()
-        parsed.model.save(out)
+        package.document.save(out)
         return out.getvalue()
 
 
@@ -123,12 +149,31 @@ def check_package(path: Path) -> None:
 
 
 def _paragraphs(container):
-    """Every paragraph in document order, into tables, cells and content controls."""
+    """Every paragraph in document order, into tables, cells, content controls and notes (not the
+    separator lines Word keeps as notes of their own)."""
     for child in container:
         if child.tag == f"{W}p":
             yield child
-        elif child.tag in (f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
+        elif child.tag in (f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}sdt", f"{W}sdtContent", f"{W}customXml") or \
+                child.tag in (f"{W}footnote", f"{W}endnote") and child.get(f"{W}type") in (None, "normal"):
             yield from _paragraphs(child)
+
+
+def _notes(document) -> list[tuple[object, object]]:
+    """(part, XML root) of the footnotes and endnotes: python-docx keeps these parts as bytes, parsed here
+    with its element classes (a note's paragraph has a style as a body paragraph has)."""
+    from docx.oxml import parse_xml
+
+    parts = list(document.part.package.iter_parts())
+    return [(part, parse_xml(part.blob)) for name in NOTE_PARTS for part in parts
+            if part.content_type == CONTENT_TYPE.format(name)]
+
+
+def _margins(document) -> list[tuple[object, object, str]]:
+    """(XML root, relationships, kind) of each header, then each footer: parts python-docx reads as XML."""
+    parts = list(document.part.package.iter_parts())
+    return [(part.element, part.rels, kind) for name, kind in MARGIN_PARTS.items() for part in parts
+            if part.content_type == CONTENT_TYPE.format(name)]
 
 
 def _kind(paragraph, text: str) -> str:

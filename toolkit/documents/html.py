@@ -88,7 +88,7 @@ class Html(SourceFormat):
         for meta in root.iterfind(".//meta[@http-equiv]"):
             if meta.get("http-equiv", "").lower() == "content-type":
                 meta.set("content", "text/html; charset=utf-8")
-        doctype = root.getroottree().docinfo.doctype
+        doctype = parsed.model.getroottree().docinfo.doctype  # (the copy is a tree of its own, with none)
         return etree.tostring(root, method="html", encoding="unicode", doctype=doctype or None) + "\n"
 
 
