@@ -210,6 +210,18 @@ def test_a_numeral_inside_a_name_and_a_1_said_as_a_are_not_required(tmp_path, so
     assert [f.check for f in report.findings] == found
 
 
+@pytest.mark.parametrize("source,translation,found", [
+    ("一季度全国居民人均可支配收入增长6.2%。", "Per capita income rose 6.2 percent in the first quarter.", []),
+    ("一季度全国居民人均可支配收入增长6.2%。", "Per capita income rose 6.2 percent in the second quarter.", ["numbers"]),
+    ("第三季度收入增长6.2%。", "Income rose 6.2 percent in the third quarter.", []),
+    ("前三季度收入增长6.2%。", "Income rose 6.2 percent in the first three quarters.", []),
+    ("下半年收入增长6.2%。", "Income rose 6.2 percent in the second half.", []),
+])
+def test_a_quarters_number_is_an_ordinal_that_must_match(tmp_path, source, translation, found):
+    report = check(tmp_path, [(source, translation)], select=["numbers", "missing-number", "extra-number"])
+    assert [f.check for f in report.findings] == found
+
+
 def test_numbers_inside_a_glossary_term_are_left_to_the_glossary(tmp_path):
     entry = [("市民可拨打12345热线反映困难。", "Residents can report hardship to the city hotline.")]
     assert "missing-number" in ids(check(tmp_path, entry, select=["missing-number"]))

@@ -118,6 +118,7 @@ _CN_SCALE_START = set("十百千万亿")
 _CN_NOT_TENTHS_AFTER = set("为立员功就绩果本千百长了")
 _CN_KILO_UNITS = set("比克米瓦赫焦帕伏卡")
 _CN_DATE_UNITS = set("年月日")
+_CN_SPAN_BEFORE = set("前后头近")  # 前三季度: "the first three quarters", a count
 _CN_TIME_SPANS = ("年", "个月", "月", "天", "日", "周", "个星", "星期")  # (two characters of them are read)
 _CN_DURATION_BEFORE = set("时了达过续用花")  # 历时, 用了, 长达, 经过, 持续, 花 (了)
 _CN_FORMULA = set("=<>≤≥'′+×÷^")  # a number in a formula is a symbol: x=0 may be written any way
@@ -326,6 +327,8 @@ def _chinese_reading(token: str, before: str, following: str, qualifier_after: s
             return ((float(value), kind, MORE, True),)
         if next_char == "成" and len(numeral) == 1 and following[1:2] not in _CN_NOT_TENTHS_AFTER and not idiom:
             return ((float(value * 10), PERCENT, approx, False),)  # 七成 = 70%
+        if following == "季度" and numeral in "一二三四" and before not in _CN_SPAN_BEFORE:
+            return ((float(value), ORDINAL, approx, False),)  # 一季度, 第一季度: the first quarter, Q1
         if kind == CARDINAL:
             kind = _chinese_date_kind(value, str(int(value)), next_char)
         small = value <= 10 and kind == CARDINAL and approx in (None, MORE)  # 十多岁: "teenagers"
@@ -527,6 +530,7 @@ _SHOUTED = re.compile(r"\b(?![IVXLC]+\b)[A-Z]{2,}\b")
 _EN_ROMAN = re.compile(r"\b(?:[Cc]hapter|[Pp]art|[Bb]ook|[Vv]olume|[Ss]ection|[Ww]ar)\s+(?P<roman>[IVXLC]+)\b")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Words that stand for a number but are often idiom or paraphrase: they may match, never required.
+_EN_QUARTER = re.compile(r"[ -]quarter\b")  # "second quarter": a quarter's number, not a unit of time
 _EN_WEAK_WORDS = {"twice": 2, "double": 2, "doubled": 2, "doubles": 2, "couple": 2, "pair": 2, "twin": 2,
                   "twins": 2, "triple": 3, "tripled": 3, "threefold": 3, "trio": 3, "quadruple": 4,
                   "quadrupled": 4, "dozen": 12, "decade": 10, "half": 0.5, "centenary": 100, "centennial": 100,
@@ -663,7 +667,7 @@ def _reread_english(found: list[Quantity], text: str, hints: set[str], weak_word
                 value, weak, kind = century * 100 + value, True, YEAR
             elif mark in "-–" and start > 4 and _EN_YEAR_RANGE_END.match(text, start):
                 value, kind = int(text[start - 5:start - 3]) * 100 + value, YEAR  # 1997-98
-        if value == 0 or words in ("second", "seconds", "Second") or \
+        if value == 0 or words in ("second", "seconds", "Second") and not _EN_QUARTER.match(text, end) or \
                 weak_spans and any(s <= start and end <= e for s, e in weak_spans) or \
                 words.lower() in _SCALES and _EN_VAGUE_BEFORE.search(text, max(0, start - 14), start):
             weak = True
