@@ -82,6 +82,33 @@ def test_bad_catalog_is_an_input_error_naming_the_file(tmp_path):
 # --- status and coverage -------------------------------------------------------------------------
 
 
+def test_a_fuzzy_entry_shows_how_its_source_changed(tmp_path):
+    path = tmp_path / "merged.po"
+    path.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n#, fuzzy\n'
+                    '#| msgid "一季度全国居民人均可支配收入11,539元，比上年同期名义增长6.2%。"\n'
+                    'msgid "一季度全国居民人均可支配收入11,593元，比上年同期名义增长6.2%。"\n'
+                    'msgstr "Per capita disposable income was 11,539 yuan in the first quarter, up 6.2 percent."\n',
+                    encoding="utf-8")
+    [finding] = run_checks([path], config=Config(root=tmp_path), glossary=None, select=["fuzzy"]).findings
+    assert finding.message == ("source changed (…配收入11,[-539-]{+593+}元，比上年同…): review the translation and "
+                               "remove the flag")
+
+
+TEXT = st.text(alphabet="一二三四五六七八九十元年，。abc 0123456789,.", max_size=30)
+
+
+@given(TEXT, TEXT)
+@example("11,539元", "11,593元")
+def test_a_source_diff_holds_both_texts(old, new):
+    """Read without its insertions the diff is the old text, without its deletions the new one."""
+    import re
+    from toolkit.tm.matching import source_diff
+
+    diff = source_diff(old, new)
+    assert re.sub(r"\{\+(.*?)\+\}", "", re.sub(r"\[-(.*?)-\]", r"\1", diff)) == old
+    assert re.sub(r"\[-(.*?)-\]", "", re.sub(r"\{\+(.*?)\+\}", r"\1", diff)) == new
+
+
 def test_untranslated_and_fuzzy_per_entry(tmp_path):
     report = check(tmp_path, [("资料图", ""), ("扶贫协作", "poverty alleviation cooperation", ["fuzzy"]),
                               ("立下愚公志，吹响集结号。", "With the resolve of the Foolish Old Man, the rallying call "

@@ -18,9 +18,20 @@ def untranslated(item: Entry, context: Context) -> Iterator[str]:
 
 @register("fuzzy", "warning", every_entry=True)
 def fuzzy(item: Entry, context: Context) -> Iterator[str]:
-    """Entry is marked fuzzy: its translation needs review before it counts."""
-    if item.status == FUZZY:
+    """Entry is marked fuzzy: its translation needs review before it counts. Where the merge kept the source
+    it was translated from (``#| msgid``), the message shows what changed."""
+    if item.status != FUZZY:
+        return
+    if item.previous_msgid and item.previous_msgid != item.msgid:
+        from toolkit.tm.matching import source_diff  # (rapidfuzz: only for an entry whose source changed)
+
+        yield f"source changed ({source_diff(item.previous_msgid, item.msgid, context=DIFF_CONTEXT)}): " \
+              "review the translation and remove the flag"
+    else:
         yield "review the translation and remove the flag"
+
+
+DIFF_CONTEXT = 6  # characters of unchanged source shown beside each change
 
 
 @register("coverage", "error", scope="catalog")

@@ -150,19 +150,45 @@ def _rewrite_number(target: str, stale: str, fresh: str, stale_scale: str, fresh
     return None
 
 
-def source_diff(old: str, new: str) -> str:
-    """The change from the TM's source to the new one, inline: ``[-old-]{+new+}``."""
-    pieces: list[str] = []
-    removed, added = [], []
-    for tag, a1, a2, b1, b2 in [*Indel.opcodes(old, new), ("equal", len(old), len(old), 0, 0)]:
-        if tag != "equal":
-            removed.append(old[a1:a2])
-            added.append(new[b1:b2])
+def source_diff(old: str, new: str, *, context: int | None = None) -> str:
+    """The change from one source to another, inline: ``[-old-]{+new+}``. A change inside a number or a Latin
+    word takes in the whole of it (11,[-539-]{+593+}, not 11,5{+9+}3[-9-]). With ``context``, an unchanged
+    stretch keeps only that many characters beside each change (``…``: the rest left out)."""
+    changes: list[list[int]] = []  # [old start, old end, new start, new end], in order, none touching
+    for tag, a1, a2, b1, b2 in Indel.opcodes(old, new):
+        if tag == "equal":
             continue
-        if "".join(removed):
-            pieces.append(f"[-{''.join(removed)}-]")
-        if "".join(added):
-            pieces.append(f"{{+{''.join(added)}+}}")
-        removed, added = [], []
-        pieces.append(old[a1:a2])
+        if _token(old[a1:a1 + 1]) or _token(new[b1:b1 + 1]):
+            while a1 and b1 and _token(old[a1 - 1]) and old[a1 - 1] == new[b1 - 1]:
+                a1, b1 = a1 - 1, b1 - 1
+        if _token(old[a2 - 1:a2] if a2 > a1 else "") or _token(new[b2 - 1:b2] if b2 > b1 else ""):
+            while a2 < len(old) and b2 < len(new) and _token(old[a2]) and old[a2] == new[b2]:
+                a2, b2 = a2 + 1, b2 + 1
+        if changes and a1 <= changes[-1][1]:
+            changes[-1][1:] = [max(a2, changes[-1][1]), changes[-1][2], max(b2, changes[-1][3])]
+        else:
+            changes.append([a1, a2, b1, b2])
+    pieces: list[str] = []
+    at = 0
+    for a1, a2, b1, b2 in changes:
+        pieces.append(_unchanged(old[at:a1], context, first=at == 0, last=False))
+        pieces.append((f"[-{old[a1:a2]}-]" if a2 > a1 else "") + (f"{{+{new[b1:b2]}+}}" if b2 > b1 else ""))
+        at = a2
+    pieces.append(_unchanged(old[at:], context, first=at == 0, last=True))
     return "".join(pieces)
+
+
+def _token(character: str) -> bool:
+    """A character of a number or a Latin word (an empty string is none)."""
+    return character.isascii() and character.isalnum()
+
+
+def _unchanged(unchanged: str, context: int | None, *, first: bool, last: bool) -> str:
+    """An unchanged stretch with ``context`` characters kept next to each change it touches."""
+    if context is None:
+        return unchanged
+    keep_start = 0 if first else context  # the text's own start touches no change before it
+    keep_end = 0 if last else context
+    if len(unchanged) <= keep_start + keep_end + 1:
+        return unchanged
+    return unchanged[:keep_start] + "…" + (unchanged[len(unchanged) - keep_end:] if keep_end else "")
