@@ -249,6 +249,26 @@ def test_a_quarters_number_is_an_ordinal_that_must_match(tmp_path, source, trans
     assert [f.check for f in report.findings] == found
 
 
+def test_a_later_mention_by_the_head_noun_is_a_warning_not_a_missing_term(tmp_path):
+    bureau = Term("国家统计局", "National Bureau of Statistics", variants=("NBS",), type="org")
+    county = Term("花垣县", "Huayuan County", type="place")
+    policy = Term("以购代捐", "purchase in lieu of donation")  # not a name: no short form
+    entries = [("国家统计局新闻发言人付凌晖表示，经济开局良好。", "The economy got off to a good start, said Fu Linghui, "
+                                                   "a spokesperson for the bureau."),
+               ("花垣县建成服务站12个。", "The county has built 12 service stations."),
+               ("国家统计局发布数据。", "The statistics office released data."),
+               ("推行以购代捐。", "The purchase scheme was extended.")]
+    report = check(tmp_path, entries, select=["glossary", "glossary-short-form"],
+                   glossary=Glossary([bureau, county, policy]))
+    assert [(f.check, f.severity, f.message) for f in report.findings] == [
+        ("glossary-short-form", "warning",
+         '国家统计局: only "the bureau" here, not "National Bureau of Statistics": fine after a first mention'),
+        ("glossary-short-form", "warning", '花垣县: only "the county" here, not "Huayuan County": fine after a first mention'),
+        ("glossary", "error", '国家统计局: expected "National Bureau of Statistics" or "NBS"'),
+        ("glossary", "error", '以购代捐: expected "purchase in lieu of donation"'),
+    ]
+
+
 def test_numbers_inside_a_glossary_term_are_left_to_the_glossary(tmp_path):
     entry = [("市民可拨打12345热线反映困难。", "Residents can report hardship to the city hotline.")]
     assert "missing-number" in ids(check(tmp_path, entry, select=["missing-number"]))

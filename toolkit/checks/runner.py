@@ -96,6 +96,7 @@ class Context:
     include_fuzzy: bool = False  # fuzzy entries get every check, as translated ones do
     speller: "Speller | None" = None  # the spelling lexicon, built by the first entry that needs it
     last_numbers: "tuple[Entry, NumberComparison] | None" = None  # the number checks' shared comparison
+    last_terms: "tuple[Entry, list[tuple[bool, str]]] | None" = None  # the glossary checks' shared outcomes
     _last_matches: tuple[str, list["TermMatch"]] = ("", [])
 
     def term_matches(self, source: str) -> list["TermMatch"]:
