@@ -236,6 +236,17 @@ def test_align_fills_the_catalog_fuzzy_with_confidence_and_passes_msgfmt(project
     assert msgfmt_check(project / "po" / "article.po").returncode == 0
     again = invoke("align", "src/article.zh.txt", article_english_file)
     assert "po/article.po: unchanged" in again.stderr
+    alone = invoke("align", article_english_file)  # the project's one catalog is SOURCE
+    assert alone.exit_code == 0 and "po/article.po: unchanged" in alone.stderr
+
+
+def test_align_with_the_translation_alone_needs_a_project_of_one_catalog(project, article_english_file):
+    toml = project / "toolkit.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + '\n[[documents]]\nsource = "src/other.txt"\n'
+                    'catalog = "po/other.po"\n', encoding="utf-8")
+    result = invoke("align", article_english_file)
+    assert result.exit_code == 2 and "give SOURCE too" in result.stderr
+    assert not (project / "po").exists()
 
 
 def test_translated_entries_are_kept_unless_overwrite(project, article_english_file):

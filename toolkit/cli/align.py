@@ -12,8 +12,7 @@ from toolkit.cli.common import glossary_option, project_config, style
 
 
 @click.command()
-@click.argument("source", type=click.Path(path_type=Path))
-@click.argument("translation", type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, metavar="[SOURCE] TRANSLATION", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "catalog", type=click.Path(path_type=Path),
               help="Catalog to fill (default: SOURCE if it is a catalog, else the project's for SOURCE).")
 @click.option("--overwrite", is_flag=True, help="Replace translations that are not fuzzy too.")
@@ -23,11 +22,12 @@ from toolkit.cli.common import glossary_option, project_config, style
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the Chinese source text.")
 @click.option("--translation-encoding", default="utf-8", show_default=True, help="Encoding of TRANSLATION.")
 @click.option("--dry-run", is_flag=True, help="Align and report; write no catalog.")
-def align(source: Path, translation: Path, catalog: Path | None, overwrite: bool, report: bool, xlsx: Path | None,
+def align(paths: tuple[Path, ...], catalog: Path | None, overwrite: bool, report: bool, xlsx: Path | None,
           glossary_paths: tuple[Path, ...], encoding: str, translation_encoding: str, dry_run: bool) -> None:
     """Align an English TRANSLATION (plain text or Markdown, in paragraphs) to SOURCE's segments.
 
-    SOURCE is the Chinese text or its catalog. The catalog's entries get the
+    SOURCE is the Chinese text or its catalog (default: the project's one
+    catalog, when it has exactly one). The catalog's entries get the
     English, marked fuzzy, with the link's confidence in a translator comment
     ("# align: …"); an English sentence that renders two Chinese segments is
     given to both, the second flagged `joined` (render prints it once, with
@@ -38,6 +38,13 @@ def align(source: Path, translation: Path, catalog: Path | None, overwrite: bool
     from toolkit.glossary import load_glossary
 
     config = project_config()
+    if len(paths) > 2:
+        raise click.UsageError("give at most SOURCE and TRANSLATION")
+    if len(paths) == 1:
+        if len(config.catalogs) != 1:
+            raise click.UsageError("give SOURCE too (the project does not name exactly one catalog)")
+        paths = (config.catalogs[0], *paths)
+    source, translation = paths
     result = align_translation(source, translation, catalog, overwrite=overwrite, dry_run=dry_run,
                                encoding=encoding, translation_encoding=translation_encoding,
                                glossary=load_glossary(glossary_paths, config), config=config)
