@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.common import project_config
+from toolkit.cli.common import counted, project_config
 
 
 @click.command()
@@ -27,5 +27,5 @@ def accept(catalogs: tuple[Path, ...], min_confidence: float, dry_run: bool) -> 
     for path in paths:
         report = accept_aligned(path, min_confidence, dry_run=dry_run)
         verb = "would accept" if dry_run else "accepted"
-        click.echo(f"{config.relative(path)}: {verb} {report.accepted} aligned entries; {report.below} left fuzzy "
-                   f"(confidence below {min_confidence:g})", err=True)
+        below = f"; {report.below} left fuzzy (confidence below {min_confidence:g})" if min_confidence else ""
+        click.echo(f"{config.relative(path)}: {verb} {counted(report.accepted, 'aligned entry', 'aligned entries')}{below}", err=True)

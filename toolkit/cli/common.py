@@ -12,9 +12,9 @@ import click
 from toolkit.config import Config, load_config
 
 
-def counted(count: int, noun: str) -> str:
-    """"1 term", "3 terms": a count and its noun, plural with an s when the count is not one."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """"1 term", "3 terms": a count and its noun, plural (with an s unless given) when the count is not one."""
+    return f"{count} {noun}" if count == 1 else f"{count} {plural or noun + 's'}"
 
 
 def exit_with(status: int) -> NoReturn:
