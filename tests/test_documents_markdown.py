@@ -86,3 +86,33 @@ def test_an_untranslated_document_renders_back_as_it_was(tmp_path_factory, parag
     output = reader.write(parsed, [wrap(t, b.outer) for t, b in zip(english, parsed.blocks)])
     assert output == source.read_text(encoding="utf-8")
     assert missing == len({segment.text for segment in parsed.document.segments})  # each distinct segment once
+
+
+NOTES = """# 十八洞村调研笔记
+
+- 户籍人口：939人
+- 耕地面积：817亩
+
+| 年份 | 人均收入 |
+|------|---------|
+| 2013 | 1668元 |
+
+这一段被版面截断了，后面
+
+还有内容。
+"""
+
+
+def test_list_items_and_cells_need_not_end_a_sentence_and_ascii_cells_come_copied(tmp_path):
+    source, catalog = tmp_path / "notes.md", tmp_path / "notes.po"
+    source.write_text(NOTES, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["segment", str(source), "-o", str(catalog)])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "这一段被版面截断了，后面" in warnings[0]  # the one broken paragraph only
+    po = polib.pofile(str(catalog))
+    year = po.find("2013")
+    assert year.msgstr == "2013" and "no Chinese: copied as it is" in year.comment and not year.fuzzy
+    assert po.find("1668元").msgstr == ""
+    assert msgfmt_check(catalog).returncode == 0
+    assert [e.msgid for e in po.translated_entries()] == ["2013"]

@@ -254,16 +254,23 @@ def read_document(path: str | Path, *, encoding: str = "utf-8", config: Config |
     return reader, reader.read(path, encoding=encoding, reference=reference or config.relative(path))
 
 
+COPIED_NOTE = "no Chinese: copied as it is"
+
+
 def build_catalog(document: SourceDocument, config: Config) -> Catalog:
-    """A fresh catalog: one entry per distinct segment, in source order, with every reference."""
+    """A fresh catalog: one entry per distinct segment, in source order, with every reference. A segment
+    of ASCII alone (2013 in a table, a URL, an English name) is translated already: its copy."""
     po = new_catalog(project=config.project_name, source=document.reference, source_language=config.source_language,
                      target_language=config.target_language)
     entries: dict[str, CatalogEntry] = {}
     for segment in document.segments:
         entry = entries.get(segment.text)
         if entry is None:
-            comment = f"type: {segment.kind}" + (f"\n{segment.note}" if segment.note else "")
-            entry = CatalogEntry(msgid=segment.text, msgstr="", comment=comment)
+            notes = [f"type: {segment.kind}", *([segment.note] if segment.note else [])]
+            copied = segment.text.isascii()  # a year, a figure, a name in Latin letters: nothing to translate
+            if copied:
+                notes.append(COPIED_NOTE)
+            entry = CatalogEntry(msgid=segment.text, msgstr=segment.text if copied else "", comment="\n".join(notes))
             entries[segment.text] = entry
             po.append(entry)
         entry.occurrences.append((document.reference, str(segment.line)))

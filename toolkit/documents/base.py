@@ -52,6 +52,7 @@ class Block:
     codes: dict[int, Code] = field(default_factory=dict)
     target: object = None
     outer: tuple[int, ...] = ()  # codes around the whole block, left out of the catalog
+    running: bool = True  # a paragraph of running text (not a list item or a table cell): it should end a sentence
     back: list[dict[int, int]] = field(default_factory=list)  # per segment: its code numbers → the block's
 
 
@@ -68,11 +69,12 @@ class Parsed:
 def broken_paragraphs(blocks: list[Block]) -> list[SegmentWarning]:
     """Body paragraphs that stop mid-sentence before another body paragraph: the layout broke them (a
     PDF converted to Word, a page pasted line by line). A document's paragraphs are its own, so they
-    are reported, not rejoined as a plain text's are."""
+    are reported, not rejoined as a plain text's are. List items and table cells need not end a sentence."""
     warnings = []
     for block, following in zip(blocks, blocks[1:]):
         text = placeholders.strip(block.text)
-        if block.kind == following.kind == "body" and text and not ends_sentence(text) \
+        if block.kind == following.kind == "body" and block.running and following.running and text \
+                and not ends_sentence(text) \
                 and text[-1] not in "：:" and ends_sentence(placeholders.strip(following.text)):
             warnings.append(SegmentWarning(block.line, f"paragraph ends mid-sentence (…{text[-12:]}) and the next "
                                                         "one ends a sentence: broken by the layout? kept as it is"))

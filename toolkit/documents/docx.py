@@ -97,8 +97,10 @@ class Docx(SourceFormat):
                     continue
                 anchors = [copy.deepcopy(child) for child in element.iter() if child.tag in ANCHORS]
                 paragraph_kind = kind or _kind(Paragraph(element, document._body), text.strip())
+                running = element.getparent().tag != f"{W}tc" and element.find(f"{W}pPr/{W}numPr") is None \
+                    and not (getattr(element, "style", None) or "").lower().startswith("list")  # List Bullet
                 blocks.append(Block(builder.placeholder_text.strip(), paragraph_kind, number,
-                                    builder.codes, target=(element, base, anchors)))
+                                    builder.codes, target=(element, base, anchors), running=running))
         return Package(document, notes), blocks
 
     def write(self, parsed: Parsed, english: list[str]) -> bytes:

@@ -142,7 +142,8 @@ def _block(element, kind: str | None) -> Block:
         tag = element.tag
         kind = ("title" if tag == "h1" else "heading" if tag in ("h2", "h3", "h4", "h5", "h6")
                 else "caption" if tag in ("figcaption", "caption") else classify_body(placeholders.strip(text)))
-    return Block(text, kind, element.sourceline or 1, builder.codes, target=element)
+    running = element.tag not in ("li", "td", "th", "dt", "dd")
+    return Block(text, kind, element.sourceline or 1, builder.codes, target=element, running=running)
 
 
 def _inline(element, builder: InlineBuilder) -> None:

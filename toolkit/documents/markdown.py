@@ -70,7 +70,8 @@ class Markdown(SourceFormat):
                     kind = "heading"
                 else:
                     kind = classify_body(placeholders.strip(content).strip())
-                blocks.append(Block(content, kind, token.map[0] + 1, builder.codes, target=place))
+                running = not any(tag in ("li", "td", "th") for tag in parents)
+                blocks.append(Block(content, kind, token.map[0] + 1, builder.codes, target=place, running=running))
         return lines, blocks
 
     def write(self, parsed: Parsed, english: list[str]) -> str:
