@@ -34,10 +34,25 @@ def toml_text(name: str, documents: list[tuple[str, str]]) -> str:
     lines = ["# Project configuration read by every `toolkit` command run in this folder or below it.", "",
              "[project]", f"name = {_quoted(name)}", 'source_language = "zh_CN"', 'target_language = "en"', ""]
     for source, catalog in documents:
-        lines += ["[[documents]]", f"source = {_quoted(source)}", f"catalog = {_quoted(catalog)}", ""]
+        lines += [*_document_lines(source, catalog), ""]
     lines += ["[glossary]", 'paths = ["glossary"]', "", "# Per-check severity overrides: error, warning or info.",
               "[check.severity]", ""]
     return "\n".join(lines)
+
+
+def _document_lines(source: str, catalog: str, source_format: str | None = None) -> list[str]:
+    """A ``[[documents]]`` table of toolkit.toml."""
+    return ["[[documents]]", f"source = {_quoted(source)}", f"catalog = {_quoted(catalog)}",
+            *([f"format = {_quoted(source_format)}"] if source_format else [])]
+
+
+def _placed(root: Path, given: Path) -> tuple[Path, Path]:
+    """Where a source goes in the project (where it is, if inside; else translations/source/) and its catalog."""
+    if not given.is_file():
+        raise InputError("no such file" if not given.exists() else "not a file", path=given)
+    resolved = given.resolve()
+    placed = resolved if root in resolved.parents else root / SOURCE_FOLDER / given.name
+    return placed, root / CATALOG_FOLDER / catalog_name(given)
 
 
 def _quoted(value: str) -> str:
@@ -59,12 +74,7 @@ def init_project(folder: str | Path, sources: list[str | Path] = ()) -> list[Sta
     config = Config(root=folder, project_name=folder.name, found=True)
     planned: list[tuple[Path, Path, Path]] = []  # (given source, its place in the project, catalog)
     for given in map(Path, sources):
-        if not given.is_file():
-            raise InputError("no such file" if not given.exists() else "not a file", path=given)
-        resolved = given.resolve()
-        inside = folder in resolved.parents
-        placed = resolved if inside else folder / SOURCE_FOLDER / given.name
-        catalog = folder / CATALOG_FOLDER / catalog_name(given)
+        placed, catalog = _placed(folder, given)
         if any(p == placed or c == catalog for _, p, c in planned):
             raise UsageError(f"{given}: two sources would share {config.relative(catalog)}; rename one")
         planned.append((given, placed, catalog))
@@ -99,12 +109,7 @@ def add_source(config: Config, source: str | Path, *, encoding: str = "utf-8", s
     if not config.found:
         raise UsageError("no toolkit.toml project here: give the catalog with -o")
     given = Path(source)
-    if not given.is_file():
-        raise InputError("no such file" if not given.exists() else "not a file", path=given)
-    root = config.root.resolve()
-    resolved = given.resolve()
-    placed = resolved if root in resolved.parents else root / SOURCE_FOLDER / given.name
-    catalog = root / CATALOG_FOLDER / catalog_name(given)
+    placed, catalog = _placed(config.root.resolve(), given)
     for document in config.documents:
         if document.catalog.resolve() == catalog:
             raise UsageError(f"{given}: its catalog {config.relative(catalog)} belongs to "
@@ -117,7 +122,7 @@ def add_source(config: Config, source: str | Path, *, encoding: str = "utf-8", s
         return document, segment_source(given, catalog, encoding=encoding, source_format=source_format,
                                         config=config, dry_run=True)
     parse_source(given, encoding=encoding, config=config, source_format=source_format)  # bad input: nothing written
-    copied = placed != resolved
+    copied = placed != given.resolve()
     if copied:
         if placed.exists():
             raise UsageError(f"{given}: {config.relative(placed)} exists; rename one of them")
@@ -139,9 +144,6 @@ def _register(config: Config, document: Document) -> None:
     path = config.root / CONFIG_NAME
     with locked(path):
         text = path.read_text(encoding="utf-8")
-        entry = ["[[documents]]", f"source = {_quoted(config.relative(document.source))}",
-                 f"catalog = {_quoted(config.relative(document.catalog))}"]
-        if document.format:
-            entry.append(f"format = {_quoted(document.format)}")
+        entry = _document_lines(config.relative(document.source), config.relative(document.catalog), document.format)
         updated = text + ("" if text.endswith("\n") or not text else "\n") + "\n" + "\n".join(entry) + "\n"
         write_text_atomic(path, updated)

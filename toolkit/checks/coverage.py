@@ -8,6 +8,8 @@ from toolkit.checks.registry import register
 from toolkit.checks.runner import Catalog, Context
 from toolkit.po import Entry
 
+DIFF_CONTEXT = 6  # characters of unchanged source shown beside a change in the fuzzy check's message
+
 
 @register("untranslated", "warning", every_entry=True)
 def untranslated(item: Entry, context: Context) -> Iterator[str]:
@@ -29,9 +31,6 @@ def fuzzy(item: Entry, context: Context) -> Iterator[str]:
               "review the translation and remove the flag"
     else:
         yield "review the translation and remove the flag"
-
-
-DIFF_CONTEXT = 6  # characters of unchanged source shown beside each change
 
 
 @register("coverage", "error", scope="catalog")

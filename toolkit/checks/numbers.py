@@ -19,9 +19,10 @@ from toolkit.numbers import CN_MEASURE_WORDS, NumberComparison, Quantity, chines
     english_quantities, format_value, has_numeral, one_partner_each
 from toolkit.pinyin import syllables
 from toolkit.po import Entry
+from toolkit.text import HAN
 
 CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?")
-HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+HAN_WORD = re.compile(f"(?:{HAN.pattern})+")
 # Measure words of things counted one by one: a 1 before one that the translation leaves out may be its "a".
 COUNTED = set("个家座名位所条项件台辆间张本部支只头匹份批处")
 ARTICLE = re.compile(r"\b[Aa]n?\b")

@@ -28,4 +28,5 @@ def accept(catalogs: tuple[Path, ...], min_confidence: float, dry_run: bool) -> 
         report = accept_aligned(path, min_confidence, dry_run=dry_run)
         verb = "would accept" if dry_run else "accepted"
         below = f"; {report.below} left fuzzy (confidence below {min_confidence:g})" if min_confidence else ""
-        click.echo(f"{config.relative(path)}: {verb} {counted(report.accepted, 'aligned entry', 'aligned entries')}{below}", err=True)
+        accepted = counted(report.accepted, "aligned entry", "aligned entries")
+        click.echo(f"{config.relative(path)}: {verb} {accepted}{below}", err=True)
