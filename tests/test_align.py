@@ -151,6 +151,13 @@ def test_hard_wrapped_lines_join_but_exported_lines_are_paragraphs_each():
     assert len(parse_translation(short_lines)) == 3  # no blank line: a word processor's lines, not wrapping
 
 
+def test_each_cell_of_a_markdown_table_is_a_paragraph_and_the_rule_is_dropped():
+    text = ("Output by year:\n\n| Year | Area (10,000 mu) |\n| --- | :---: |\n| 2019 | **60** |\n"
+            "| 2020 | 60.5 |\n\nThe county kept growing.\n")
+    assert [p.text for p in parse_translation(text)] == [
+        "Output by year:", "Year", "Area (10,000 mu)", "2019", "60", "2020", "60.5", "The county kept growing."]
+
+
 # --- the dynamic programme --------------------------------------------------------------------
 
 

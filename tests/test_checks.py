@@ -374,6 +374,16 @@ def test_same_translation_for_different_sources_is_info(tmp_path):
     assert report.exit_code == 0
 
 
+def test_a_joined_entry_shares_the_previous_english_without_a_finding(tmp_path):
+    """A quote and its attribution in two segments, one English sentence: the second is flagged joined."""
+    english = "“We never thought tea could sell online,” recalled Chen Degui, a grower in Yongxing."
+    entries = [("“没想到茶叶还能在网上卖。”", english), ("永兴镇茶农陈德贵回忆说。", english, ["joined"])]
+    for check_id in ("same-translation", "consistency"):
+        assert check(tmp_path, entries, select=[check_id]).findings == []
+    unjoined = check(tmp_path, [entries[0], entries[1][:2]], select=["same-translation"])
+    assert [f.msgid for f in unjoined.findings] == ["永兴镇茶农陈德贵回忆说。"]
+
+
 # --- layout --------------------------------------------------------------------------------------
 
 

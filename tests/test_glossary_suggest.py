@@ -60,7 +60,7 @@ def test_ranking_puts_quoted_before_names_before_recurring(segments):
 
 
 @pytest.mark.parametrize("name, expected", [("郭丽华", "Guo Lihua"), ("欧阳修", "Ouyang Xiu"), ("白莹", "Bai Ying"),
-                                            ("吕安", "Lü An")])
+                                            ("吕安", "Lü An"), ("李女士", "Ms Li"), ("陈先生", "Mr Chen")])
 def test_person_names_in_the_usual_form(name, expected):
     assert person_pinyin(name) == expected
 
@@ -214,3 +214,10 @@ def test_a_piece_of_a_glossary_term_is_a_name_only_where_the_terms_english_names
                            Glossary([Term("墨玉北京朝阳中学", "Moyu Beijing Chaoyang Middle School", type="org")]))
     assert {s.source: s.pinyin for s in school if s.kind == "place"} == {
         "墨玉": "Moyu", "北京": "Beijing", "朝阳": "Chaoyang"}
+
+
+def test_a_given_name_that_is_also_a_word_stays_with_its_surname_after_a_role():
+    """jieba cuts 杨光明 as 杨 / 光明 (brightness); after 局长 and before a verb it is one name."""
+    segments = ["湄潭县茶业局局长杨光明介绍，今年全县茶叶产值再创新高。", "局长杨光明说，直播带货让茶农增收。"]
+    people = {s.source: s.pinyin for s in suggest_terms(segments, Glossary(), min_count=2) if s.kind == "person"}
+    assert people.get("杨光明") == "Yang Guangming" and "杨" not in people

@@ -58,6 +58,8 @@ SURNAME_READINGS = {"单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "�
 # A two-character name (surname and one character) only where names stand: after a space or punctuation (a
 # byline: 记者 郭丽华 白莹) or a title or role (贫困户, 主席, 理事长).
 ROLE_ENDINGS = tuple("员长户者席记师人家任表")
+# Titles jieba takes into the name they follow (李女士), with their English.
+TITLES = {"女士": "Ms", "先生": "Mr", "小姐": "Miss"}
 # A "name" followed by one of these is part of the name of an institution (段木梁幼儿园, 皮山农场).
 INSTITUTIONS = ("幼儿园", "农场", "合作社", "分社", "公司", "学校", "小学", "中学", "大学", "学院", "医院", "工厂",
                 "基地", "街道", "社区", "村", "镇", "乡")
@@ -234,7 +236,28 @@ def _piece_tag(piece: str, renderings: tuple[str, ...]) -> str:
 
 
 def _tag(text: str) -> list[Word]:
-    return [(pair.word, pair.flag) for pair in _posseg().cut(text)]
+    return _titled_names_joined([(pair.word, pair.flag) for pair in _posseg().cut(text)])
+
+
+def _titled_names_joined(words: list[Word]) -> list[Word]:
+    """A name jieba cuts after its surname because the given name is also a word (局长 / 杨 / 光明 / 介绍:
+    Yang Guangming, not Yang and "brightness") joined back where a role stands before it and a verb or
+    punctuation after."""
+    joined: list[Word] = []
+    number = 0
+    while number < len(words):
+        word, tag = words[number]
+        given = words[number + 1] if number + 1 < len(words) else ("", "x")
+        after = words[number + 2] if number + 2 < len(words) else ("", "x")
+        if tag in PERSON_TAGS and len(word) == 1 and word in SURNAMES and word not in FUNCTION_SURNAMES \
+                and joined and joined[-1][0].endswith(ROLE_ENDINGS) and 1 <= len(given[0]) <= 2 \
+                and _is_han(given[0]) and not given[1].startswith(EDGE_TAGS) and after[1][:1] in ("v", "x"):
+            joined.append((word + given[0], tag))
+            number += 2
+            continue
+        joined.append((word, tag))
+        number += 1
+    return joined
 
 
 @remembered("jieba")
@@ -469,7 +492,11 @@ def pinyin_word(text: str, syllables: list[str] | None = None) -> str:
 
 
 def person_pinyin(name: str) -> str:
-    """Surname then given name, each one word: 郭丽华 → Guo Lihua, 欧阳修 → Ouyang Xiu."""
+    """Surname then given name, each one word: 郭丽华 → Guo Lihua, 欧阳修 → Ouyang Xiu; a surname with a
+    title takes its English (李女士 → Ms Li)."""
+    for title, english in TITLES.items():
+        if name.endswith(title) and len(name) > len(title):
+            return f"{english} {person_pinyin(name[:-len(title)])}"
     split = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
     if len(name) == 1 or split == len(name):
         return pinyin_word(name)

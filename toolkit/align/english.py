@@ -13,6 +13,8 @@ from toolkit.text import HAN
 WRAPPED_WIDTH = 120
 MARKDOWN_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+)")
 MARKDOWN_EMPHASIS = re.compile(r"^(\*\*|\*|__|_)(.+)\1$")
+TABLE_ROW = re.compile(r"^\s{0,3}\|.*\|\s*$")
+TABLE_RULE = re.compile(r"^[\s|:-]+$")  # | --- | :---: |
 
 SENTENCE_BREAK = re.compile(r"(?P<word>\S*?)(?P<end>[.!?]+)['’)\]]*\s+(?=[‘'(\[]?[A-Z0-9])")
 DOUBLE_QUOTE = re.compile(r"[\"“”]")
@@ -90,6 +92,7 @@ def parse_translation(text: str) -> list[EnglishParagraph]:
     longer than 120 characters), else each line is a paragraph (a word
     processor's export). Markdown headings, quotes and list items start a
     paragraph; their markers and emphasis wrapping a whole paragraph are dropped.
+    Each cell of a Markdown table is a paragraph, as the source's cells are segments.
     """
     lines = text.strip("\n").split("\n")
     wrapped = any(not line.strip() for line in lines) and max(len(line.rstrip()) for line in lines) <= WRAPPED_WIDTH
@@ -109,6 +112,14 @@ def parse_translation(text: str) -> list[EnglishParagraph]:
         stripped = line.strip()
         if not stripped:
             flush()
+            continue
+        if TABLE_ROW.match(line):
+            flush()
+            if not TABLE_RULE.match(stripped):
+                for cell in stripped.strip("|").split("|"):
+                    text = _strip_markdown(cell)
+                    if text:
+                        paragraphs.append(EnglishParagraph(text, number, (text,)))
             continue
         if current and (not wrapped or MARKDOWN_PREFIX.match(line)):
             flush()

@@ -386,8 +386,9 @@ def _ignored(item: Entry, check_id: str) -> bool:
 
 
 def iter_translated(catalogs: Iterable[Catalog]) -> Iterator[Entry]:
-    """Every translated, not-suppressed-by-status item across catalogs, in order."""
+    """Every translated item across catalogs, in order; not a joined one, whose English is the previous
+    entry's (it would seem a second source given the same translation)."""
     for catalog in catalogs:
         for item in catalog.items:
-            if item.status == TRANSLATED:
+            if item.status == TRANSLATED and not (item.flags and JOINED in item.flags):
                 yield item
