@@ -78,7 +78,7 @@ def test_only_checked_entries_are_stored_and_an_entry_key_ignores_its_line(catal
     report = run_checks([catalog], config=config, glossary=None, cache_dir=check_cache)
     (path,) = findings_files(check_cache)
     stored = FindingsCache(path)
-    assert all(stored.get(item) is not None for item in entries)
+    assert all(stored.get(entry_key(item)) is not None for item in entries)
     moved = type(entries[0])(**{**{name: getattr(entries[0], name) for name in entries[0].__slots__}, "line": 999})
     assert entry_key(moved) == entry_key(entries[0])
     assert report.findings == run_checks([catalog], config=config, glossary=None).findings
@@ -102,3 +102,22 @@ def test_catalog_wide_findings_are_reused_only_while_no_entry_changed(tmp_path, 
     po[1].msgstr = "File photo"
     po.save()
     assert "[consistency]" not in check("two.po").output
+
+
+def test_after_an_edit_the_completeness_analysis_reads_again_only_the_entry_that_changed(catalog, check_cache,
+                                                                                         monkeypatch):
+    from toolkit.checks import omission
+
+    assert check(str(catalog)).exit_code == 0
+    po = polib.pofile(str(catalog))
+    entry = next(e for e in po if e.msgstr and len(e.msgid) > 40)
+    entry.msgstr = entry.msgstr.split(", ")[0] + "."  # a translation cut short
+    po.save()
+    read_again = []
+    real_echo = omission.echo
+    monkeypatch.setattr(omission, "echo", lambda source, translation: read_again.append(source) or
+                        real_echo(source, translation))
+    cached = check(str(catalog))
+    assert read_again == [entry.msgid]
+    monkeypatch.setattr(omission, "echo", real_echo)
+    assert cached.output == check("--no-cache", str(catalog)).output

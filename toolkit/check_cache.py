@@ -54,7 +54,7 @@ class FindingsCache:
 
     def __init__(self, path: Path):
         self.path = path
-        self.found: dict[bytes, Found] = _load(path)
+        self.found: dict[bytes, Found | dict] = _load(path)  # entry findings, whole findings, kept answers
         self.used: set[bytes] = set()
         self.changed = False
 
@@ -63,15 +63,14 @@ class FindingsCache:
              options: object = None) -> "FindingsCache":
         return cls(folder / "findings" / f"{fingerprint(check_ids, glossary, config, options)}.pickle")
 
-    def get(self, entry: object) -> Found | None:
-        key = entry_key(entry)
+    def get(self, key: bytes) -> Found | None:
+        """Stored findings of the entry whose ``entry_key`` this is."""
         found = self.found.get(key)
         if found is not None:
             self.used.add(key)
         return found
 
-    def put(self, entry: object, found: Found) -> None:
-        key = entry_key(entry)
+    def put(self, key: bytes, found: Found) -> None:
         self.found[key] = found
         self.used.add(key)
         self.changed = True
@@ -85,6 +84,18 @@ class FindingsCache:
 
     def put_whole(self, key: bytes, found: tuple) -> None:
         self.found[key] = found
+        self.used.add(key)
+        self.changed = True
+
+    def answers(self, name: str) -> dict:
+        """What a catalog-wide analysis kept under ``name`` on an earlier run ({} if none): its per-entry
+        answers, so that after an edit it need only work out the entries that changed."""
+        found = self.found.get(_answers_key(name))
+        return found if isinstance(found, dict) else {}
+
+    def keep_answers(self, name: str, answers: dict) -> None:
+        key = _answers_key(name)
+        self.found[key] = answers
         self.used.add(key)
         self.changed = True
 
@@ -102,14 +113,18 @@ class FindingsCache:
             pass
 
 
-def whole_key(check_ids: Iterable[str], catalogs: Iterable[tuple[str, Iterable[object]]]) -> bytes:
-    """A digest of the catalog- and project-wide checks run and of every (path, entries) they read: their
+def _answers_key(name: str) -> bytes:
+    return b"answers\0" + name.encode("utf-8", "surrogatepass")
+
+
+def whole_key(check_ids: Iterable[str], catalogs: Iterable[tuple[str, Iterable[bytes]]]) -> bytes:
+    """A digest of the catalog- and project-wide checks run and of every (path, entry keys) they read: their
     findings hold while no entry of any catalog changed, nor the order of the entries."""
     digest = hashlib.blake2b(b"whole\0" + repr(sorted(check_ids)).encode("utf-8"), digest_size=16)
-    for path, entries in catalogs:
+    for path, keys in catalogs:
         digest.update(b"\0" + path.encode("utf-8", "surrogatepass") + b"\0")
-        for entry in entries:
-            digest.update(entry_key(entry))
+        for key in keys:
+            digest.update(key)
     return digest.digest()
 
 

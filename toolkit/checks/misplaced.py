@@ -29,7 +29,7 @@ MIN_MORE_WORDS_PASTED = 2  # ... or this many, where an entry has the very same 
 def misplaced(catalog: Catalog, context: Context) -> Iterator[tuple[Entry, str]]:
     """The translation echoes another entry's source far better than its own: it most likely belongs there
     (pasted one entry off, or two translations exchanged)."""
-    analysis = analyse(catalog)
+    analysis = analyse(catalog, context)
     judged = [item for item in catalog.items if id(item) in analysis.echoes]
     suspects = [number for number, item in enumerate(judged)
                 if len((own := analysis.echoes[id(item)]).words) >= MIN_WORDS and own.share <= MAX_OWN_SHARE]

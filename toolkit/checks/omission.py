@@ -25,6 +25,7 @@ well have left a phrase out on purpose.
 """
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import statistics
@@ -269,15 +270,16 @@ class Analysis:
 _last_analysis: tuple[weakref.ref, int, Analysis] | None = None  # weakly: a catalog checked is let go
 
 
-def analyse(catalog: Catalog) -> Analysis:
+def analyse(catalog: Catalog, context: Context | None = None) -> Analysis:
     """The catalog's echo rates and length norm, and the entries they make suspect (computed once for the
-    checks that share them; the last catalog's analysis is kept)."""
+    checks that share them; the last catalog's analysis is kept). With a findings cache (``context``),
+    the echoes of unchanged entries come from the run before: an edit costs the echo of what changed."""
     global _last_analysis
     if _last_analysis is not None and _last_analysis[0]() is catalog and _last_analysis[1] == len(catalog.items):
         return _last_analysis[2]
     items = [item for item in catalog.items if item.status == TRANSLATED and item.msgstr.strip()
              and item.source_chars >= MIN_SOURCE_CHARS]
-    echoes = {id(item): echo(item.msgid, item.msgstr) for item in items}
+    echoes = _echoes(catalog, items, context)
     gains = _gains(Counter(chain.from_iterable(result.words for result in echoes.values())))
     ceilings = {sighting: max(gain, 0.0) for sighting, gain in gains.items()}  # the most it adds to a silent run
     norm, spread = _length_norm(items)
@@ -302,6 +304,24 @@ def analyse(catalog: Catalog) -> Analysis:
     analysis = Analysis(suspects, echoes)
     _last_analysis = (weakref.ref(catalog, _forget), len(catalog.items), analysis)
     return analysis
+
+
+def _echoes(catalog: Catalog, items: list[Entry], context: Context | None) -> dict[int, Echo]:
+    """id(entry) -> its echo; the words of each, by a digest of its two texts, kept for the next run."""
+    if context is None or context.cache is None:
+        return {id(item): echo(item.msgid, item.msgstr) for item in items}
+    name = f"echo\0{catalog.path}"
+    earlier = context.earlier_answers(name)
+    kept: dict[bytes, tuple[Sighting, ...]] = {}
+    echoes = {}
+    for item in items:
+        key = hashlib.blake2b(f"{item.msgid}\0{item.msgstr}".encode("utf-8", "surrogatepass"), digest_size=12).digest()
+        words = earlier.get(key)
+        found = Echo(words) if words is not None else echo(item.msgid, item.msgstr)
+        kept[key] = found.words
+        echoes[id(item)] = found
+    context.keep_answers(name, kept)
+    return echoes
 
 
 def _forget(gone: weakref.ref) -> None:
@@ -389,7 +409,7 @@ def omission(catalog: Catalog, context: Context) -> Iterator[tuple[Entry, str]]:
     """Part of the source has no counterpart in the translation: a run of source words (CC-CEDICT senses,
     numbers, names) none of which the English echoes where the catalog's English usually echoes them,
     weighed with how short the English is against the catalog's norm."""
-    for suspect in analyse(catalog).suspects.values():
+    for suspect in analyse(catalog, context).suspects.values():
         if suspect.reaches_end or suspect.stops_mid_sentence or _dangling(suspect.item):
             continue
         confidence = "likely" if suspect.likely else "possibly"
@@ -407,7 +427,7 @@ def truncated(catalog: Catalog, context: Context) -> Iterator[tuple[Entry, str]]
     """The translation stops before its source does: it ends mid-sentence (on "the" or "of", or without
     closing punctuation where the source ends its sentence and short), or the end of the source goes
     unechoed and the English is short for its source."""
-    suspects = analyse(catalog).suspects
+    suspects = analyse(catalog, context).suspects
     for item in catalog.items:
         if item.status != TRANSLATED:
             continue

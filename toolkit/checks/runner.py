@@ -11,10 +11,11 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from toolkit.check_cache import FindingsCache, whole_key
+from toolkit.check_cache import FindingsCache, entry_key, whole_key
 from toolkit.po import FUZZY, JOINED, TRANSLATED, CatalogStats, iter_catalog_paths
 from toolkit.checks.registry import IGNORE_FLAG, REGISTRY, SEVERITIES, Check
 from toolkit.config import CONFIG_NAME, Config, display_path
@@ -97,7 +98,17 @@ class Context:
     speller: "Speller | None" = None  # the spelling lexicon, built by the first entry that needs it
     last_numbers: "tuple[Entry, NumberComparison] | None" = None  # the number checks' shared comparison
     last_terms: "tuple[Entry, list[tuple[bool, str]]] | None" = None  # the glossary checks' shared outcomes
+    cache: "FindingsCache | None" = None  # where a catalog-wide analysis keeps per-entry answers between runs
     _last_matches: tuple[str, list["TermMatch"]] = ("", [])
+
+    def earlier_answers(self, name: str) -> dict:
+        """Per-entry answers a catalog-wide analysis kept under ``name`` on an earlier run ({} without a cache)."""
+        return self.cache.answers(name) if self.cache is not None else {}
+
+    def keep_answers(self, name: str, answers: dict) -> None:
+        """Keep this run's answers for the next (with a findings cache; its fingerprint covers what they depend on)."""
+        if self.cache is not None:
+            self.cache.keep_answers(name, answers)
 
     def term_matches(self, source: str) -> list["TermMatch"]:
         """Glossary terms in a source text, computed once for the entry whichever of its checks ask
@@ -152,9 +163,12 @@ def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Gloss
         cache = FindingsCache.open(cache_dir, check_ids=[check_id for check_id, _ in plan.for_translated],
                                    glossary=glossary, config=config,
                                    options=(min_coverage, include_fuzzy))
+        context.cache = cache
         whole_ids = [c.id for c in checks if c.scope != "entry"]
-        per_entry, whole = _check_entries_cached(entries, plan, context, jobs, progress,
-                                                 partial(_whole_cached, meanwhile, catalogs, whole_ids, cache), cache)
+        keys = [entry_key(item) for _, item in entries]  # each entry's digest, made once for both lookups
+        per_entry, whole = _check_entries_cached(entries, keys, plan, context, jobs, progress,
+                                                 partial(_whole_cached, meanwhile, catalogs, keys, whole_ids, cache),
+                                                 cache)
     level = {check_id: severity.get(check_id, check.severity) for check_id, check in REGISTRY.items()}
     findings = [_finding(item, catalog, check_id, level[check_id], message)
                 for item, catalog, check_id, message in whole]
@@ -254,11 +268,13 @@ def _check_entries(entries: list[tuple[Catalog, Entry]], plan: _EntryPlan, conte
     return found, besides
 
 
-def _check_entries_cached(entries: list[tuple[Catalog, Entry]], plan: _EntryPlan, context: Context,
-                          jobs: int | None, progress: Callable[[int, int], None] | None, meanwhile: Callable[[], list],
+def _check_entries_cached(entries: list[tuple[Catalog, Entry]], keys: list[bytes], plan: _EntryPlan,
+                          context: Context, jobs: int | None, progress: Callable[[int, int], None] | None,
+                          meanwhile: Callable[[], list],
                           cache: FindingsCache) -> tuple[list[tuple[int, str, str]], list]:
-    """As _check_entries, checking only the entries the cache has no findings for, and storing theirs."""
-    known = [cache.get(item) for _, item in entries]
+    """As _check_entries, checking only the entries the cache has no findings for (``keys``: their
+    entry_key digests), and storing theirs."""
+    known = [cache.get(key) for key in keys]
     pending = [index for index, found in enumerate(known) if found is None]
     fresh, whole = _check_entries([entries[index] for index in pending], plan, context, jobs, progress, meanwhile)
     by_entry: dict[int, list[tuple[str, str]]] = {}
@@ -266,15 +282,18 @@ def _check_entries_cached(entries: list[tuple[Catalog, Entry]], plan: _EntryPlan
         by_entry.setdefault(pending[index], []).append((check_id, message))
     for index in pending:
         known[index] = tuple(by_entry.get(index, ()))
-        cache.put(entries[index][1], known[index])
+        cache.put(keys[index], known[index])
     cache.save()
     return [(index, check_id, message) for index, found in enumerate(known) for check_id, message in found], whole
 
 
-def _whole_cached(meanwhile: Callable[[], list], catalogs: list[Catalog], check_ids: list[str],
+def _whole_cached(meanwhile: Callable[[], list], catalogs: list[Catalog], keys: list[bytes], check_ids: list[str],
                   cache: FindingsCache) -> list[tuple[Entry | None, Catalog, str, str]]:
-    """The catalog- and project-wide findings, from the cache while no entry changed, else found and stored."""
-    key = whole_key(check_ids, [(catalog.path, catalog.items) for catalog in catalogs])
+    """The catalog- and project-wide findings, from the cache while no entry changed, else found and stored
+    (``keys``: every entry's entry_key, catalog after catalog)."""
+    bounds = list(accumulate((len(catalog.items) for catalog in catalogs), initial=0))
+    key = whole_key(check_ids, [(catalog.path, keys[start:end])
+                                for catalog, start, end in zip(catalogs, bounds, bounds[1:])])
     stored = cache.get_whole(key)
     if stored is None:
         position = {id(item): (number, index) for number, catalog in enumerate(catalogs)
