@@ -105,6 +105,18 @@ def test_numbers_disagree(source, translation):
     assert not agrees(source, translation)
 
 
+@pytest.mark.parametrize("source,given,left_out,wrong", [
+    ("种植面积（万亩）", "Planted area (10,000 mu)", "Planted area (mu, tens of thousands)", "Planted area (1,000 mu)"),
+    ("投资（亿元）", "Investment (100 million yuan)", "Investment (yuan)", "Investment (billion yuan)"),
+    ("单位：万元", "Unit: 10,000 yuan", "Unit: yuan (tens of thousands)", "Unit: 100,000 yuan"),
+    ("万元", "10,000 yuan", "yuan (tens of thousands)", "1,000 yuan"),
+    ("每万人拥有医生数", "doctors per 10,000 people", "doctors per head of population", "doctors per 1,000 people"),
+])
+def test_a_scale_word_as_the_unit_of_a_table_may_be_given_and_need_not(source, given, left_out, wrong):
+    assert agrees(source, given) and agrees(source, left_out)
+    assert not agrees(source, wrong)  # another figure is still extra
+
+
 def test_wrong_value_names_both_values():
     result = compare_quantities(chinese_quantities("投入65万元"), english_quantities("invested 65,000 yuan"))
     [(source, translation)] = result.wrong

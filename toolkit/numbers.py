@@ -114,6 +114,9 @@ _CN_AFTER = re.compile(r"[^\W\d]{0,2}?(以上|左右|以下)")
 _CN_VAGUE_BEFORE = set("几数")  # 几十, 数百: vague whatever follows
 _CN_VAGUE_BEFORE_SCALE = set("上成好")  # 上万, 成千, 好几百: vague only before a scale (构成第三, 晚上八点 are not)
 _CN_SCALE_START = set("十百千万亿")
+# Before a bare scale word that is the unit of a table's figures (产值（亿元）, 单位：万元) or a rate (每万人):
+# "(100 million yuan)", "Unit: 10,000 yuan", "per 10,000 people". "" is the start of the text (a header cell).
+_CN_SCALE_AS_UNIT_BEFORE = {"", "（", "(", "：", ":", "每", "/"}
 # After a numeral, 成 is "tenths" (七成 = 70%) unless it starts a word (成为, 成立, 成员, 成千上万).
 _CN_NOT_TENTHS_AFTER = set("为立员功就绩果本千百长了")
 _CN_KILO_UNITS = set("比克米瓦赫焦帕伏卡")
@@ -309,6 +312,8 @@ def _chinese_reading(token: str, before: str, following: str, qualifier_after: s
             value = _chinese_number(numeral)  # 上千, 成千, 上万: "a thousand", "thousands" may match, none is required
             return ((float(value), kind, MORE, True),) if value is not None else ()
         if numeral in _CN_SCALES and not idiom:
+            if before in _CN_SCALE_AS_UNIT_BEFORE:  # 产值（亿元）: "(100 million yuan)" may match, none is required
+                return ((float(_CN_SCALES[numeral]), kind, None, True),)
             return ()  # a bare scale word (万元 after a vague word) is not an amount
         if len(numeral) > 1 and numeral.endswith("两") and numeral[-2] in _CN_SCALE_START:
             numeral = numeral[:-1]  # 一万两, 四十五万两: 两 is the tael, not a digit
