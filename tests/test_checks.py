@@ -744,6 +744,40 @@ def test_misplaced_sees_two_neighbours_translations_exchanged(tmp_path):
         (entries[3][0], "misplaced", "warning"), (entries[4][0], "misplaced", "warning")]
 
 
+# Eight sentences of one news report; the second and third share a subject (sewage treatment plants).
+CITY_WORKS = [
+    ("市政府昨天公布了今年的城市建设计划，重点是改善供水和污水处理。",
+     "The city government yesterday published this year's urban construction plan, which focuses on water supply "
+     "and sewage treatment."),
+    ("该项目于去年开工，计划投资十二亿元，在城市东部建设两座污水处理厂。",
+     "The project began last year with a planned investment of 1.2 billion yuan to build two sewage treatment "
+     "plants in the east of the city."),
+    ("污水处理厂建成后，全市每天可处理污水四十万吨，河流水质将明显改善。",
+     "Once the plants are finished, the city will be able to treat 400,000 tonnes of sewage a day, and the water "
+     "quality of its rivers will improve markedly."),
+    ("与此同时，老城区的供水管网也将全面更新，以减少漏损。",
+     "Meanwhile, the water mains of the old town will be renewed throughout to reduce leakage."),
+    ("专家指出，管网漏损率过高是许多城市面临的共同问题。",
+     "Experts point out that high leakage from the mains is a problem many cities share."),
+    ("市民普遍欢迎这些措施，但也担心施工会影响交通。",
+     "Residents broadly welcome the measures but worry that the works will disrupt traffic."),
+    ("市交通局表示，将在施工期间调整公交线路，并增派交通协管员。",
+     "The city transport bureau said it would reroute buses and deploy more traffic wardens while the work goes on."),
+    ("根据计划，全部工程将在两年内完成。", "Under the plan, all the work will be completed within two years."),
+]
+
+
+def test_misplaced_weighs_neighbours_both_ways(tmp_path):
+    """Two neighbours on one subject exchanged: each English still echoes a third of its wrong source ("sewage
+    treatment"), too much to look pasted, but each source is far better explained by the other's English."""
+    assert check(tmp_path, CITY_WORKS, select=["misplaced", "omission", "truncated"]).findings == []
+    (first, english_first), (second, english_second) = CITY_WORKS[1:3]
+    exchanged = [CITY_WORKS[0], (first, english_second), (second, english_first), *CITY_WORKS[3:]]
+    findings = check(tmp_path, exchanged, select=["misplaced"]).findings
+    assert [(f.msgid, f.severity) for f in findings] == [(first, "warning"), (second, "warning")]
+    assert all("most likely exchanged; swap them" in f.message for f in findings)
+
+
 def test_names_transliteration_heard_in_the_english(tmp_path):
     source = "杰夫·贝索斯喜欢活动。"
     assert check(tmp_path, [(source, "Jeff Bezos loves being on the move.")], select=["names"]).findings == []

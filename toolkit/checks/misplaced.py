@@ -5,6 +5,12 @@ lexicon echo) and much of another entry's: the check finds that entry, so it can
 say where the English most likely belongs. Only the entries that echo little of
 their own source are compared with the others, and each distinct source word is
 looked up once, so a catalog of clean translations costs one pass over its words.
+
+Two neighbours on one subject exchanged echo much of either source, too much
+for that test; so each pair of neighbours is weighed both ways, by the
+completeness analysis's evidence (the catalog's echo rates): when each source is
+explained better, by EXCHANGE_GAIN nats or more, by the other's English than by
+its own, the two are exchanged.
 """
 from __future__ import annotations
 
@@ -23,6 +29,9 @@ MIN_OTHER_SHARE = 0.5  # the other source must be echoed at least this much ...
 MIN_GAIN = 0.25  # ... and by this much more than the entry's own
 MIN_MORE_WORDS = 3  # ... in at least this many more words
 MIN_MORE_WORDS_PASTED = 2  # ... or this many, where an entry has the very same English or the two exchanged
+# Nats by which each of two neighbours' sources must be better explained by the other's English (published
+# translations, aligner-eval-dev: at most 0.0 for any pair of neighbours; exchanged ones mostly 4 to 20).
+EXCHANGE_GAIN = 3.0
 
 
 @register("misplaced", "warning", scope="catalog")
@@ -33,6 +42,26 @@ def misplaced(catalog: Catalog, context: Context) -> Iterator[tuple[Entry, str]]
     judged = [item for item in catalog.items if id(item) in analysis.echoes]
     suspects = [number for number, item in enumerate(judged)
                 if len((own := analysis.echoes[id(item)]).words) >= MIN_WORDS and own.share <= MAX_OWN_SHARE]
+    placed = dict(_placed(judged, suspects, analysis))
+    exchanges = _exchanges(judged, analysis)
+    for number, item in enumerate(judged):
+        own = analysis.echoes[id(item)].share
+        if number in exchanges:
+            other = judged[exchanges[number]]
+            yield item, (f"the translation echoes the source at line {other.line} (\"{shorten(other.msgid, 16)}\") "
+                         f"better than its own ({echo(other.msgid, item.msgstr).share:.0%} of its words against "
+                         f"{own:.0%}), and that entry's translation echoes this source: the two are most likely "
+                         f"exchanged; swap them")
+        elif number in placed:
+            share, other = placed[number]
+            yield item, (f"the translation echoes {share:.0%} of the source at line {judged[other].line} "
+                         f"(\"{shorten(judged[other].msgid, 16)}\") against {own:.0%} of its own: it most likely "
+                         f"belongs to that entry; move it there and translate this one")
+
+
+def _placed(judged: list[Entry], suspects: list[int], analysis: Analysis) -> Iterator[tuple[int, tuple[float, int]]]:
+    """(suspect, (share, entry)): the suspects (entries echoing little of their own source) whose English
+    belongs to another entry."""
     if not suspects:
         return
     forms = {number: english_forms(judged[number].msgstr) for number in suspects}
@@ -61,10 +90,7 @@ def misplaced(catalog: Catalog, context: Context) -> Iterator[tuple[Entry, str]]
         own_hits = own.echoed
         found = _belongs(number, best.get(number), by_text[item.msgstr], judged, analysis, own, own_hits)
         if found:
-            share, other = found
-            yield item, (f"the translation echoes {share:.0%} of the source at line {judged[other].line} "
-                         f"(\"{shorten(judged[other].msgid, 16)}\") against {own.share:.0%} of its own: it most "
-                         f"likely belongs to that entry; move it there and translate this one")
+            yield number, found
 
 
 def _belongs(number: int, best: tuple[float, int, int] | None, same_text: list[int], judged: list[Entry],
@@ -88,6 +114,18 @@ def _belongs(number: int, best: tuple[float, int, int] | None, same_text: list[i
             if _leads(mine_there, own) and _leads(theirs_here, theirs):
                 return mine_there.share, other
     return None
+
+
+def _exchanges(judged: list[Entry], analysis: Analysis) -> dict[int, int]:
+    """Entry -> the neighbour its English was exchanged with: each source is explained by the other's English
+    better, by EXCHANGE_GAIN nats or more, than by its own (each pair weighed once, one side at a time)."""
+    found: dict[int, int] = {}
+    for number, (first, second) in enumerate(zip(judged, judged[1:])):
+        if first.msgid != second.msgid and first.msgstr != second.msgstr and all(
+                analysis.silence(analysis.echoes[id(here)]) - analysis.silence(echo(here.msgid, there.msgstr))
+                >= EXCHANGE_GAIN for here, there in ((first, second), (second, first))):
+            found[number], found[number + 1] = number + 1, number
+    return found
 
 
 def _leads(there: Echo, here: Echo) -> bool:

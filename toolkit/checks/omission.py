@@ -265,6 +265,15 @@ class Analysis:
 
     suspects: dict[int, Suspect]  # id(entry) -> suspect
     echoes: dict[int, Echo]  # id(entry) -> its echo, for every entry judged
+    gains: dict[Sighting, float]  # both sightings of every word judged -> its weight of evidence (_gains)
+
+    def silence(self, found: Echo) -> float:
+        """The evidence, in nats, that an English says nothing of the source it was echoed against (its
+        sightings' gains summed: positive where its words go unechoed that the catalog's English echoes). A
+        single character the catalog never saw echoed (so never saw: silent, it is no sighting) weighs as
+        the prior says."""
+        gains = self.gains
+        return sum(gains[sighting] if sighting in gains else _UNSEEN_GAIN for sighting in found.words)
 
 
 _last_analysis: tuple[weakref.ref, int, Analysis] | None = None  # weakly: a catalog checked is let go
@@ -301,7 +310,7 @@ def analyse(catalog: Catalog, context: Context | None = None) -> Analysis:
             if end - start < MIN_SILENT_WORDS:  # the stop alone: the run is the last word
                 start, end = len(result.words) - 1, len(result.words)
             suspects[id(item)] = Suspect(item, result, start, end, z, ratio, score, stops)
-    analysis = Analysis(suspects, echoes)
+    analysis = Analysis(suspects, echoes, gains)
     _last_analysis = (weakref.ref(catalog, _forget), len(catalog.items), analysis)
     return analysis
 
@@ -352,7 +361,8 @@ def _noise(chinese_characters: int) -> float:
 def _gains(sightings: Counter[Sighting]) -> dict[Sighting, float]:
     """Sighting -> the log-likelihood ratio it adds to "this part is missing", from its word's echo rate among
     its other sightings in the catalog (the one judged left out: its own silence is what is judged), with
-    PRIOR_WEIGHT sightings at PRIOR_ECHO beforehand."""
+    PRIOR_WEIGHT sightings at PRIOR_ECHO beforehand. Both sightings of each word have one (the outcome the
+    catalog lacks too), so a source may be weighed against another entry's English (misplaced)."""
     seen: Counter = Counter()
     echoed: Counter = Counter()
     for (word, hit), count in sightings.items():
@@ -360,11 +370,16 @@ def _gains(sightings: Counter[Sighting]) -> dict[Sighting, float]:
         echoed[word] += count * hit
     log, chance, prior = math.log, CHANCE_ECHO, PRIOR_ECHO * PRIOR_WEIGHT
     gains = {}
-    for sighting in sightings:
+    for sighting in chain.from_iterable(map(_outcomes, seen)):
+        if sighting is None:
+            continue
         word, hit = sighting
         rate = min(max((echoed[word] - hit + prior) / (seen[word] - 1 + PRIOR_WEIGHT), 0.05), 0.95)
         gains[sighting] = log(chance / rate) if hit else log((1 - chance) / (1 - rate))
     return gains
+
+
+_UNSEEN_GAIN = math.log(CHANCE_ECHO / PRIOR_ECHO)  # an echoed sighting of a word at the prior echo rate
 
 
 def _silent_run(result: Echo, gains: dict[Sighting, float]) -> tuple[float, int, int]:
