@@ -117,6 +117,20 @@ def test_a_scale_word_as_the_unit_of_a_table_may_be_given_and_need_not(source, g
     assert not agrees(source, wrong)  # another figure is still extra
 
 
+@pytest.mark.parametrize("source,translation,changed", [
+    ("早期的研究（Wallace，1987）已经指出了这一点。", "Earlier work (Wallace 1978) had already pointed this out.", (1987, 1978)),
+    ("这一模型后来得到了修正（Chen and Park，2004；Osei，2011）。",
+     "The model was later revised (Chen and Park 2004; Osei 2012).", (2011, 2012)),
+])
+def test_a_reference_year_changed_is_a_wrong_value(source, translation, changed):
+    """A reference's year may be left out or the reference rewritten (weak), but the one reference year left
+    over on each side is a year changed."""
+    result = compare_quantities(chinese_quantities(source), english_quantities(translation))
+    assert [(s.value, t.value) for s, t in result.wrong] == [changed]
+    assert agrees(source, translation.replace(str(changed[1]), str(changed[0])))
+    assert agrees(source, translation.split(" (")[0] + ".")  # the reference left out
+
+
 def test_wrong_value_names_both_values():
     result = compare_quantities(chinese_quantities("投入65万元"), english_quantities("invested 65,000 yuan"))
     [(source, translation)] = result.wrong

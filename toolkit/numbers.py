@@ -927,10 +927,20 @@ def pair_by_value(source: list[Quantity], translation: list[Quantity]) -> Number
             wrong.append((quantity, partner))
             missing.remove(quantity)
             extra.remove(partner)
+    # A reference's year (Giddens，1984) is weak, as a reference may be left out or rewritten; but the one
+    # reference year left over on each side is the year changed ("(Giddens 1985)").
+    years = [q for q in unmatched if _reference_year(q)], [t for t in unused if _reference_year(t)]
+    if len(years[0]) == 1 == len(years[1]):
+        wrong.append((years[0][0], years[1][0]))
     if pairs and (missing or extra):  # 第9章 twice, "Chapter 9" once: a repeat the other side says with "it"
         missing = [q for q in missing if not any(_same_value(q.value, s.value) and q.kind == s.kind for s, _ in pairs)]
         extra = [q for q in extra if not any(_same_value(q.value, t.value) and q.kind == t.kind for _, t in pairs)]
     return NumberComparison(wrong, missing, extra, _qualifier_changes(pairs))
+
+
+def _reference_year(quantity: Quantity) -> bool:
+    """A weak year of four digits: one in a reference (Giddens 1984) or a label, not a guessed one (70年代)."""
+    return quantity.weak and quantity.kind == YEAR and len(quantity.text) == 4 and quantity.text.isdigit()
 
 
 def one_partner_each(source: list[Quantity], translation: list[Quantity]) -> bool:
