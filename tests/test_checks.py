@@ -393,6 +393,8 @@ def test_a_joined_entry_shares_the_previous_english_without_a_finding(tmp_path):
     ("File  photo", "whitespace"),
     ("the the federation", "repeated-word"),
     ("The federation federation won", "repeated-word"),
+    ("It is is the rural counties that will decide the election.", "repeated-word"),
+    ("The new vaccine may be no no more effective than the old one.", "repeated-word"),
 ])
 def test_layout_fail(tmp_path, translation, check_id):
     report = check(tmp_path, [("资料图", translation)], select=["whitespace", "repeated-word"])
@@ -401,7 +403,10 @@ def test_layout_fail(tmp_path, translation, check_id):
 
 def test_layout_pass(tmp_path):
     report = check(tmp_path, [("资料图", "File photo"), ("他说", "He said that that was right."),
-                              ("他们", "They had had enough.")], select=["whitespace", "repeated-word"])
+                              ("他们", "They had had enough."),
+                              ("问题", "What the reform needs is is time."),
+                              ("不", "\"No no, that is not what I meant,\" she said."),
+                              ("禁忌", "Smoking indoors is a no no.")], select=["whitespace", "repeated-word"])
     assert report.findings == []
 
 

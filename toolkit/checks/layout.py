@@ -14,7 +14,10 @@ from toolkit.po import Entry
 _DOUBLE_SPACE = re.compile(r"\S( {2,}|\t)\S")
 _OPENING = "\"“‘'(["
 _CLOSING = ",.;:!?\"”’')]"
-REPEATS_ALLOWED = {"that", "had", "is", "bye", "no", "very", "long"}  # "that that", "had had", "very very"
+REPEATS_ALLOWED = {"that", "had", "bye", "very", "long"}  # "that that", "had had", "very very"
+# "is is" after a clause that is a subject ("what it is is", "the thing is is"); else a slip ("it is is Asia").
+IS_IS_SUBJECT = frozenset("what whatever thing problem point question truth fact reason trouble issue".split())
+IS_IS_REACH = 6  # words before the repeat that may hold that clause's word
 
 LENGTH_MIN_HAN = 12  # shorter sources vary too much to judge
 LENGTH_FACTOR = 2.5  # how far from the catalog's median characters-per-Han counts as "far"
@@ -46,10 +49,21 @@ def repeated_word(item: Entry, context: Context) -> Iterator[str]:
 def repeated_words(lowered: str) -> Iterator[str]:
     """Each word written twice in a row in a lower-case text, but for the repeats English allows."""
     words = lowered.split()
-    for first, second in zip(words, words[1:]):
+    for index, (first, second) in enumerate(zip(words, words[1:])):
         word = first.lstrip(_OPENING)  # "how how, century century,: quotes and commas do not hide it
-        if word.isalpha() and second.rstrip(_CLOSING) == word and word not in REPEATS_ALLOWED:
+        if word.isalpha() and second.rstrip(_CLOSING) == word and word not in REPEATS_ALLOWED \
+                and not _allowed_repeat(word, words[max(0, index - IS_IS_REACH):index], first):
             yield word
+
+
+def _allowed_repeat(word: str, before: list[str], first: str) -> bool:
+    """The repeats English allows in some places only: "is is" after a clause that is the subject ("what
+    matters is is"), "no no" opening a clause ("No no, ...") or as a noun ("a no no")."""
+    if word == "is":
+        return any(piece.strip(_OPENING + _CLOSING) in IS_IS_SUBJECT for piece in before)
+    if word == "no":
+        return first[:1] in _OPENING or not before or before[-1][-1:] in _CLOSING or before[-1] == "a"
+    return False
 
 
 # A word twice in a row is, once the quotes and stops around words are dropped, two equal neighbours.
