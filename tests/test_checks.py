@@ -454,6 +454,17 @@ def test_omission_finds_an_english_of_full_length_that_echoes_nothing_of_its_sou
     assert "echoes 0% of the source's 13 dictionary words" in finding.message and "82%" in finding.message
 
 
+def test_omission_reports_an_english_far_short_of_its_source_with_few_words_silent(tmp_path):
+    # The second clause repeats the first's words (职工), so only two dictionary words go unechoed; a quarter
+    # of the usual length says enough, though not where the gap is: the message gives the length.
+    entries = _twelve_full_translations()
+    entries.append(("工会为职工提供法律援助，帮助职工依法维护自身的合法权益。", "The union gives workers legal aid."))
+    [finding] = check(tmp_path, entries, select=["length", "truncated", "omission"]).findings
+    assert (finding.msgid, finding.check, finding.severity) == (entries[-1][0], "omission", "warning")
+    assert finding.message.startswith("the English is 24% of the catalog's usual length for its source, and echoes")
+    assert finding.message.endswith("likely leaves part of it out; add what is missing")
+
+
 def test_truncated_sees_a_translation_missing_its_second_half(tmp_path):
     # At 1/2.5 of the norm (the length check's old bar) this one passed.
     entries = _twelve_full_translations()

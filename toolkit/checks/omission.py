@@ -55,7 +55,8 @@ PRIOR_WEIGHT = 3  # how many sightings the prior counts as
 DEFAULT_SPREAD = 0.16  # the spread of log length per Chinese character (at _noise 1), for catalogs too small to measure it
 SHORT_NOISE = 20  # Chinese characters: the length noise that a short source adds (_noise)
 MIN_SPREAD = 0.1  # a catalog of very even lengths (one translator, one text type) still varies this much
-MIN_SILENT_WORDS = 3  # a silent run needs this many words to report: length alone says nothing of where
+MIN_SILENT_WORDS = 3  # a silent run needs this many words to report: length alone says nothing of where ...
+SHORT_RUN_SUSPECT = -4.0  # ... unless the score is below this (the English far short, one or two words silent)
 MIN_SAMPLE = 10  # entries needed to trust the catalog's own norm and spread
 SILENCE_WEIGHT = 0.3  # one nat of silence counts as this many spreads of shortness
 SUSPECT = -3.4  # length z-score minus weighted silence below this: reported
@@ -228,6 +229,11 @@ class Suspect:
         return self.score < LIKELY
 
     @property
+    def located(self) -> bool:
+        """Whether the silent run says where the gap is (else the English's shortness is most of the evidence)."""
+        return self.end - self.start >= MIN_SILENT_WORDS or self.stops_mid_sentence
+
+    @property
     def reaches_end(self) -> bool:
         return self.end == len(self.echo.words) and self.start > 0
 
@@ -249,7 +255,12 @@ class Suspect:
         return shorten("".join([clauses[first][begin:], *clauses[first + 1:last], clauses[last][:finish]]))
 
     def evidence(self) -> str:
-        """What was measured, for the message: the silent words, and the length when it is short."""
+        """What was measured, for the message: the silent words, and the length when it is short; or, where
+        the length is most of the evidence (a run shorter than MIN_SILENT_WORDS, which need not be where
+        the gap is), the length and how much of the source is echoed."""
+        if not self.located:
+            return (f"the English is {self.ratio:.0%} of the catalog's usual length for its source, and echoes "
+                    f"{self.echo.echoed} of its {len(self.echo.words)} dictionary words")
         return f"no word of \"{self.silent_text()}\" ({self.end - self.start} dictionary words) is echoed" \
             + self.shortness()
 
@@ -306,8 +317,9 @@ def analyse(catalog: Catalog, context: Context | None = None) -> Analysis:
             continue
         silence, start, end = _silent_run(result, gains)
         score = (z or 0.0) - SILENCE_WEIGHT * (silence + stop_evidence)
-        if score < SUSPECT and (end - start >= MIN_SILENT_WORDS or stops):
-            if end - start < MIN_SILENT_WORDS:  # the stop alone: the run is the last word
+        short_run = score < SHORT_RUN_SUSPECT and end > start  # the English far short: a word or two will do
+        if score < SUSPECT and (end - start >= MIN_SILENT_WORDS or stops or short_run):
+            if end - start < MIN_SILENT_WORDS and stops:  # the stop alone: the run is the last word
                 start, end = len(result.words) - 1, len(result.words)
             suspects[id(item)] = Suspect(item, result, start, end, z, ratio, score, stops)
     analysis = Analysis(suspects, echoes, gains)
@@ -433,8 +445,8 @@ def omission(catalog: Catalog, context: Context) -> Iterator[tuple[Entry, str]]:
                                  f"{len(suspect.echo.words)} dictionary words{suspect.shortness()}: it is "
                                  f"{confidence} another entry's or a fragment; check that it translates this source")
         else:
-            yield suspect.item, (f"{suspect.evidence()}: the translation {confidence} leaves it out; "
-                                 f"add it if it is missing")
+            gap, add = ("it", "add it if it is missing") if suspect.located else ("part of it", "add what is missing")
+            yield suspect.item, f"{suspect.evidence()}: the translation {confidence} leaves {gap} out; {add}"
 
 
 @register("truncated", "warning", scope="catalog")
