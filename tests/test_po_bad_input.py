@@ -25,6 +25,8 @@ BAD = {
     "plural index": (GOOD + '\nmsgid "一"\nmsgid_plural "一些"\nmsgstr[0] "one"\nmsgstr[2] "ones"\n', 10,
                      "wrong index"),
     "mixed obsolete": (GOOD + '\n#~ msgid "一"\nmsgstr "one"\n', 8, "inconsistent use of #~"),
+    # read as one comment line, it was an empty catalog: segment replaced every translation with a new entry
+    "CR line ends": (GOOD.replace("\n", "\r"), 1, "carriage return alone"),
 }
 
 

@@ -40,6 +40,7 @@ def read_catalog(path: str | Path) -> polib.POFile:
     if not text.strip():
         raise InputError("empty file, not a PO catalog", path=path)
     text, newline, bom = without_marks(text)  # CR LF line ends and a BOM are put back when it is written
+    _refuse_bare_cr(text, path)
     messages = check_po_syntax(text, path)
     layout = detect_layout(text, newline, bom)
     if messages is None:
@@ -56,6 +57,18 @@ def read_catalog(path: str | Path) -> polib.POFile:
         _place(po, messages)
     po.layout = layout
     return po
+
+
+def _refuse_bare_cr(text: str, path: Path) -> None:
+    """A carriage return that ends no CR LF pair: gettext tools read a catalog with classic Mac OS line ends
+    (CR alone) as one comment line, so it would be taken for an empty catalog and its translations lost."""
+    bare = _BARE_CR.search(text)
+    if bare:
+        raise InputError("line ends in a carriage return alone (classic Mac OS line ends): save the catalog with "
+                         "LF or CR LF line ends", path=path, line=text.count("\n", 0, bare.start()) + 1)
+
+
+_BARE_CR = re.compile(r"\r(?!\n)")
 
 
 def plain_catalog(text: str, path: Path) -> polib.POFile | None:
