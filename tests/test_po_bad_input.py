@@ -25,6 +25,9 @@ BAD = {
     "plural index": (GOOD + '\nmsgid "一"\nmsgid_plural "一些"\nmsgstr[0] "one"\nmsgstr[2] "ones"\n', 10,
                      "wrong index"),
     "mixed obsolete": (GOOD + '\n#~ msgid "一"\nmsgstr "one"\n', 8, "inconsistent use of #~"),
+    # read as UTF-8, the first garbled Chinese and the second was rewritten UTF-8 under a Latin-1 header (or crashed)
+    "GBK charset": (GOOD.replace("UTF-8", "GBK").encode("gbk"), 2, "charset=GBK"),
+    "Latin-1 charset": (GOOD.replace("UTF-8", "ISO-8859-1"), 2, "charset=ISO-8859-1"),
     # read as one comment line, it was an empty catalog: segment replaced every translation with a new entry
     "CR line ends": (GOOD.replace("\n", "\r"), 1, "carriage return alone"),
 }

@@ -36,7 +36,10 @@ JOINED = "joined"
 def read_catalog(path: str | Path) -> polib.POFile:
     """Parse a PO file, turning every failure into an InputError naming the file and line."""
     path = Path(path)
-    text = decode(read_bytes(path, what="a PO catalog"), path, hint=" (PO catalogs here are UTF-8)")
+    raw = read_bytes(path, what="a PO catalog")
+    refuse_foreign_charset(raw, path)
+    text = decode(raw, path, hint=" (PO catalogs here are UTF-8)")
+    del raw
     if not text.strip():
         raise InputError("empty file, not a PO catalog", path=path)
     text, newline, bom = without_marks(text)  # CR LF line ends and a BOM are put back when it is written
@@ -57,6 +60,23 @@ def read_catalog(path: str | Path) -> polib.POFile:
         _place(po, messages)
     po.layout = layout
     return po
+
+
+# The header's charset, in the file's first entry (its bytes up to the first blank line).
+_CHARSET = re.compile(rb'^(?:msgstr)?\s*"Content-Type:[^"\n]*?charset=([^\\"\s;]+)', re.MULTILINE | re.IGNORECASE)
+# What a UTF-8 catalog may declare: UTF-8, a subset of it, or xgettext's placeholder (msgfmt reads it as UTF-8).
+_UTF8_CHARSETS = {"utf-8", "utf8", "ascii", "us-ascii", "charset"}
+
+
+def refuse_foreign_charset(start: bytes, path: Path) -> None:
+    """Refuse a catalog whose header declares a charset other than UTF-8, given the file's first bytes: read
+    as UTF-8 its text would be wrong (GBK) or its rewrite would say one charset and hold another."""
+    end = re.search(rb"\n\r?\n", start)
+    found = _CHARSET.search(start, 0, end.start() if end else len(start))
+    if found and found.group(1).decode("ascii", "replace").lower() not in _UTF8_CHARSETS:
+        charset = found.group(1).decode("ascii", "replace")
+        raise InputError(f"the header declares charset={charset}, and PO catalogs here are UTF-8: convert it "
+                         f"with `msgconv --to-code=UTF-8`", path=path, line=start.count(b"\n", 0, found.start()) + 1)
 
 
 def _refuse_bare_cr(text: str, path: Path) -> None:

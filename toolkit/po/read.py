@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.po.catalog import (TRANSLATED, CatalogStats, Key, count_entry, entry_kind, entry_status, read_catalog,
-                                status_of)
+                                refuse_foreign_charset, status_of)
 from toolkit.po.plain import plain_entries, plain_string
 from toolkit.po.syntax import newline_problem
 
@@ -74,6 +74,8 @@ def _scan_file(path: Path, shown: str, *, words: bool) -> tuple[list[Entry], Cat
     with path.open("rb") as handle:
         while True:
             block = handle.read(_PIECE)
+            if handle.tell() == len(block):  # the first: the header
+                refuse_foreign_charset(block, path)
             if b"\0" in block or b"\r\n" in block:  # binary, or CRLF lines: never read by the scan
                 return None
             data = rest + block if rest else block
