@@ -119,3 +119,17 @@ def test_the_toolkit_reads_back_every_catalog_it_writes_through_edits_and_merges
                 entry.msgstr = f"EN {number}: {entry.msgid}"  # a translator at work between edits
         write_catalog(po, catalog)
     assert msgfmt_check(catalog).returncode == 0
+
+
+@pytest.mark.parametrize("header", ["", 'msgid ""\nmsgstr "Project-Id-Version: x\\n"\n\n', '#, fuzzy\nmsgid ""\nmsgstr ""\n\n'])
+def test_a_catalog_without_a_charset_is_written_with_utf8_declared(project: Path, header: str) -> None:
+    """A hand-made catalog with no header (msgfmt refuses it) or none naming the charset gets one when written."""
+    source, catalog = project / "src" / "article.zh.txt", project / "po" / "article.po"
+    source.write_text(SOURCE, encoding="utf-8")
+    catalog.parent.mkdir()
+    catalog.write_text(header + '#: src/article.zh.txt:1\nmsgid "北京工会扶贫纪实"\nmsgstr "Beijing unions"\n',
+                       encoding="utf-8")
+    assert run("segment").exit_code == 0
+    assert msgfmt_check(catalog).returncode == 0, msgfmt_check(catalog).stderr
+    assert read_catalog(catalog).metadata["Content-Type"] == "text/plain; charset=UTF-8"
+    assert read_catalog(catalog).find("北京工会扶贫纪实").msgstr == "Beijing unions"

@@ -249,7 +249,18 @@ def write_catalog(po: polib.POFile, path: str | Path, *, changed: Iterable[Key] 
     text = written_text(po, old, changed)
     if old is not None and old == text.encode("utf-8"):
         return False
+    if _declare_utf8(po):
+        text = written_text(po, old, None if changed is None else {*changed, HEADER})
     write_text_atomic(path, text)
+    return True
+
+
+def _declare_utf8(po: polib.POFile) -> bool:
+    """Give a catalog being written that names no charset (or has no header at all, which msgfmt refuses)
+    the UTF-8 it is written in; whether it needed it."""
+    if "charset=" in po.metadata.get("Content-Type", "").lower():
+        return False
+    po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
     return True
 
 
