@@ -143,6 +143,37 @@ def test_search_without_a_tm_is_one_error(project):
     assert result.exit_code == 2 and "run `toolkit tm update`" in result.output
 
 
+def _snapshot(folder: Path) -> dict[str, bytes | None]:
+    return {str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else None) for p in sorted(folder.rglob("*"))}
+
+
+@pytest.mark.parametrize("command", [["tm", "update", "good.po", "bad.po"], ["pretranslate", "bad.po"]])
+def test_a_malformed_catalog_leaves_no_new_tm_behind(project, command):
+    shutil.copyfile(ARTICLE_CATALOG, project / "good.po")
+    (project / "bad.po").write_bytes(b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "\xe4"\n')
+    before = _snapshot(project)
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 2 and result.stderr.startswith("Error: ") and "bad.po:" in result.stderr, result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert _snapshot(project) == before, "no .toolkit/tm.sqlite made"
+
+
+def test_a_malformed_catalog_leaves_an_existing_tm_as_it_was(project):
+    shutil.copyfile(ARTICLE_CATALOG, project / "good.po")
+    assert CliRunner().invoke(cli, ["tm", "update", "good.po"]).exit_code == 0
+    po = read_catalog(project / "good.po")
+    po[3].msgstr = "Changed since."
+    po.save(str(project / "good.po"))
+    (project / "bad.po").write_text('msgid "一"\n', encoding="utf-8")
+    tm = project / ".toolkit" / "tm.sqlite"
+    with TranslationMemory(tm) as memory:
+        before = sorted((u.source, u.target) for u in memory.units())
+    result = CliRunner().invoke(cli, ["tm", "update", "good.po", "bad.po"])
+    assert result.exit_code == 2 and "bad.po:" in result.stderr
+    with TranslationMemory(tm) as memory:
+        assert sorted((u.source, u.target) for u in memory.units()) == before
+
+
 def _segmented(project: Path) -> Path:
     assert CliRunner().invoke(cli, ["segment"]).exit_code == 0
     return project / "po" / "article.po"

@@ -112,6 +112,9 @@ class TranslationMemory:
         if not create and not self.path.is_file():
             raise InputError("no translation memory here yet; run `toolkit tm update` or `toolkit tm import`",
                              path=self.path)
+        # what this run makes (the folders, the file), taken away again if the run fails (see __exit__)
+        self._made = [] if self.path.exists() else \
+            [*(folder for folder in reversed(self.path.parents) if not folder.exists()), self.path]
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = sqlite3.connect(self.path, timeout=30)
@@ -133,8 +136,13 @@ class TranslationMemory:
     def __enter__(self) -> "TranslationMemory":
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type | None, *exc: object) -> None:
         self.close()
+        if kind is not None and self._made:  # a TM this run created, for input that proved bad: no file left
+            for leftover in (f"{self.path}-wal", f"{self.path}-shm", f"{self.path}-journal", self.path):
+                Path(leftover).unlink(missing_ok=True)
+            for folder in reversed(self._made[:-1]):
+                folder.rmdir()
 
     def close(self) -> None:
         self.db.close()

@@ -22,13 +22,17 @@ def catalog_units(path: Path, origin: str) -> Iterator[Unit]:
 def update_from_catalogs(tm: TranslationMemory, paths: Iterable[Path], config: "Config", *,
                          force: bool = False) -> SyncReport:
     """Make the TM hold exactly the current translations of each catalog; skip catalogs unchanged since
-    the last update (same modification time and size) unless ``force``."""
+    the last update (same modification time and size) unless ``force``. Every catalog is read before the TM
+    changes, so a malformed one leaves it as it was."""
     report = SyncReport()
+    read: list[tuple[str, Path, list[Unit]]] = []
     for path in paths:
         origin = config.relative(path)
         if not force and tm.catalog_unchanged(origin, path):
             report.skipped_catalogs += 1
-            continue
-        report.add(tm.sync_origin(origin, catalog_units(path, origin)))
+        else:
+            read.append((origin, path, list(catalog_units(path, origin))))
+    for origin, path, units in read:
+        report.add(tm.sync_origin(origin, units))
         tm.remember_catalog(origin, path)
     return report
