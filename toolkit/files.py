@@ -51,16 +51,32 @@ def decode(raw: bytes, path: str | Path, encoding: str = "utf-8", *, hint: str =
 def atomic_path(path: str | Path) -> Iterator[Path]:
     """A temporary path beside ``path`` to write to; renamed over ``path`` only if the block succeeds."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _unwritable(path, exc) from exc
     os.close(handle)
     try:
         yield Path(temp)
-        os.chmod(temp, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
-        os.replace(temp, path)
+        try:
+            os.chmod(temp, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
+            os.replace(temp, path)
+        except OSError as exc:
+            raise _unwritable(path, exc) from exc
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
+
+
+def _unwritable(path: Path, exc: OSError) -> InputError:
+    """Why ``path`` cannot be written, in one line: a folder on its way that is a file, or the system's reason."""
+    blocking = next((folder for folder in path.parents if folder.exists() and not folder.is_dir()), None)
+    if blocking is not None:
+        return InputError(f"cannot write it: {blocking} is a file, not a folder", path=path)
+    if path.is_dir():
+        return InputError("cannot write it: a folder is there (give a file name)", path=path)
+    return InputError(f"cannot write it: {exc.strerror or exc}", path=path)
 
 
 def write_text_atomic(path: str | Path, text: str) -> None:
@@ -95,10 +111,13 @@ class FileLock:
         self.handle = None
 
     def acquire(self) -> "FileLock":
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         deadline = time.monotonic() + self.wait
         while True:
-            handle = open(self.lock_path, "a+", encoding="utf-8")
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                handle = open(self.lock_path, "a+", encoding="utf-8")
+            except OSError as exc:
+                raise _unwritable(self.path, exc) from exc
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:

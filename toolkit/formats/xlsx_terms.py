@@ -52,15 +52,15 @@ class XlsxTerms(InterchangeFormat):
     def write(self, items: Iterable[Term], path: Path, *, source_lang: str = "zh", target_lang: str = "en") -> int:
         from openpyxl import Workbook
 
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(SHEET)
-        sheet.append([bcp47(source_lang), bcp47(target_lang), *COLUMNS[2:]])
-        count = 0
-        for term in items:
-            row = term_row(term)
-            sheet.append([term.source, *(row[name] for name in COLUMNS[1:])])
-            count += 1
-        with atomic_path(path) as temp:
+        with atomic_path(path) as temp:  # first: a path that cannot be written is refused before any row
+            workbook = Workbook(write_only=True)
+            sheet = workbook.create_sheet(SHEET)
+            sheet.append([bcp47(source_lang), bcp47(target_lang), *COLUMNS[2:]])
+            count = 0
+            for term in items:
+                row = term_row(term)
+                sheet.append([term.source, *(row[name] for name in COLUMNS[1:])])
+                count += 1
             workbook.save(temp)
         return count
 

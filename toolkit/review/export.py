@@ -159,19 +159,20 @@ def write_review_workbook(catalogs: Sequence[ReviewCatalog], output: Path, *, fi
     check_output_path(output)
     rows = _live_rows(catalogs)
     _check_cell_sizes(rows)
-    wb = Workbook(write_only=True)
-    wb.properties.creator = "toolkit"
-    empty = {column for column, filled in ((PREVIOUS_SOURCE, any(_previous_source(entry) for _, entry in rows)),
-                                           (FINDINGS, bool(findings.lines))) if not filled}
-    writer = _ReviewWriter(wb, findings, glossary, labels=[catalog.label for catalog in catalogs], rows=len(rows),
-                           empty=empty)
-    for catalog, entry in track(rows, len(rows)) if track else rows:
-        writer.append(catalog, entry)
-    writer.finish()
-    stats = [CatalogStats(catalog.label, **writer.statuses[catalog.label]) for catalog in catalogs]
-    _write_summary(wb, stats, findings.counts)
-    _write_glossary(wb, glossary)
-    with atomic_path(output) as temp:  # a failed export leaves no broken workbook
+    # a failed export leaves no broken workbook; an output that cannot be written is refused before any row
+    with atomic_path(output) as temp:
+        wb = Workbook(write_only=True)
+        wb.properties.creator = "toolkit"
+        empty = {column for column, filled in ((PREVIOUS_SOURCE, any(_previous_source(entry) for _, entry in rows)),
+                                               (FINDINGS, bool(findings.lines))) if not filled}
+        writer = _ReviewWriter(wb, findings, glossary, labels=[catalog.label for catalog in catalogs],
+                               rows=len(rows), empty=empty)
+        for catalog, entry in track(rows, len(rows)) if track else rows:
+            writer.append(catalog, entry)
+        writer.finish()
+        stats = [CatalogStats(catalog.label, **writer.statuses[catalog.label]) for catalog in catalogs]
+        _write_summary(wb, stats, findings.counts)
+        _write_glossary(wb, glossary)
         wb.save(temp)
     return ExportResult(output, len(rows), stats, findings=sum(findings.counts.values()), terms=writer.terms,
                         checks=findings.counts)
