@@ -84,13 +84,17 @@ BAD = {
                    'segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext"/><body><tu>'
                    '<tuv xml:lang="de"><seg>Haus</seg></tuv><tuv xml:lang="fr"><seg>maison</seg></tuv></tu>'
                    '</body></tmx>', "german.tmx: wrong languages: the TMX's source language is de"),
+    # expat reads no multi-byte encoding but UTF-8 and UTF-16: it raised a bare ValueError
+    "gbk.tmx": ('<?xml version="1.0" encoding="GBK"?>\n<tmx version="1.4"><body><tu><tuv xml:lang="zh"><seg>工会</seg>'
+                '</tuv><tuv xml:lang="en"><seg>union</seg></tuv></tu></body></tmx>'.encode("gbk"),
+                "gbk.tmx:1: the XML reader cannot read GBK: save it as UTF-8"),
 }
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
 def test_bad_tmx_is_one_line_and_exit_2(project, name):
     text, message = BAD[name]
-    (project / name).write_text(text, encoding="utf-8")
+    (project / name).write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     result = CliRunner().invoke(cli, ["tm", "import", name])
     assert result.exit_code == 2, result.output
     assert result.output.startswith(f"Error: {message}") and len(result.output.strip().splitlines()) == 1

@@ -98,8 +98,15 @@ def iter_untrusted(path: Path, what: str, root: str) -> Iterator[tuple[str, Elem
         line = exc.position[0] if exc.position else None
         message = re.sub(r": line \d+, column \d+$", "", str(exc))
         raise InputError(f"not well-formed XML, so not {what}: {message}", path=path, line=line) from exc
+    except ValueError as exc:  # expat's "multi-byte encodings are not supported": declared GBK, Big5, Shift_JIS…
+        declared = _DECLARED_ENCODING.match(path.read_bytes()[:200])
+        encoding = declared.group(1).decode("ascii") if declared else "its encoding"
+        raise InputError(f"the XML reader cannot read {encoding}: save it as UTF-8", path=path, line=1) from exc
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from exc
+
+
+_DECLARED_ENCODING = re.compile(rb"""<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)""")
 
 
 def element_text(element: Element, *, skip: frozenset[str] = frozenset()) -> str:
