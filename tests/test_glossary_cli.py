@@ -224,6 +224,23 @@ def test_add_starts_the_names_file_of_a_new_project(glossary_project):
     assert run("show", "竹山县").exit_code == 0  # the new file is part of the glossary
 
 
+@pytest.mark.parametrize("content", ["", "\n\n", "\ufeff"])
+def test_add_to_an_empty_csv_writes_the_header_first(glossary_project, content):
+    terms = glossary_project / "glossary" / "terms.csv"
+    terms.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["glossary", "add", "乡村振兴", "rural revitalization"])
+    assert result.exit_code == 0, result.output
+    assert terms.read_text(encoding="utf-8").splitlines() == [
+        "source,target,variants,forbidden,type,note", "乡村振兴,rural revitalization,,,term,"]
+
+
+def test_add_after_blank_lines_keeps_the_header_columns(glossary_project):
+    terms = glossary_project / "glossary" / "terms.csv"
+    terms.write_text("\nsource,target,type\n工会,trade union,org\n", encoding="utf-8")
+    assert run("add", "乡村振兴", "rural revitalization").exit_code == 0
+    assert terms.read_text(encoding="utf-8").endswith("工会,trade union,org\n乡村振兴,rural revitalization,term\n")
+
+
 def test_add_without_a_glossary_names_the_option_that_exists(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["glossary", "add", "竹山县", "Zhushan County"])

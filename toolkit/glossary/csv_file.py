@@ -126,11 +126,11 @@ def _append_row(term: Term, path: Path, glossary: Glossary) -> None:
     for rendering in (*term.renderings, *term.forbidden):
         if SEPARATOR in rendering:
             raise UsageError(f"'{rendering}': a rendering cannot contain '{SEPARATOR}' (the list separator)")
-    if not path.exists():
+    text = _read_text(path) if path.exists() else ""
+    if not text.strip():  # a new file, or an empty one: the header first
         write_csv([term], path)
         return
-    text = _read_text(path)
-    header = next(csv.reader(io.StringIO(text)))
+    header = next(row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row))  # as read_csv
     newline = "\r\n" if "\r\n" in text else "\n"
     row = term_row(term)
     out = io.StringIO()
