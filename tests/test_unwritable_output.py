@@ -51,3 +51,25 @@ def test_rendering_onto_a_folder_is_one_error(segmented: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == "Error: out: cannot write it: a folder is there (give a file name)"
     assert snapshot(segmented) == before
+
+
+@pytest.mark.parametrize("args", [["export", "-o", "out.xlsx"], ["xliff", "export", "-o", "out.xlsx"],
+                                  ["score", "--ref", "ref.txt", "ref.txt", "--xlsx", "out.xlsx"]])
+def test_a_folder_named_as_the_output_is_one_line(segmented: Path, args: list[str]) -> None:
+    """(click's own check printed the usage too, four lines)"""
+    (segmented / "out.xlsx").mkdir()
+    (segmented / "ref.txt").write_text("The unions helped.\n", encoding="utf-8")
+    before = snapshot(segmented)
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert result.stderr == "Error: out.xlsx: cannot write it: a folder is there (give a file name)\n"
+    assert snapshot(segmented) == before
+
+
+@pytest.mark.parametrize("command", ["import", "xliff import"])
+def test_a_folder_named_as_the_file_to_import_is_one_line(segmented: Path, command: str) -> None:
+    (segmented / "in.xlsx").mkdir()
+    before = snapshot(segmented)
+    result = CliRunner().invoke(cli, [*command.split(), "in.xlsx"])
+    assert result.exit_code == 2 and result.stderr == "Error: in.xlsx: not a file\n"
+    assert snapshot(segmented) == before

@@ -18,7 +18,7 @@ T = TypeVar("T")
 
 @click.command()
 @click.argument("catalogs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
               help="The workbook to write (.xlsx).")
 @glossary_option
 @format_option
@@ -48,7 +48,7 @@ def _progress_bar(rows: Iterable[T], count: int) -> Iterator[T]:
 
 
 @click.command("import")
-@click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("workbook", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @click.option("--force", is_flag=True, help="Apply rows whose entry changed after the export, too.")
 @click.option("--mark-fuzzy", is_flag=True, help="Mark replaced translations fuzzy for a translator to confirm.")

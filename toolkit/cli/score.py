@@ -24,7 +24,7 @@ BAR_FROM = 2000  # segments times metrics times drafts: a shorter run needs no b
                    "default: [score] references in toolkit.toml.")
 @glossary_option
 @format_option
-@click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--xlsx", "xlsx_path", type=click.Path(path_type=Path),
               help="Also write a workbook: corpus scores with a chart, segments worst first, term problems.")
 @click.option("--metrics", default="bleu,chrf", show_default=True, metavar="NAMES",
               help="Metrics to compute, comma-separated, of bleu, chrf (chrF++) and ter (slow on long segments).")

@@ -15,7 +15,7 @@ def xliff() -> None:
 
 @xliff.command()
 @click.argument("catalogs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
               help="The XLIFF file to write (.xlf).")
 def export(catalogs: tuple[Path, ...], output: Path) -> None:
     """Write CATALOGS (default: the project's) as one XLIFF 1.2 file, a <file> per catalog."""
@@ -31,7 +31,7 @@ def export(catalogs: tuple[Path, ...], output: Path) -> None:
 
 
 @xliff.command("import")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @click.option("--force", is_flag=True, help="Apply trans-units whose entry changed after the export, too.")
 @format_option
