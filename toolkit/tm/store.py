@@ -142,7 +142,10 @@ class TranslationMemory:
             for leftover in (f"{self.path}-wal", f"{self.path}-shm", f"{self.path}-journal", self.path):
                 Path(leftover).unlink(missing_ok=True)
             for folder in reversed(self._made[:-1]):
-                folder.rmdir()
+                try:
+                    folder.rmdir()
+                except OSError:  # something else was put there meanwhile (a lock file): keep it
+                    break
 
     def close(self) -> None:
         self.db.close()
