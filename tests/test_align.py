@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -15,7 +16,8 @@ from conftest import ARTICLE, ARTICLE_CATALOG, msgfmt_check
 from toolkit.align import (NOTE_PREFIX, SENTENCE_MOVES, CostModel, align_document, best_path, chinese_unit,
                            english_names, english_unit, fill_catalog, name_pattern, parse_translation,
                            split_english)
-from toolkit.align.anchors import Side
+from toolkit.align.anchors import Side, continues_quotation
+from toolkit.align.document import _DocumentAligner
 from toolkit.align.dp import _banded
 from toolkit.po.catalog import entry_status, read_catalog, write_catalog
 from toolkit.cli import cli
@@ -466,3 +468,34 @@ def test_recent_cache_is_bounded_and_keeps_no_cycle_with_its_owner():
         assert alive() is None  # freed by reference counting alone
     finally:
         gc.enable()
+
+
+def test_a_quotation_broken_by_its_attribution_counts_as_one_sentence_for_the_prior():
+    """"Get in," he said. "Sit tight." is one turn: linking one Chinese sentence to both costs a 1-1 prior."""
+    assert continues_quotation('"Get in, then," he said at last.', '"Sit tight and keep still."')
+    assert continues_quotation('"All this for an old watch?" she said.', '"Is it worth it?"')
+    assert not continues_quotation('"Can you fix this?" she asked.', "Layer by layer she unfolded the cloth.")
+    assert not continues_quotation("His wife sighed.", '"Go to bed."')
+    assert not continues_quotation('"Keep it for now.', '"We\'ll talk later."')
+    zh = Side([chinese_unit("“上来吧，”他终于说，“坐稳了，别乱动。”", "body", Glossary())])
+    sentences = ['"Get in, then," he said at last.', '"Sit tight and keep still."']
+
+    def cost(continues: bool) -> float:
+        units = [english_unit(s) for s in sentences]
+        units[1].continues = continues
+        return CostModel(zh, Side(units), SENTENCE_MOVES, None, ratio=3.0, variance=60.0,
+                         wide_share=0.1).cost(0, 1, 0, 2)
+
+    assert cost(False) - cost(True) == pytest.approx(math.log(SENTENCE_MOVES[(1, 1)] / SENTENCE_MOVES[(1, 2)]))
+
+
+def test_the_aligner_marks_continued_quotations_within_a_paragraph_only():
+    chinese = "“上来吧，”他说，“坐稳了。”\n\n“好。”\n"
+    english = '"Get in," he said. "Sit tight."\n\n"All right."\n'
+    aligner = _DocumentAligner(parse_text(chinese, Path("t.zh.txt"), "t.zh.txt"), parse_translation(english),
+                               Glossary())
+    assert [unit.continues for unit in aligner.en_units] == [False, True, False]
+    english = '"Get in," he said.\n\n"Sit tight."\n'
+    aligner = _DocumentAligner(parse_text(chinese, Path("t.zh.txt"), "t.zh.txt"), parse_translation(english),
+                               Glossary())
+    assert not any(unit.continues for unit in aligner.en_units)  # after a break: another speaker

@@ -27,6 +27,9 @@ NAME_TOKEN = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)*\b")
 CHINESE_QUOTES = re.compile(r"[“「『《]")
 ENGLISH_QUOTES = re.compile(r"“|\"(?=\w)")
 ENGLISH_HEADING_END = re.compile(r"\w[\"'”’)\]]*$")
+# A quotation broken off by its attribution ("…," she said.), and a sentence opening a quotation.
+INTERRUPTED_QUOTATION = re.compile(r"[,?!…—–-][\"”]\s+[a-z][^\"“”]*$")
+OPENING_QUOTATION = re.compile(r"^[\"“]")
 
 
 @cache
@@ -69,6 +72,7 @@ class Unit:
     omissible: bool = False  # a caption, byline or credit, which translations often leave out
     switches: int = 0  # changes between heading and body within a run
     words: Words = ()  # per dictionary word: its sense forms (Chinese) or its lemma forms (English)
+    continues: bool = False  # English: carries on the quotation of the sentence before, after its attribution
 
     @classmethod
     def combine(cls, units: Sequence["Unit"], whole: bool = True) -> "Unit":
@@ -117,6 +121,16 @@ def english_unit(text: str, latin: frozenset[str] | None = None) -> Unit:
     return Unit(text, len(text), numbers, strong, words if latin is None else words & latin,
                 len(ENGLISH_QUOTES.findall(text)), english_names(text), heading=bool(ENGLISH_HEADING_END.search(text)),
                 words=english_words(text))
+
+
+def continues_quotation(previous: str, sentence: str) -> bool:
+    """Whether ``sentence`` goes on with the speech ``previous`` broke off for an attribution.
+
+    "Get in, then," he said at last. "Sit tight." is one turn of dialogue
+    that English writes as two sentences; Chinese most often writes it as one
+    (“上来吧，”他说，“坐稳了。”) or splits it elsewhere (“上来吧。”他说，“坐稳了。”).
+    """
+    return bool(INTERRUPTED_QUOTATION.search(previous) and OPENING_QUOTATION.match(sentence))
 
 
 class Side:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from toolkit.align.anchors import Side, Unit, chinese_unit, english_unit
+from toolkit.align.anchors import Side, Unit, chinese_unit, continues_quotation, english_unit
 from toolkit.align.cost import PARAGRAPH_MOVES, SENTENCE_MOVES, WIDE_SHARE, CostModel
 from toolkit.align.dp import Step, best_path
 from toolkit.align.english import EnglishParagraph
@@ -108,6 +108,10 @@ class _DocumentAligner:
         self.en_first = _firsts(len(p.sentences) for p in english)
         self.zh_starts = frozenset(self.zh_first)
         self.en_starts = frozenset(self.en_first)
+        for k in range(1, len(self.en_units)):
+            # a quotation after a paragraph break is another speaker's
+            self.en_units[k].continues = k not in self.en_starts and continues_quotation(
+                self.sentences[k - 1], self.sentences[k])
 
     def align(self) -> Alignment:
         zh = Side([Unit.combine(self.zh_units[a:b]) for a, b in zip(self.zh_first, self.zh_first[1:])])
