@@ -16,7 +16,8 @@ from conftest import ARTICLE, ARTICLE_CATALOG, msgfmt_check
 from toolkit.align import (NOTE_PREFIX, SENTENCE_MOVES, CostModel, align_document, best_path, chinese_unit,
                            english_names, english_unit, fill_catalog, name_pattern, parse_translation,
                            split_english)
-from toolkit.align.anchors import Side, continues_quotation
+from toolkit.align.anchors import Side, continues_quotation, quotation_ends
+from toolkit.align.cost import QUOTE_CUT_COST
 from toolkit.align.document import _DocumentAligner
 from toolkit.align.dp import _banded
 from toolkit.po.catalog import entry_status, read_catalog, write_catalog
@@ -499,3 +500,26 @@ def test_the_aligner_marks_continued_quotations_within_a_paragraph_only():
     aligner = _DocumentAligner(parse_text(chinese, Path("t.zh.txt"), "t.zh.txt"), parse_translation(english),
                                Glossary())
     assert not any(unit.continues for unit in aligner.en_units)  # after a break: another speaker
+
+
+@pytest.mark.parametrize("text, ends", [
+    ('"Keep it for now.', (True, False)),
+    ("We'll talk about that when it's done.\"", (False, True)),
+    ('"It stopped," the girl said. "It stopped."', (False, False)),
+    ("陈四笑了一声：“怎么没有？", (True, False)),
+    ("两岸的人总得过河。”", (False, True)),
+    ("“先别急着给钱，修好了再说。”", (False, False)),
+    ("The lane was hushed.", (False, False)),
+])
+def test_quotation_ends_tell_a_sentence_inside_a_quotation(text, ends):
+    assert quotation_ends(text) == ends
+
+
+def test_a_link_ending_inside_a_quotation_on_one_side_only_costs_more():
+    """“先别急着给钱，修好了再说。” is whole; "Keep it for now. / We'll talk…" is one quotation in two sentences."""
+    zh = Side([chinese_unit(s, "body", Glossary()) for s in ("“先别急着给钱，修好了再说。”", "姑娘愣了一下。")])
+    en = Side([english_unit(s) for s in ('"Keep it for now.', "We'll talk about that when it's done.\"",
+                                         "She stared at him.")])
+    model = CostModel(zh, en, SENTENCE_MOVES, None, ratio=3.0, variance=60.0, wide_share=0.1)
+    assert model.cost(0, 1, 0, 1) - model.link_cost(0, 1, 0, 1) == pytest.approx(QUOTE_CUT_COST)
+    assert model.cost(0, 1, 0, 2) == model.link_cost(0, 1, 0, 2)

@@ -30,6 +30,9 @@ ENGLISH_HEADING_END = re.compile(r"\w[\"'”’)\]]*$")
 # A quotation broken off by its attribution ("…," she said.), and a sentence opening a quotation.
 INTERRUPTED_QUOTATION = re.compile(r"[,?!…—–-][\"”]\s+[a-z][^\"“”]*$")
 OPENING_QUOTATION = re.compile(r"^[\"“]")
+# Double quotes of either language; a straight one opens at the start or after a space or bracket.
+QUOTE_MARK = re.compile(r"[“”「」『』\"]")
+OPENERS = "“「『"
 
 
 @cache
@@ -73,6 +76,8 @@ class Unit:
     switches: int = 0  # changes between heading and body within a run
     words: Words = ()  # per dictionary word: its sense forms (Chinese) or its lemma forms (English)
     continues: bool = False  # English: carries on the quotation of the sentence before, after its attribution
+    opens: bool = False  # ends inside a quotation it opened (a quoted speech going on in the next sentence)
+    closes: bool = False  # starts inside a quotation it closes
 
     @classmethod
     def combine(cls, units: Sequence["Unit"], whole: bool = True) -> "Unit":
@@ -108,19 +113,35 @@ def _value_counts(quantities) -> tuple[Counter[float], Counter[float]]:
 def chinese_unit(text: str, kind: str, glossary: Glossary) -> Unit:
     numbers, strong = _value_counts(chinese_quantities(text))
     terms = {m.term.source: m.term for m in glossary.matches(text)}
+    opens, closes = quotation_ends(text)
     return Unit(text, sum(1 for c in text if not c.isspace()), numbers, strong,
                 frozenset(w.lower() for w in LATIN_WORD.findall(text)), len(CHINESE_QUOTES.findall(text)),
                 terms=tuple(terms.values()), heading=kind != "body", omissible=kind in OMISSIBLE_KINDS,
-                words=chinese_words(text))
+                words=chinese_words(text), opens=opens, closes=closes)
 
 
 def english_unit(text: str, latin: frozenset[str] | None = None) -> Unit:
     """The English side's unit; its Latin words only those in ``latin`` (the Chinese text's), when given."""
     numbers, strong = _value_counts(english_quantities(text))
     words = frozenset(w.lower() for w in LATIN_WORD.findall(text))
+    opens, closes = quotation_ends(text)
     return Unit(text, len(text), numbers, strong, words if latin is None else words & latin,
                 len(ENGLISH_QUOTES.findall(text)), english_names(text), heading=bool(ENGLISH_HEADING_END.search(text)),
-                words=english_words(text))
+                words=english_words(text), opens=opens, closes=closes)
+
+
+def quotation_ends(text: str) -> tuple[bool, bool]:
+    """Whether the text ends inside a quotation it opened, and whether it starts inside one it closes."""
+    depth, closes = 0, False
+    for match in QUOTE_MARK.finditer(text):
+        mark, at = match.group(), match.start()
+        if mark in OPENERS or (mark == '"' and (at == 0 or text[at - 1] in " ([")):
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            closes = True
+    return depth > 0, closes
 
 
 def continues_quotation(previous: str, sentence: str) -> bool:
@@ -142,6 +163,10 @@ class Side:
 
     def __len__(self) -> int:
         return len(self.units)
+
+    def cut(self, k: int) -> bool:
+        """Whether the boundary before unit k lies inside a quotation."""
+        return 0 < k < len(self.units) and (self.units[k - 1].opens or self.units[k].closes)
 
     def run(self, start: int, count: int) -> Unit:
         return self.units[start] if count == 1 else self._runs[(start, count)]

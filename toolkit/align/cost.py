@@ -32,6 +32,8 @@ CROSSING_COST = 3.0
 # A link whose two sides end differently (one a heading or caption, the other a sentence), or that runs a
 # heading into body text, costs this for each such difference.
 SHAPE_COST = 2.0
+# A link ending inside a quotation on one side only (the other side's quotation is whole) costs this.
+QUOTE_CUT_COST = 2.0
 # Leaving out a caption, byline or credit costs this (−log 0.1), whatever its length.
 OMITTED_COST = -math.log(0.1)
 # A unit left without counterpart costs its prior plus this per Chinese character (or its English equivalent).
@@ -60,6 +62,9 @@ class CostModel:
         self.lexical = LexicalScore([u.words for u in zh.units], [u.words for u in en.units])
 
     def cost(self, i: int, di: int, j: int, dj: int) -> float:
+        return self.link_cost(i, di, j, dj) + QUOTE_CUT_COST * (self.zh.cut(i + di) != self.en.cut(j + dj))
+
+    def link_cost(self, i: int, di: int, j: int, dj: int) -> float:
         prior = self.priors[(di, dj)]
         if not dj:
             zh = self.zh.run(i, di)
