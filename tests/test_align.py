@@ -471,6 +471,19 @@ def test_recent_cache_is_bounded_and_keeps_no_cycle_with_its_owner():
         gc.enable()
 
 
+def test_a_paragraph_split_elsewhere_in_english_still_pairs_its_sentences():
+    """Two paragraphs against two, the break after the second Chinese sentence but after the first English one."""
+    chinese = ("钟表铺\n\n老周把怀表放在她手心里。表针正在走动，发出细细的嘀嗒声，好像从来没有停过一样。\n\n"
+               "姑娘把表贴在耳边，静静地听了很久很久，谁也没有说话。\n")
+    english = ("The Watch Shop\n\nOld Zhou laid the watch in her palm.\n\n"
+               "Its hands were moving, and it gave off a faint, fine ticking, as though it had never stopped at all. "
+               "The girl held it to her ear and listened quietly for a long, long time, and nobody said a word.\n")
+    document = parse_text(chinese, Path("t.zh.txt"), "t.zh.txt")
+    links = align_document(document, parse_translation(english)).links
+    assert [link.kind for link in links] == ["1-1", "1-1", "1-1", "1-1"]
+    assert links[2].target_text[0].startswith("Its hands") and links[3].target_text[0].startswith("The girl")
+
+
 def test_a_quotation_broken_by_its_attribution_counts_as_one_sentence_for_the_prior():
     """"Get in," he said. "Sit tight." is one turn: linking one Chinese sentence to both costs a 1-1 prior."""
     assert continues_quotation('"Get in, then," he said at last.', '"Sit tight and keep still."')

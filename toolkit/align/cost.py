@@ -12,7 +12,7 @@ from toolkit.glossary import Glossary, Term
 # Prior probabilities of each kind of link (Chinese units, English units).
 PARAGRAPH_MOVES: dict[Move, float] = {
     (1, 1): 0.90, (2, 1): 0.04, (1, 2): 0.03, (3, 1): 0.01, (1, 3): 0.006,
-    (4, 1): 0.003, (1, 4): 0.002, (1, 0): 0.004, (0, 1): 0.004,
+    (4, 1): 0.003, (1, 4): 0.002, (2, 2): 0.004, (1, 0): 0.004, (0, 1): 0.004,
 }
 SENTENCE_MOVES: dict[Move, float] = {
     (1, 1): 0.85, (1, 2): 0.07, (2, 1): 0.05, (2, 2): 0.002, (1, 3): 0.012, (3, 1): 0.006,
