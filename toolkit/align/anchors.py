@@ -160,13 +160,12 @@ class Side:
     def __init__(self, units: list[Unit]):
         self.units = units
         self._runs = Recent(self._combine)
+        # per boundary k (before unit k): whether it lies inside a quotation; looked up by every link's cost
+        self.cuts = tuple(0 < k < len(units) and (units[k - 1].opens or units[k].closes)
+                          for k in range(len(units) + 1))
 
     def __len__(self) -> int:
         return len(self.units)
-
-    def cut(self, k: int) -> bool:
-        """Whether the boundary before unit k lies inside a quotation."""
-        return 0 < k < len(self.units) and (self.units[k - 1].opens or self.units[k].closes)
 
     def run(self, start: int, count: int) -> Unit:
         return self.units[start] if count == 1 else self._runs[(start, count)]

@@ -62,7 +62,7 @@ class CostModel:
         self.lexical = LexicalScore([u.words for u in zh.units], [u.words for u in en.units])
 
     def cost(self, i: int, di: int, j: int, dj: int) -> float:
-        return self.link_cost(i, di, j, dj) + QUOTE_CUT_COST * (self.zh.cut(i + di) != self.en.cut(j + dj))
+        return self.link_cost(i, di, j, dj) + QUOTE_CUT_COST * (self.zh.cuts[i + di] != self.en.cuts[j + dj])
 
     def link_cost(self, i: int, di: int, j: int, dj: int) -> float:
         prior = self.priors[(di, dj)]
