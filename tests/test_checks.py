@@ -827,6 +827,28 @@ def test_names_chinese_person_replaced_or_left_out(tmp_path):
     assert all(f.severity == "warning" for f in findings)
 
 
+def test_names_not_read_inside_foreign_names_brands_or_designations(tmp_path):
+    # jieba tags 谢尔曾 (谢尔 + 曾 "once"), 易威登 (inside 路易威登) and 白介素 (before -2) as Chinese people.
+    entries = [
+        ("编辑谢尔·罗宾斯来自波士顿。谢尔曾在三家报社任职。",
+         "Editor Shel Robbins comes from Boston and has worked at three newspapers."),
+        ("路易威登赛事总监让·马丁说，风太大。", "Jean Martin, race director for Louis Vuitton, said the wind was too strong."),
+        ("患者体内白介素-2含量下降。", "Levels of interleukin-2 fell in the patients."),
+    ]
+    assert check(tmp_path, entries, select=["names"]).findings == []
+
+
+@pytest.mark.parametrize("translation, named", [
+    ("Smith said the plan had been delayed.", True),
+    ("The plan had been delayed, said Senator Smith.", True),
+    ("Tom Smith said the plan had been delayed.", False),  # another given name
+    ("The plan had been delayed, said Smithfield.", False),  # too many sounds besides the surname's
+])
+def test_names_a_foreign_person_named_by_the_surname_alone(tmp_path, translation, named):
+    findings = check(tmp_path, [("彼得·史密斯说，计划推迟了。", translation)], select=["names"]).findings
+    assert [f.message for f in findings] == ([] if named else ["彼得 (Bide) is not named in the translation"])
+
+
 def test_numbers_a_numeral_the_english_spells_as_a_name(tmp_path):
     entries = [("茅十八说：“王二，你过来。”", "Mao Shiba said, \"Wang Er, come here.\""),
                ("茅十八带了十八个人。", "Mao Shiba brought nineteen men.")]

