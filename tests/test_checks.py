@@ -347,6 +347,19 @@ def test_title_marks(tmp_path, translation, flagged):
     assert bool(report.findings) is flagged
 
 
+@pytest.mark.parametrize("source,translation,flagged", [
+    # Plain text keeps a title's capitals, not its italics: one capitalised word, or two titles joined by "and".
+    ("她是在《观察家报》上读到这则消息的。", "She read the story in the Observer.", False),
+    ("她是在《观察家报》上读到这则消息的。", "She read the story in the weekend paper.", True),
+    ("他最喜欢的影片是《黑暗中的舞者》和《漫长的归途》。",
+     "His favourite films are Dancer in the Dark and The Long Way Home.", False),
+    ("他最喜欢的影片是《黑暗中的舞者》和《漫长的归途》。", "His favourite film is Dancer in the Dark.", True),
+])
+def test_title_marks_in_plain_text(tmp_path, source, translation, flagged):
+    report = check(tmp_path, [(source, translation)], select=["title-marks"])
+    assert bool(report.findings) is flagged
+
+
 # --- consistency ---------------------------------------------------------------------------------
 
 

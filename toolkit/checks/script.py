@@ -25,6 +25,9 @@ _EN_TITLE = re.compile(r"“[^”]+”|\"[^\"]+\"|(?<!\w)\*[^*]+\*(?!\w)|(?<!\w)
 # the Cape of Good Hope), small words allowed inside.
 _TITLE_CASE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|the|and|in|on|for|to|a|an|at|with|by|from):?\s+)*"
                          r"[A-Z0-9][\w'’!?-]*)+")
+_TITLES_JOINED = re.compile(r"\s+and\s+(?=The\b|A\b|An\b)")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)[\"“‘'(]?\s*$")
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
 _SOURCE_PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("【", "】"), ("[", "]"))
 
@@ -87,11 +90,23 @@ def title_marks(item: Entry, context: Context) -> Iterator[str]:
     if "《" not in item.msgid:
         return
     titles = [m for m in _TITLE.finditer(item.msgid) if not _is_term(m.span(), item, context)]
-    rendered = len(_EN_TITLE.findall(item.msgstr)) + len(_TITLE_CASE.findall(item.msgstr))
+    rendered = len(_EN_TITLE.findall(item.msgstr)) + _plain_titles(item.msgstr)
     if len(titles) > rendered:
         missing = titles[rendered:] if rendered else titles
         names = ", ".join(m.group(0) for m in missing)
         yield f"{names}: render the title in quotation marks or italics"
+
+
+def _plain_titles(text: str) -> int:
+    """How many titles plain text may hold with their italics lost: runs of words in title case, two where
+    "and" joins two of them (Night of the Dead and The Long Road), and single capitalised words inside a
+    sentence (the film Kids, the cover of TIME)."""
+    runs = list(_TITLE_CASE.finditer(text))
+    count = sum(1 + len(_TITLES_JOINED.findall(run.group())) for run in runs)
+    taken = [run.span() for run in runs]
+    return count + sum(1 for word in _CAPITALISED.finditer(text)
+                       if not _SENTENCE_START.search(text, 0, word.start())
+                       and not any(start <= word.start() < end for start, end in taken))
 
 
 def _is_term(span: tuple[int, int], item: Entry, context: Context) -> bool:
