@@ -213,6 +213,16 @@ def test_number_qualifier_lost_is_a_warning(tmp_path):
 
 
 @pytest.mark.parametrize("source,translation,lost", [
+    ("瓶装水在全球已是一个10多亿美元的产业。", "Bottled water has become a billion-dollar industry worldwide.", False),
+    ("瓶装水在全球已是一个10多亿美元的产业。", "Bottled water now earns a billion dollars worldwide.", True),
+    ("约30岁的工程师接受了采访。", "A 30-year-old engineer was interviewed.", True),  # "about" lost
+])
+def test_number_qualifier_not_asked_of_an_order_of_magnitude_as_modifier(tmp_path, source, translation, lost):
+    report = check(tmp_path, [(source, translation)], select=["numbers", "number-qualifier"])
+    assert [f.check for f in report.findings] == (["number-qualifier"] if lost else [])
+
+
+@pytest.mark.parametrize("source,translation,lost", [
     ("七星关区近三年累计投入资金1.2亿元。", "Over the past three years, the district has invested 120 million yuan.", False),
     ("近10天来，全市新增岗位2000个。", "In the last 10 days the city has added 2,000 jobs.", False),
     ("工程历时近三年完工。", "The project took three years to complete.", True),  # a duration: "nearly three years"

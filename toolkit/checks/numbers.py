@@ -92,11 +92,22 @@ def _compare_texts(source: str, translation: str, context: Context) -> NumberCom
             source_quantities = [q._replace(weak=True) if _inside_a_term(q, terms) else q for q in source_quantities]
     source_quantities = _names_weakened(source_quantities, source, translation)
     comparison = compare_quantities(source_quantities, translation_quantities)
+    if comparison.qualifier:
+        comparison.qualifier = [(s, t) for s, t in comparison.qualifier
+                                if t.approx or not _ORDER_OF_MAGNITUDE.fullmatch(t.text)
+                                or not _COMPOUND_MODIFIER.match(translation, t.end)]
     if comparison.missing and ARTICLE.search(translation):
         kept = [q for q in comparison.missing if not (q.text == "1" and source[q.end:q.end + 1] in COUNTED)]
         if len(kept) < len(comparison.missing):  # 建成服务中心1个 "built a service centre"
             comparison.missing = kept
     return comparison
+
+
+# A bare scale word hyphenated to its unit before a noun (a billion-dollar industry, a million-strong
+# crowd) names an order of magnitude, which English does not qualify: losing 多 (10多亿) there is no fault.
+# ("a 30-year-old" for 约30岁 does lose the "about".)
+_ORDER_OF_MAGNITUDE = re.compile(r"(?:an?\s+)?(?:hundred|thousand|million|billion|trillion)", re.I)
+_COMPOUND_MODIFIER = re.compile(r"-[a-z]{3,}\b")
 
 
 def _names_weakened(quantities: list[Quantity], source: str, translation: str) -> list[Quantity]:
