@@ -753,6 +753,13 @@ def test_truncated_keeps_quiet_on_finished_english_without_a_stop(tmp_path):
     assert check(tmp_path, entries, select=["truncated", "omission"]).findings == []
 
 
+def test_truncated_counts_a_dotted_abbreviation_as_one_word(tmp_path):
+    # A sign of four words ending on "U.S.A" (its stop lost) is too short to be a sentence cut off.
+    entries = _twelve_full_translations()
+    entries.append(("欢迎来到美国斯普林菲尔德。", "Welcome to Springfield, U.S.A"))
+    assert check(tmp_path, entries, select=["truncated"]).findings == []
+
+
 def test_truncated_sees_the_second_half_of_a_sentence_cut_off(tmp_path):
     entries = _twelve_full_translations()
     entries.append(("工会组织劳模专家赴和田地区开展技术培训，帮助当地职工提高技能水平，增加家庭收入。",

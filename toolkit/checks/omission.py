@@ -413,7 +413,15 @@ def _ends_unfinished(item: Entry) -> bool:
     sentence rather than a label."""
     source, text = item.msgid.strip(), item.msgstr.strip()
     return bool(SOURCE_SENTENCE_END.search(source)) and not ENGLISH_SENTENCE_END.search(text) \
-        and len(ENGLISH_WORD.findall(text.lower())) >= 6
+        and _word_count(text) >= 6
+
+
+def _word_count(text: str) -> int:
+    """How many words an English has, an abbreviation written with dots (U.S.A, p.m.) one of them."""
+    return len(ENGLISH_WORD.findall(_ABBREVIATION.sub("x", text.lower())))
+
+
+_ABBREVIATION = re.compile(r"\b(?:[a-z]\.)+[a-z]\b\.?")
 
 
 def _dangling(item: Entry) -> str | None:
@@ -426,7 +434,7 @@ def _dangling(item: Entry) -> str | None:
     word = last.group(1) if last else ""  # as written: "A x A." ends on a symbol, not the article
     closed = ENGLISH_SENTENCE_END.search(text)
     if not closed and word in FUNCTION_WORDS or text[-1:] == "." and word in DANGLING_WORDS \
-            and len(ENGLISH_WORD.findall(text.lower())) >= 6:
+            and _word_count(text) >= 6:
         return f"the translation stops mid-sentence (\"…{text[-30:].lstrip()}\"): finish it"
     return None
 
