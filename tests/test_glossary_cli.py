@@ -245,3 +245,26 @@ def test_add_without_a_glossary_names_the_option_that_exists(tmp_path, monkeypat
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["glossary", "add", "竹山县", "Zhushan County"])
     assert result.exit_code == 2 and result.output == "Error: no glossary configured here: give --to FILE\n"
+
+
+@pytest.mark.parametrize("args", [["list"], ["lint"], ["export"]])
+def test_a_folder_with_no_glossary_file_is_an_error_not_an_empty_glossary(glossary_project, args):
+    wrong = glossary_project / "notes"
+    wrong.mkdir()
+    (wrong / "terms.xlsx").write_bytes(b"")
+    result = run(*args, "--glossary", str(wrong))
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {wrong}: a folder with no glossary files (.csv or .tbx) in it\n"
+    check = CliRunner().invoke(cli, ["check", "--glossary", str(wrong)])
+    assert check.exit_code == 2 and check.output.startswith(f"Error: {wrong}: a folder with no glossary files")
+
+
+def test_add_and_import_start_the_glossary_of_an_empty_folder(glossary_project):
+    (glossary_project / "glossary" / "terms.csv").unlink()
+    assert run("add", "工会", "trade union").exit_code == 0
+    (glossary_project / "glossary" / "terms.csv").unlink()
+    client = glossary_project / "client.tbx"
+    client.write_text(CLIENT_TBX, encoding="utf-8")
+    result = run("import", str(client))
+    assert result.exit_code == 0 and result.stderr.startswith(f"{client}: 3 added, 0 changed")
+    assert run("list").exit_code == 0

@@ -110,7 +110,7 @@ def add(source: str, target: str, variants: tuple[str, ...], forbidden: tuple[st
                 forbidden=_clean(forbidden), type=kind, note=" ".join(note.split()))
     if not term.source or not term.target:
         raise UsageError("SOURCE and TARGET must not be empty")
-    append_term(term, path, load_glossary(glossary_paths, config))
+    append_term(term, path, load_glossary(glossary_paths, config, empty_folders=True))
     click.echo(f"{config.relative(path)}: added {term.source} → {term.target}", err=True)
 
 
@@ -227,7 +227,7 @@ def import_(file: Path, add_to: Path | None, glossary_paths: tuple[Path, ...], d
 
     config = project_config()
     incoming = read_glossary_file(file)
-    merge = merge_glossary(load_glossary(glossary_paths, config), incoming,
+    merge = merge_glossary(load_glossary(glossary_paths, config, empty_folders=True), incoming,
                            add_to or _default_csv(glossary_paths, config))
     written = write_merge(merge, dry_run=dry_run)
     if output_format == "json":

@@ -11,21 +11,30 @@ if TYPE_CHECKING:
     from toolkit.config import Config
 
 
-def load_glossary(paths: Iterable[str | Path] | None, config: "Config | None" = None) -> Glossary:
-    """The glossary from the paths given, else the project's configured glossary, else an empty one."""
+def load_glossary(paths: Iterable[str | Path] | None, config: "Config | None" = None, *,
+                  empty_folders: bool = False) -> Glossary:
+    """The glossary from the paths given, else the project's configured glossary, else an empty one.
+
+    ``empty_folders``: see :func:`glossary_files`."""
     paths = list(paths or ())
     if not paths and config is not None:
         paths = list(config.glossary)
-    return Glossary.load(paths)
+    return Glossary.load(paths, empty_folders=empty_folders)
 
 
-def glossary_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Glossary files named directly, or the CSV and TBX files in the folders named."""
+def glossary_files(paths: Iterable[str | Path], *, empty_folders: bool = False) -> list[Path]:
+    """Glossary files named directly, or the CSV and TBX files in the folders named.
+
+    A folder with none is an error (a wrong folder must not read as an empty glossary), unless
+    ``empty_folders``: where new terms go into the folder (glossary add, import), it may not have one yet."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in GLOSSARY_SUFFIXES))
+            inside = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in GLOSSARY_SUFFIXES)
+            if not inside and not empty_folders:
+                raise InputError("a folder with no glossary files (.csv or .tbx) in it", path=path)
+            files.extend(inside)
         elif not path.exists():
             raise InputError("no such file or folder", path=path)
         elif path.suffix.lower() not in GLOSSARY_SUFFIXES:

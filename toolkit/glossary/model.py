@@ -68,12 +68,13 @@ class Glossary:
         self._occurrences = lru_cache(maxsize=64)(self._find_occurrences)
 
     @classmethod
-    def load(cls, paths: Iterable[str | Path]) -> "Glossary":
-        """Terms from CSV and TBX files, or from every such file in the folders given (sorted by name)."""
+    def load(cls, paths: Iterable[str | Path], *, empty_folders: bool = False) -> "Glossary":
+        """Terms from CSV and TBX files, or from every such file in the folders given (sorted by name);
+        ``empty_folders`` as in :func:`toolkit.glossary.load.glossary_files`."""
         from toolkit.glossary.load import glossary_files, read_glossary_file  # load builds on this module
 
         terms: list[Term] = []
-        for path in glossary_files(paths):
+        for path in glossary_files(paths, empty_folders=empty_folders):
             terms.extend(read_glossary_file(path))
         return cls(terms)
 
