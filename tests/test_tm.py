@@ -138,6 +138,31 @@ def test_a_file_that_is_not_a_tm_is_one_error(tmp_path):
     assert result.exit_code == 2 and result.output.startswith(f"Error: {bad}: not a translation memory")
 
 
+def _other_database(path: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE notes (text TEXT)")
+    db.close()
+
+
+@pytest.mark.parametrize("made, message", [(lambda p: p.write_bytes(b""), "an empty file, not a translation memory"),
+                                           (_other_database, "a SQLite database, but not a translation memory")])
+@pytest.mark.parametrize("command", [["tm", "search", "工会"], ["tm", "update", "good.po"], ["tm", "import", "in.tmx"],
+                                     ["tm", "export", "-o", "out.tmx"], ["pretranslate", "good.po"]])
+def test_an_existing_file_that_is_not_a_tm_is_refused_and_left_as_it_was(project, made, message, command):
+    shutil.copyfile(ARTICLE_CATALOG, project / "good.po")
+    for made_tmx in (["tm", "update", "good.po"], ["tm", "export", "-o", "in.tmx"]):
+        assert CliRunner().invoke(cli, [*made_tmx, "--tm", "real.sqlite"]).exit_code == 0
+    wrong = project / "notes.sqlite"
+    made(wrong)
+    before = _snapshot(project)
+    result = CliRunner().invoke(cli, [*command, "--tm", str(wrong)])
+    assert result.exit_code == 2 and result.output.startswith(f"Error: {wrong}: {message}")
+    assert len(result.output.splitlines()) == 1
+    assert _snapshot(project) == before
+
+
 def test_search_without_a_tm_is_one_error(project):
     result = CliRunner().invoke(cli, ["tm", "search", "工会"])
     assert result.exit_code == 2 and "run `toolkit tm update`" in result.output

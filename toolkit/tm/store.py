@@ -100,6 +100,17 @@ def text_hash(*parts: str | None) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
 
 
+def _refuse_other_files(path: Path, db: sqlite3.Connection) -> None:
+    """An existing file that is not a TM is refused before anything is written to it (the journal mode, the
+    tables): a user who points ``--tm`` at the wrong file must find it as it was."""
+    if path.stat().st_size == 0:
+        raise InputError("an empty file, not a translation memory: give the TM's path, or a new file's", path=path)
+    tables = {name for name, in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not {"meta", "units"} <= tables:
+        raise InputError("a SQLite database, but not a translation memory (it has no meta and units tables)",
+                         path=path)
+
+
 def _row_unit(row: tuple) -> Unit:
     return Unit(id=row[0], source=row[1], target=row[2], context=row[3], origin=row[4], line=row[5], date=row[6])
 
@@ -116,14 +127,21 @@ class TranslationMemory:
         self._made = [] if self.path.exists() else \
             [*(folder for folder in reversed(self.path.parents) if not folder.exists()), self.path]
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db: sqlite3.Connection | None = None
         try:
             self.db = sqlite3.connect(self.path, timeout=30)
+            if not self._made:
+                _refuse_other_files(self.path, self.db)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA cache_size=-65536")  # 64 MB of pages
             self.db.executescript(_SCHEMA)
             version = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, InputError) as exc:
+            if self.db is not None:
+                self.db.close()
+            if isinstance(exc, InputError):
+                raise
             raise InputError(f"not a translation memory ({exc})", path=self.path) from exc
         if version is None:
             with self.db:
