@@ -580,7 +580,9 @@ def test_a_workbook_from_another_project_names_the_missing_catalog(review_projec
     review(path, {ENTRIES[4][1]: {"Reviewer translation": "Sound the call."}})
     (review_project / CATALOG).rename(review_project / "po" / "moved.po")
     result = invoke("import", str(path))
-    assert result.exit_code == 2 and "catalog 'po/article.po' named in the workbook is not there" in result.stderr
+    assert result.exit_code == 2 and result.stderr.startswith(f"Error: {path}: row ")
+    assert "names catalog 'po/article.po', which is not there" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
 
 
 def test_import_reports_json_for_programs(review_project):

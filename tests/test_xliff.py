@@ -136,6 +136,28 @@ def test_a_unit_whose_id_was_changed_is_unknown(catalog, project):
     assert unknown.reason.startswith("no key: a trans-unit added by hand")
 
 
+FIRST_ID = 'id="e504b2954e0f2ffd4e1160aa12ffaec9"'
+
+
+@pytest.mark.parametrize("old, new, message", [
+    (' original="po/article.po"', "", "out.xlf:3: <file> without an original attribute"),
+    (FIRST_ID, "", "out.xlf:8: <trans-unit> without an id"),
+    (FIRST_ID, 'id=""', "out.xlf:8: <trans-unit> without an id"),
+    ('original="po/article.po"', 'original="po/gone.po"',
+     "out.xlf:8: trans-unit 1 names catalog 'po/gone.po', which is not there"),
+])
+def test_a_unit_naming_no_catalog_or_entry_is_one_located_error(catalog, project, old, new, message):
+    xlf = _export(project)
+    text = xlf.read_text(encoding="utf-8")
+    assert old in text
+    xlf.write_text(text.replace(old, new, 1).replace("Beijing's trade unions rise", "Beijing unions rise"),
+                   encoding="utf-8")
+    before = catalog.read_bytes()
+    result = CliRunner().invoke(cli, ["xliff", "import", "out.xlf"])
+    assert result.exit_code == 2 and result.output.startswith(f"Error: {message}"), result.output
+    assert len(result.output.splitlines()) == 1 and catalog.read_bytes() == before
+
+
 BAD = {
     "broken.xlf": ('<xliff version="1.2"><file>', "broken.xlf:1: not well-formed XML"),
     "bomb.xlf": ('<?xml version="1.0"?>\n<!DOCTYPE xliff [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>\n'

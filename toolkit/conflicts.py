@@ -116,37 +116,41 @@ class Decision:
 class KeyedCatalogs:
     """The catalogs an import's keys name, each read once, on first need, indexed by identity digest.
 
-    ``source`` names the imported file in messages ("the workbook", "the XLIFF file").
+    ``source`` names the imported file in messages ("the workbook", "the XLIFF file"), ``path`` is that file.
     """
 
-    def __init__(self, config: "Config", source: str):
+    def __init__(self, config: "Config", source: str, path: Path):
         self.config = config
         self.source = source
+        self.path = path
         self.loaded: dict[str, tuple[Path, Catalog, dict[str, CatalogEntry]]] = {}
         self.changed: dict[str, set[Key]] = {}  # label (in order of first change): keys of entries changed
         self.first: dict[str, str] = {}  # key -> where in the imported file it was first seen
         self.locks: list[FileLock] = []  # held from reading each catalog to saving it (or dropping this object)
 
-    def entry(self, label: str, digest: str) -> CatalogEntry | None:
+    def entry(self, label: str, digest: str, where: str, line: int | None) -> CatalogEntry | None:
+        """The entry of that digest in the catalog ``label``; a catalog not there is an error naming the item
+        (``where``, at ``line`` of the imported file) that names it."""
         if label not in self.loaded:
             path = Path(label) if Path(label).is_absolute() else self.config.root / label
             if not path.is_file():
-                raise InputError(f"catalog '{label}' named in {self.source} is not there; run the import in the "
-                                 f"project {self.source} was exported from", path=path)
+                raise InputError(f"{where} names catalog '{label}', which is not there ({path}); run the import "
+                                 f"in the project {self.source} was exported from", path=self.path, line=line)
             self.locks.append(locked(path).acquire())
             po = read_catalog(path)
             self.loaded[label] = (path, po, {entry_digest(e): e for e in index_entries(po).values()})
         return self.loaded[label][2].get(digest)
 
     def decide(self, key: str, exported_hash: str, where: str, plan: Callable[[CatalogEntry], "EntryEdit | str"], *,
-               force: bool, no_key: str) -> Decision:
+               force: bool, no_key: str, line: int | None = None) -> Decision:
         """Find the item's entry by key and apply its edit where the rule allows; ``where`` names the item
-        ("row 12") for a later item with the same key; ``no_key`` is the reason given when the key is no key."""
+        ("row 12") for a later item with the same key, ``line`` is where it is in the imported file if it has
+        lines; ``no_key`` is the reason given when the key is no key."""
         found = split_key(key)
         if found is None:
             return Decision(UNKNOWN, no_key)
         label, digest = found
-        entry = self.entry(label, digest)
+        entry = self.entry(label, digest, where, line)
         if entry is None:
             return Decision(UNKNOWN, NO_ENTRY)
         if key in self.first:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections import deque
 from pathlib import Path
 from typing import Any, ClassVar, Iterator
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
 import defusedxml
 import defusedxml.ElementTree as SafeET
@@ -69,8 +70,22 @@ def same_language(code: str | None, wanted: str) -> bool:
     return bool(code) and code.replace("_", "-").split("-")[0].lower() == wanted.replace("_", "-").split("-")[0].lower()
 
 
-def iter_untrusted(path: Path, what: str, root: str) -> Iterator[tuple[str, Element]]:
-    """(event, element) pairs of an XML file, 'start' and 'end', without entity declarations.
+class _LinedParser(SafeET.DefusedXMLParser):
+    """defusedxml's parser noting the line where each element starts, in document order (ElementTree's
+    elements carry no line, and the events of a chunk are handed out after the whole chunk is parsed)."""
+
+    def __init__(self) -> None:
+        super().__init__(target=TreeBuilder(), forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        self.lines: deque[int] = deque()
+
+    def _start(self, tag: str, attr_list: Any) -> Element:
+        self.lines.append(self.parser.CurrentLineNumber)
+        return super()._start(tag, attr_list)
+
+
+def iter_untrusted(path: Path, what: str, root: str) -> Iterator[tuple[str, Element, int]]:
+    """(event, element, line) of an XML file, 'start' and 'end', without entity declarations; ``line`` is
+    where the element starts, for messages.
 
     A missing file, a declared entity, a well-formedness error or a root element
     other than ``root`` is one InputError naming the file and line. Callers clear
@@ -80,16 +95,20 @@ def iter_untrusted(path: Path, what: str, root: str) -> Iterator[tuple[str, Elem
         raise InputError("no such file" if not path.exists() else "not a file", path=path)
     try:
         with path.open("rb") as handle:
-            events = SafeET.iterparse(handle, events=("start", "end"), forbid_dtd=False, forbid_entities=True,
-                                      forbid_external=True)
+            parser = _LinedParser()
+            open_lines: list[int] = []  # the start lines of the elements open around the current one
             expected: str | None = root
-            for event, element in events:
-                if expected is not None and event == "start":
-                    if local_name(element) != expected:
-                        raise InputError(f"not {what}: the root element is <{local_name(element)}>, "
-                                         f"not <{expected}>", path=path)
-                    expected = None
-                yield event, element
+            for event, element in SafeET.iterparse(handle, events=("start", "end"), parser=parser):
+                if event == "start":
+                    open_lines.append(parser.lines.popleft())
+                    if expected is not None:
+                        if local_name(element) != expected:
+                            raise InputError(f"not {what}: the root element is <{local_name(element)}>, "
+                                             f"not <{expected}>", path=path)
+                        expected = None
+                    yield event, element, open_lines[-1]
+                else:
+                    yield event, element, open_lines.pop()
     except defusedxml.DefusedXmlException as exc:
         name = getattr(exc, "name", None) or ""
         raise InputError(f"refused: the file declares the XML entity '{name}' (entity expansion and external "

@@ -84,7 +84,7 @@ def read_tmx(path: Path, *, source_lang: str = "zh", target_lang: str = "en") ->
     header_lang: str | None = None
     languages: set[str] = set()
     tus = 0
-    for event, element in iter_untrusted(path, "a TMX file", "tmx"):
+    for event, element, _ in iter_untrusted(path, "a TMX file", "tmx"):
         name = local_name(element)
         if event == "start":
             continue

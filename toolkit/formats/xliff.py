@@ -132,6 +132,7 @@ class XliffUnit:
     """One trans-unit as the CAT tool left it."""
 
     number: int  # its place in the file, from 1
+    line: int  # where it starts in the file
     original: str  # the <file>'s original: the catalog
     id: str
     source: str
@@ -147,10 +148,12 @@ class XliffUnit:
 
 
 def read_xliff(path: Path, *, source_lang: str = "zh", target_lang: str = "en") -> list[XliffUnit]:
-    """The trans-units of an XLIFF 1.2 file; a file in other languages is an InputError."""
+    """The trans-units of an XLIFF 1.2 file; a file in other languages, a <file> without original or a
+    <trans-unit> without id (XLIFF 1.2 requires both; the import finds entries by them) is an InputError."""
     units: list[XliffUnit] = []
     original = ""
-    for event, element in iter_untrusted(path, "an XLIFF file", "xliff"):
+    problem: InputError | None = None  # the first unit with no key, raised once the file proved well-formed
+    for event, element, line in iter_untrusted(path, "an XLIFF file", "xliff"):
         name = local_name(element)
         if event == "start":
             if name == "xliff":
@@ -158,6 +161,9 @@ def read_xliff(path: Path, *, source_lang: str = "zh", target_lang: str = "en") 
                     raise InputError(f"XLIFF {element.get('version')}: only XLIFF 1.2 is read", path=path)
             elif name == "file":
                 original = element.get("original", "")
+                if not original and problem is None:
+                    problem = InputError("<file> without an original attribute: its trans-units name no catalog; "
+                                         "give it the catalog's path as exported", path=path, line=line)
                 for attribute, wanted in (("source-language", source_lang), ("target-language", target_lang)):
                     code = element.get(attribute)
                     if code and not same_language(code, wanted):
@@ -165,12 +171,17 @@ def read_xliff(path: Path, *, source_lang: str = "zh", target_lang: str = "en") 
                                          f"project's is {wanted}", path=path)
             continue
         if name == "trans-unit":
-            units.append(_unit(element, len(units) + 1, original))
+            if not element.get("id") and problem is None:
+                problem = InputError("<trans-unit> without an id: XLIFF 1.2 requires one, and the import finds the "
+                                     "entry by it; restore the exported id, or delete the unit", path=path, line=line)
+            units.append(_unit(element, len(units) + 1, line, original))
             element.clear()
+    if problem is not None:
+        raise problem
     return units
 
 
-def _unit(element, number: int, original: str) -> XliffUnit:
+def _unit(element, number: int, line: int, original: str) -> XliffUnit:
     source, target, state, hash_text, notes = "", None, None, "", []
     for child in element:
         name = local_name(child)
@@ -184,7 +195,7 @@ def _unit(element, number: int, original: str) -> XliffUnit:
             for context in child:
                 if context.get("context-type") == HASH_CONTEXT:
                     hash_text = context.text or ""
-    return XliffUnit(number, original, element.get("id", ""), source, target, state, element.get("approved"),
+    return XliffUnit(number, line, original, element.get("id", ""), source, target, state, element.get("approved"),
                      hash_text, notes)
 
 
@@ -197,11 +208,12 @@ def import_xliff(path: Path, *, config: "Config", dry_run: bool = False, force: 
 
     units = read_xliff(path, source_lang=config.source_language, target_lang=config.target_language)
     report = ImportReport(str(path), dry_run=dry_run)
-    catalogs = KeyedCatalogs(config, "the XLIFF file")
+    catalogs = KeyedCatalogs(config, "the XLIFF file", path)
     for unit in units:
         decision = catalogs.decide(unit.key, unit.exported_hash, f"trans-unit {unit.number}",
                                    lambda entry: _plan(unit, entry), force=force,
-                                   no_key="no key: a trans-unit added by hand, or its id or file was changed")
+                                   no_key="no key: a trans-unit added by hand, or its id or file was changed",
+                                   line=unit.line)
         result = RowResult(unit.number, decision.outcome, unit.key, unit.source, decision.reason, decision.changes,
                            reviewer=unit.target)
         if decision.entry is not None:

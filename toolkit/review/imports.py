@@ -105,7 +105,7 @@ def import_review(workbook: Path, *, config: "Config", dry_run: bool = False, fo
     Only the entries changed and the header are rewritten: every other entry keeps its bytes.
     """
     report = ImportReport(str(workbook), dry_run=dry_run)
-    catalogs = KeyedCatalogs(config, "the workbook")
+    catalogs = KeyedCatalogs(config, "the workbook", workbook)
     for row in read_review_sheet(workbook):
         if not row.edited:
             report.unedited += 1
