@@ -83,6 +83,40 @@ def test_entry_without_an_english_term_is_an_error_at_its_line(tmp_path):
     assert error.value.line == 2
 
 
+GOOD_ENTRY = ('<termEntry><langSet xml:lang="zh"><tig><term>工会</term></tig></langSet>'
+              '<langSet xml:lang="en"><tig><term>trade union</term></tig></langSet></termEntry>\n')
+
+
+@pytest.mark.parametrize("entry, message, line", [
+    ('<termEntry>\n<langSet><tig><term>四梁八柱</term></tig></langSet>\n'
+     '<langSet xml:lang="en"><tig><term>four beams</term></tig></langSet></termEntry>',
+     "a langSet without xml:lang", 4),
+    ('<termEntry>\n<langSet xml:lang="zh"><tig><term> </term></tig></langSet></termEntry>',
+     "a term entry without a term", 3),
+    ('<termEntry id="t2">\n</termEntry>', "a term entry without a term", 3),
+    ('<termEntry>\n<langSet xml:lang="en"><tig><term>four beams</term></tig></langSet></termEntry>',
+     "'four beams' has no zh term", 3),
+])
+def test_an_entry_that_cannot_be_read_is_an_error_at_its_line(tmp_path, entry, message, line):
+    path = tmp_path / "bad.tbx"
+    path.write_text(f'<martif type="TBX-Basic"><text><body>\n{GOOD_ENTRY}{entry}\n</body></text></martif>',
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=message) as error:
+        read_tbx(path)
+    assert error.value.line == line
+
+
+def test_entries_in_other_languages_only_are_left_out_but_not_all_of_them(tmp_path):
+    german = '<termEntry>\n<langSet xml:lang="de"><tig><term>Gewerkschaft</term></tig></langSet></termEntry>\n'
+    path = tmp_path / "multilingual.tbx"
+    path.write_text(f'<martif type="TBX-Basic"><text><body>\n{GOOD_ENTRY}{german}</body></text></martif>',
+                    encoding="utf-8")
+    assert [t.source for t in read_tbx(path)] == ["工会"]
+    path.write_text(f'<martif type="TBX-Basic"><text><body>\n{german}</body></text></martif>', encoding="utf-8")
+    with pytest.raises(InputError, match=r"no zh-en terms among its 1 entry \(languages found: de\)"):
+        read_tbx(path)
+
+
 BOMB = """<?xml version="1.0"?>
 <!DOCTYPE martif [
   <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">

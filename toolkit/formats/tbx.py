@@ -105,6 +105,7 @@ class _Entry:
     line: int
     notes: list[str] = field(default_factory=list)
     languages: dict[str, list[_Rendering]] = field(default_factory=dict)
+    unlabelled: int = 0  # the line of a langSet without xml:lang, if any
 
 
 class _TbxHandler(xml.sax.ContentHandler):
@@ -129,7 +130,9 @@ class _TbxHandler(xml.sax.ContentHandler):
         if name in ENTRY_ELEMENTS:
             self._entry = _Entry(self._line())
         elif name in LANG_ELEMENTS and self._entry is not None:
-            self._lang = attrs.get("xml:lang", "").lower().replace("_", "-")
+            self._lang = attrs.get("xml:lang", "").strip().lower().replace("_", "-")
+            if not self._lang and not self._entry.unlabelled:
+                self._entry.unlabelled = self._line()
         elif name in TERM_ELEMENTS and self._entry is not None and self._lang is not None:
             self._rendering = _Rendering(line=self._line())
         elif name in ("term", "note", "termNote", "descrip") and self._entry is not None:
@@ -162,7 +165,8 @@ class _TbxHandler(xml.sax.ContentHandler):
 
 
 def read_tbx(path: str | Path, *, source_lang: str = "zh", target_lang: str = "en") -> list[Term]:
-    """Terms from a TBX file: one per source-language term; an entry with no target-language term is an error."""
+    """Terms from a TBX file: one per source-language term; an entry that cannot be the glossary's (see
+    :func:`_entry_terms`), or a file with entries but none in these languages, is an error."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -183,6 +187,11 @@ def read_tbx(path: str | Path, *, source_lang: str = "zh", target_lang: str = "e
     terms: list[Term] = []
     for entry in handler.entries:
         terms.extend(_entry_terms(entry, path, source_lang, target_lang))
+    if handler.entries and not terms:
+        languages = sorted({code for entry in handler.entries for code in entry.languages})
+        count = len(handler.entries)
+        raise InputError(f"no {source_lang}-{target_lang} terms among its {count} entr{'y' if count == 1 else 'ies'} "
+                         f"(languages found: {', '.join(languages) or 'none'})", path=path)
     return terms
 
 
@@ -207,10 +216,20 @@ def _in_language(entry: _Entry, language: str) -> list[_Rendering]:
 
 
 def _entry_terms(entry: _Entry, path: Path, source_lang: str, target_lang: str) -> list[Term]:
+    """The entry's terms, none for an entry in other languages only; an entry that cannot be the glossary's
+    (a language not named, no term at all, a term in one language only) is an error."""
+    if entry.unlabelled:
+        raise InputError("a langSet without xml:lang: name the language of its terms", path=path,
+                         line=entry.unlabelled)
     sources = _in_language(entry, source_lang)
-    if not sources:
-        return []
     renderings = _in_language(entry, target_lang)
+    if not sources:
+        if not entry.languages:
+            raise InputError("a term entry without a term: fill in its <term>, or delete the entry", path=path,
+                             line=entry.line)
+        if renderings:
+            raise InputError(f"'{renderings[0].text}' has no {source_lang} term", path=path, line=entry.line)
+        return []
     forbidden = [r.text for r in renderings if r.status in FORBIDDEN_STATUSES]
     allowed = sorted((r for r in renderings if r.status not in FORBIDDEN_STATUSES),
                      key=lambda r: r.status != PREFERRED)
