@@ -76,7 +76,8 @@ def test_render_markdown_marks_headings_and_refuses_below_min_coverage(project):
     assert result.stdout.startswith("# 扶贫“大考”的北京工会答卷\n\n## Sentence 1 in English.\n\n*Sentence 2")
     assert "\n### 精准发力 形成工会扶贫有效模式\n" in result.stdout
     refused = invoke("render", "-o", "article.en.md", "--min-coverage", "50")
-    assert refused.exit_code == 1 and "below --min-coverage 50" in refused.stderr
+    assert refused.exit_code == 1 and refused.stderr.startswith("Error: po/article.po: ")
+    assert "below --min-coverage 50" in refused.stderr and len(refused.stderr.splitlines()) == 1
     assert not (project / "article.en.md").exists()
     assert invoke("render", "-o", "article.en.md", "--min-coverage", "10").exit_code == 0
     assert (project / "article.en.md").read_text("utf-8") == invoke("render").stdout
@@ -94,6 +95,13 @@ def test_render_drop_repeats_prints_the_repeated_paragraph_once(project):
     paragraphs = faithful.split("\n\n")
     assert edited.split("\n\n") == [p for i, p in enumerate(paragraphs) if p not in paragraphs[:i]]
     assert len(edited.split("\n\n")) == len(paragraphs) - 1
+
+
+def test_render_to_an_output_it_cannot_write_says_only_that(project):
+    partly_translated(project)
+    (project / "out").mkdir()
+    result = invoke("render", "-o", "out")
+    assert result.exit_code == 2 and result.stderr.startswith("Error: out: ") and len(result.stderr.splitlines()) == 1
 
 
 def test_stats_on_a_missing_catalog_is_exit_2(project):

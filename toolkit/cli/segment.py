@@ -121,9 +121,6 @@ def render(catalog: Path | None, output: Path | None, source: Path | None, markd
                             source_format=source_format, config=config)
     if result.data is not None and output is None:
         raise click.UsageError("the source is a binary document: give the output file with -o")
-    if result.left_in_chinese:
-        click.echo(f"{config.relative(catalog)}: {result.left_in_chinese} of {result.segments} segments untranslated or fuzzy, "
-                   "left in Chinese", err=True)
     if min_coverage is not None and result.coverage < min_coverage:
         click.echo(f"Error: {config.relative(catalog)}: {result.coverage:.1f}% translated, below --min-coverage {min_coverage:g}; "
                    "nothing written", err=True)
@@ -134,3 +131,6 @@ def render(catalog: Path | None, output: Path | None, source: Path | None, markd
         write_bytes_atomic(output, result.data)
     else:
         write_text_atomic(output, result.text)
+    if result.left_in_chinese:  # once written: a run that fails says only why
+        click.echo(f"{config.relative(catalog)}: {result.left_in_chinese} of {result.segments} segments untranslated or fuzzy, "
+                   "left in Chinese", err=True)
