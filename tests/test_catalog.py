@@ -118,6 +118,74 @@ def test_a_deleted_paragraph_leaves_obsolete_entries_and_an_added_one_new(projec
     assert revived.msgstr == before[paragraph] and not revived.obsolete
 
 
+def gettext_accepts(catalog: Path) -> None:
+    """msgfmt's format and header checks pass, and msgcat reads the catalog."""
+    import subprocess
+
+    checked = msgfmt_check(catalog)
+    assert checked.returncode == 0, checked.stderr
+    concatenated = subprocess.run(["msgcat", str(catalog)], capture_output=True, text=True)
+    assert concatenated.returncode == 0, concatenated.stderr
+
+
+EDITED, EDIT = "立下愚公志，吹响集结号。", "立下愚公之志，吹响集结号。"
+def test_hand_added_plural_entries_keep_their_forms_through_segment(project):
+    run("segment")
+    catalog = project / "po" / "article.po"
+    po = translate_all(catalog)
+    po.append(polib.POEntry(msgid="%d个工会", msgid_plural="%d个工会", msgstr_plural={0: "%d union", 1: "%d unions"},
+                            flags=["c-format"]))
+    segment = next(e for e in po if e.msgid == EDITED)
+    segment.msgid_plural, segment.msgstr_plural, segment.msgstr = "复数", {0: "One form.", 1: "Other forms."}, ""
+    write_catalog(po, catalog)
+    edit_source(project, "落实任务，人是关键。", "落实任务，人才是关键。")
+    assert run("segment").exit_code == 0
+    after = read_catalog(catalog)
+    [gone] = [e for e in after if e.msgid == "%d个工会"]
+    assert gone.obsolete and gone.msgstr_plural == {0: "%d union", 1: "%d unions"}
+    kept = index_entries(after)[(None, EDITED)]
+    assert not kept.obsolete and kept.msgstr_plural == {0: "One form.", 1: "Other forms."}
+    gettext_accepts(catalog)
+    before = catalog.read_bytes()
+    assert run("segment").exit_code == 0 and catalog.read_bytes() == before
+
+
+@pytest.mark.parametrize("previous", [None, "立下愚公志。"])
+def test_a_fuzzy_translation_stays_fuzzy_through_an_edit_and_its_revert(project, previous):
+    run("segment")
+    catalog = project / "po" / "article.po"
+    po = translate_all(catalog)
+    entry = next(e for e in po if e.msgid == EDITED)
+    entry.flags.append("fuzzy")
+    entry.previous_msgid = previous
+    write_catalog(po, catalog)
+    original = catalog.read_text("utf-8")
+    edit_source(project, EDITED, EDIT)
+    run("segment")
+    edited = index_entries(read_catalog(catalog))[(None, EDIT)]
+    assert edited.fuzzy and edited.previous_msgid == previous  # the source its translation was made for
+    gettext_accepts(catalog)
+    edit_source(project, EDIT, EDITED)
+    run("segment")
+    assert index_entries(read_catalog(catalog))[(None, EDITED)].fuzzy
+    revision = re.compile(r'"PO-Revision-Date: [^"]*"')
+    assert revision.sub("", catalog.read_text("utf-8")) == revision.sub("", original)
+
+
+def test_a_translation_taken_from_an_entry_with_msgctxt_names_that_context(project):
+    run("segment")
+    catalog = project / "po" / "article.po"
+    po = translate_all(catalog)
+    entry = next(e for e in po if e.msgid == EDITED)
+    entry.msgctxt = "slogan"
+    write_catalog(po, catalog)
+    run("segment")
+    text = catalog.read_text("utf-8")
+    assert f'#, fuzzy\n#| msgctxt "slogan"\n#| msgid "{EDITED}"\nmsgid "{EDITED}"' in text
+    gettext_accepts(catalog)
+    assert "unchanged" in run("segment").stderr and catalog.read_text("utf-8") == text
+
+
 def test_dry_run_reports_and_writes_nothing(project):
     run("segment")
     catalog = project / "po" / "article.po"

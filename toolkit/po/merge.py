@@ -87,9 +87,10 @@ def merge_catalog(old: polib.POFile, fresh: polib.POFile) -> tuple[polib.POFile,
 
     As msgmerge does: the old header stays; unchanged segments keep translation,
     flags and comments; an edited segment gets the most similar old translation
-    marked fuzzy with the old source as ``#| msgid``; old translated segments no
-    longer in the source become obsolete ``#~`` entries, and an obsolete entry
-    whose source comes back is revived. So is an entry still fuzzy from an edit
+    marked fuzzy with the old source as ``#| msgid`` (a translation fuzzy already
+    keeps its own ``#| msgid``, or none: it was not made for the old source); old
+    translated segments (plural entries too) no longer in the source become
+    obsolete ``#~`` entries, and an obsolete entry whose source comes back is revived. So is an entry still fuzzy from an edit
     that has been reverted: its source is again its ``#| msgid``, so its
     translation is again the one made for it, and it loses the fuzzy flag.
     """
@@ -102,10 +103,13 @@ def merge_catalog(old: polib.POFile, fresh: polib.POFile) -> tuple[polib.POFile,
     old_live = {entry_key(e): e for e in old if not e.obsolete and e.msgid}
     old_obsolete = {entry_key(e): e for e in old if e.obsolete}
     fresh_keys = {entry_key(e) for e in fresh}
-    departed = [e for k, e in old_live.items() if k not in fresh_keys and e.msgstr]
-    similar = _SimilarityIndex(departed + [e for k, e in old_obsolete.items() if k not in fresh_keys])
+    departed = [e for k, e in old_live.items() if k not in fresh_keys and _translated(e)]
+    # what a new segment can take a translation from: singular entries (a plural's forms fit no segment)
+    donors = [e for e in departed if e.msgstr] + [e for k, e in old_obsolete.items() if k not in fresh_keys
+                                                  and e.msgstr and not e.msgid_plural]
+    similar = _SimilarityIndex(donors)
     reverted = {(e.previous_msgctxt if e.previous_msgctxt is not None else e.msgctxt, e.previous_msgid): e
-                for e in departed if "fuzzy" in e.flags and e.previous_msgid}
+                for e in departed if e.msgstr and "fuzzy" in e.flags and e.previous_msgid}
     reused: set[Key] = set()
 
     for new in fresh:
@@ -121,7 +125,7 @@ def merge_catalog(old: polib.POFile, fresh: polib.POFile) -> tuple[polib.POFile,
             report.revived.append(new.msgid)
         elif previous is not None:
             _carry_over(previous, entry)
-            entry.previous_msgid = previous.previous_msgid
+            entry.previous_msgctxt, entry.previous_msgid = previous.previous_msgctxt, previous.previous_msgid
             if previous.obsolete:
                 report.revived.append(new.msgid)
             else:
@@ -132,7 +136,10 @@ def merge_catalog(old: polib.POFile, fresh: polib.POFile) -> tuple[polib.POFile,
                 _carry_over(match, entry)
                 if "fuzzy" not in entry.flags:
                     entry.flags.append("fuzzy")
-                entry.previous_msgid = match.msgid
+                # ``#| msgid`` is the source the translation was made for: a fuzzy one's own, if it names it
+                made_for = (match.previous_msgctxt, match.previous_msgid) if "fuzzy" in match.flags else \
+                    (match.msgctxt, match.msgid)
+                entry.previous_msgctxt, entry.previous_msgid = made_for
                 reused.add(entry_key(match))
                 report.fuzzy.append((match.msgid, new.msgid))
             else:
@@ -166,7 +173,16 @@ def _written_alike(old: polib.POEntry, new: polib.POEntry) -> bool:
     return _WRITTEN(old) == _WRITTEN(new)
 
 
+def _translated(entry: polib.POEntry) -> bool:
+    """Whether the entry holds a translation or plural forms: one whose segment left the source is kept,
+    obsolete (gettext's tools drop an untranslated obsolete entry: msgcat would not write it)."""
+    return bool(entry.msgstr or any(entry.msgstr_plural.values()))
+
+
 def _carry_over(source: polib.POEntry, target: polib.POEntry) -> None:
+    """The translator's part of ``source`` into ``target``; a plural entry (one of the same key: no plural
+    is a donor) stays plural, as a segment has no place for its forms."""
     target.msgstr = source.msgstr
+    target.msgid_plural, target.msgstr_plural = source.msgid_plural, dict(source.msgstr_plural)
     target.flags = list(source.flags)
     target.tcomment = source.tcomment
