@@ -349,7 +349,26 @@ def test_a_translator_comment_added_after_the_export_is_a_conflict(review_projec
     write_catalog(po, review_project / CATALOG)
     review(path, {address: {"Reviewer translation": "On New Year's Eve, President Xi Jinping spoke."}})
     result = invoke("import", str(path))
-    assert result.exit_code == 1 and ": conflict: the entry changed" in result.stdout
+    assert result.exit_code == 1
+    assert ": conflict: the entry changed in the catalog after the export (its translator comment or flags)" \
+        in result.stdout
+
+
+@pytest.mark.parametrize("number, edit", [(0, {"Decision": "approve"}), (2, {"Reviewer comment": "Fine now?"})])
+def test_a_status_changed_after_the_export_is_a_conflict_that_says_so(review_project, number, edit):
+    path = export()
+    msgid, exported = ENTRIES[number][1], "fuzzy" if ENTRIES[number][3] else "translated"
+    po = read_catalog(review_project / CATALOG)
+    entry = next(e for e in po if e.msgid == msgid)
+    entry.flags = [] if entry.flags else ["fuzzy"]
+    write_catalog(po, review_project / CATALOG)
+    before = (review_project / CATALOG).read_bytes()
+    review(path, {msgid: edit})
+    result = invoke("import", str(path))
+    now = "translated" if exported == "fuzzy" else "fuzzy"
+    assert result.exit_code == 1 and (review_project / CATALOG).read_bytes() == before
+    assert f": conflict: the entry changed in the catalog after the export (status {exported} → {now})" \
+        in result.stdout
 
 
 def test_an_edit_on_a_sorted_and_filtered_sheet_lands_in_its_entry(review_project):

@@ -21,10 +21,10 @@ from openpyxl.utils.exceptions import InvalidFileException
 from toolkit.conflicts import CONFLICT, OUTCOMES, UNKNOWN, EntryEdit, KeyedCatalogs, unusable_translation
 from toolkit.conflicts import revision_stamp  # noqa: F401 (the stamp an import writes, named here too)
 from toolkit.errors import InputError
-from toolkit.po import CatalogEntry
+from toolkit.po import CatalogEntry, entry_status
 from toolkit.review.sheet import (
     APPROVE, CHANGE, COLUMNS, DECISION, DECISIONS, HASH, KEY, LOCATION, QUERY, REVIEW_SHEET, REVIEWER_COMMENT,
-    REVIEWER_TRANSLATION, SOURCE, TRANSLATION, Column, decode_cell, translation_text,
+    REVIEWER_TRANSLATION, SOURCE, STATUS, TRANSLATION, Column, decode_cell, translation_text,
 )
 
 if TYPE_CHECKING:
@@ -186,7 +186,17 @@ def _import_row(row: SheetRow, catalogs: KeyedCatalogs, *, force: bool, mark_fuz
         result.location = f"{decision.label}:{decision.entry.linenum}"
     if decision.outcome == CONFLICT:
         result.exported, result.current = row[TRANSLATION], translation_text(decision.entry)
+        result.reason += _what_changed(row, decision.entry)
     return result
+
+
+def _what_changed(row: SheetRow, entry: CatalogEntry) -> str:
+    """What of the entry differs from the row as exported, as far as the sheet shows it: the hash says only
+    that something did, and a conflict whose two translations read the same must say why it is one."""
+    parts = ["its translation"] if row[TRANSLATION] != translation_text(entry) else []
+    if row[STATUS] and row[STATUS] != entry_status(entry):
+        parts.append(f"status {row[STATUS]} → {entry_status(entry)}")
+    return f" ({', '.join(parts) if parts else 'its translator comment or flags'})"
 
 
 def _plan(row: SheetRow, entry: CatalogEntry, *, mark_fuzzy: bool) -> EntryEdit | str:
