@@ -268,3 +268,45 @@ def test_add_and_import_start_the_glossary_of_an_empty_folder(glossary_project):
     result = run("import", str(client))
     assert result.exit_code == 0 and result.stderr.startswith(f"{client}: 3 added, 0 changed")
     assert run("list").exit_code == 0
+
+
+CONFLICTING = [("娘家人", "maiden family", ()), ("北京市总工会", "Beijing Trade Union Council",
+                                                  ("Beijing Municipal Federation of Trade Unions",)),
+               ("脱贫攻坚", "the fight against poverty", ())]
+
+
+@pytest.mark.parametrize("file_format", ["csv", "tbx", "xlsx"])
+def test_an_import_contradicting_the_glossary_is_a_conflict_left_alone(glossary_project, file_format):
+    from toolkit.formats import get_format
+    from toolkit.glossary import Term, csv_text
+
+    terms = [Term(source, target, forbidden=forbidden) for source, target, forbidden in CONFLICTING]
+    client = glossary_project / f"client.{file_format}"
+    if file_format == "csv":
+        client.write_text(csv_text(terms), encoding="utf-8")
+    else:
+        get_format(file_format).write(terms, client, source_lang="zh", target_lang="en")
+    before = client.read_bytes()
+    glossary = glossary_project / "glossary" / "terms.csv"
+    result = run("import", str(client))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == "+ added: 脱贫攻坚 → the fight against poverty"
+    assert lines[1].startswith("! conflict: 娘家人: 'maiden family' is forbidden at glossary/terms.csv:3, approved at ")
+    assert lines[2].startswith("! conflict: 北京市总工会: 'Beijing Municipal Federation of Trade Unions' is approved "
+                               "at glossary/terms.csv:2, forbidden at ")
+    assert result.stderr.startswith(f"{client}: 1 added, 0 changed, 0 unchanged, 2 conflicts; wrote")
+    assert glossary.read_text(encoding="utf-8") == TERMS + "脱贫攻坚,the fight against poverty,,,term,\n"
+    assert client.read_bytes() == before
+
+
+def test_a_source_repeated_in_the_imported_file_is_added_once_and_the_file_left_alone(glossary_project):
+    client = glossary_project / "client.csv"
+    client.write_text("source,target\n扶贫,poverty alleviation\n扶贫,poverty relief\n", encoding="utf-8")
+    before = client.read_bytes()
+    result = run("import", str(client))
+    assert result.exit_code == 0 and result.stdout == "+ added: 扶贫 → poverty relief\n"
+    assert result.stderr == f"{client}: 1 added, 0 changed, 0 unchanged; wrote glossary/terms.csv\n"
+    assert client.read_bytes() == before
+    assert (glossary_project / "glossary" / "terms.csv").read_text(encoding="utf-8").endswith(
+        "\n扶贫,poverty relief,poverty alleviation,,term,\n")

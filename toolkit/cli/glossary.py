@@ -221,7 +221,8 @@ def import_(file: Path, add_to: Path | None, glossary_paths: tuple[Path, ...], d
     """Merge a TBX, CSV or XLSX glossary FILE into the glossary: new terms added, known ones merged.
 
     A known term keeps every rendering it had (the incoming preferred one becomes the target);
-    importing the glossary's own export changes nothing.
+    importing the glossary's own export changes nothing. A term forbidding a rendering the glossary
+    approves, or approving one it forbids, is a conflict: reported and left alone (exit status 1).
     """
     from toolkit.glossary import merge_glossary, read_glossary_file, write_merge
 
@@ -232,17 +233,25 @@ def import_(file: Path, add_to: Path | None, glossary_paths: tuple[Path, ...], d
     written = write_merge(merge, dry_run=dry_run)
     if output_format == "json":
         echo_json({**merge.as_dict(), "dry_run": dry_run, "written": [config.relative(p) for p in written]})
-        return
+        exit_with(1 if merge.conflicts else 0)
     for term in merge.added:
         click.echo(f"+ added: {term.source} → {term.target}")
+    def where(term: Term) -> str:
+        return f"{config.relative(Path(term.path))}:{term.line}"
+
     for change in merge.changed:
-        where = f"{config.relative(Path(change.old.path))}:{change.old.line}"
-        click.echo(f"~ changed: {change.old.source} ({where}): " + "; ".join(
+        click.echo(f"~ changed: {change.old.source} ({where(change.old)}): " + "; ".join(
             f"{name} {_shown(getattr(change.old, name))} → {_shown(getattr(change.new, name))}"
             for name in change.fields))
+    for conflict in merge.conflicts:
+        click.echo(f"! {style('conflict', fg='red')}: {conflict.old.source}: {conflict.describe(where)}; "
+                   "left as it was")
     verb = "would write" if dry_run else "wrote"
-    click.echo(f"{file}: {len(merge.added)} added, {len(merge.changed)} changed, {merge.unchanged} unchanged; "
-               f"{verb} {', '.join(config.relative(p) for p in written) or 'nothing'}", err=True)
+    conflicts = f", {len(merge.conflicts)} conflict{'s' if len(merge.conflicts) != 1 else ''}" \
+        if merge.conflicts else ""
+    click.echo(f"{file}: {len(merge.added)} added, {len(merge.changed)} changed, {merge.unchanged} unchanged"
+               f"{conflicts}; {verb} {', '.join(config.relative(p) for p in written) or 'nothing'}", err=True)
+    exit_with(1 if merge.conflicts else 0)
 
 
 def _shown(value: str | tuple[str, ...]) -> str:

@@ -19,12 +19,12 @@ from toolkit.glossary.model import (COLUMNS, GLOSSARY_SUFFIXES, REQUIRED, SEPARA
 from toolkit.glossary.csv_file import (append_term, csv_text, read_csv, split_list, term_from_row, term_row,
                                        write_csv)
 from toolkit.glossary.load import glossary_files, load_glossary, read_glossary_file
-from toolkit.glossary.merge import GlossaryMerge, TermChange, merge_glossary, merged_term, write_merge
+from toolkit.glossary.merge import GlossaryMerge, TermChange, TermConflict, merge_glossary, merged_term, write_merge
 from toolkit.glossary.lint import LINT_CODES, LintFinding, lint_glossary
 from toolkit.glossary.usage import TermUse, catalog_sources, find_term, term_usage
 
 __all__ = ["COLUMNS", "GLOSSARY_SUFFIXES", "LINT_CODES", "REQUIRED", "SEPARATOR", "TERM_TYPES", "Glossary",
-           "GlossaryMerge", "LintFinding", "Term", "TermChange", "TermMatch", "TermUse", "append_term",
+           "GlossaryMerge", "LintFinding", "Term", "TermChange", "TermConflict", "TermMatch", "TermUse", "append_term",
            "catalog_sources", "csv_text", "find_term", "glossary_files", "lint_glossary", "load_glossary",
            "merge_glossary", "merged_term", "read_csv", "read_glossary_file", "split_list", "term_from_row",
            "term_row", "term_usage", "write_csv", "write_merge"]

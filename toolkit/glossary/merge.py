@@ -1,8 +1,10 @@
 """Importing terms from outside: merged into the terms already there, never duplicated."""
 from __future__ import annotations
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
+from toolkit.english import same_phrase
 from toolkit.errors import UsageError
 
 from toolkit.glossary.csv_file import read_csv, term_row, write_csv
@@ -22,6 +24,24 @@ class TermChange:
     fields: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class TermConflict:
+    """An incoming term that contradicts the term before it (the glossary's, or an earlier row of the file):
+    renderings one approves and the other forbids. It is not merged: which is right is a person's call."""
+
+    old: Term
+    new: Term
+    forbidden_now: tuple[str, ...]  # approved by ``old``, forbidden by ``new``
+    approved_now: tuple[str, ...]  # forbidden by ``old``, approved by ``new``
+
+    def describe(self, where: Callable[[Term], str] = attrgetter("where")) -> str:
+        """Each contradiction, the two terms placed by ``where`` (file:line as the caller shows paths)."""
+        old, new = where(self.old), where(self.new)
+        parts = [f"'{r}' is approved at {old}, forbidden at {new}" for r in self.forbidden_now]
+        parts += [f"'{r}' is forbidden at {old}, approved at {new}" for r in self.approved_now]
+        return "; ".join(parts)
+
+
 @dataclass
 class GlossaryMerge:
     """What importing a file into the glossary adds and changes; nothing is written until :func:`write_merge`."""
@@ -30,6 +50,7 @@ class GlossaryMerge:
     added: list[Term] = field(default_factory=list)
     changed: list[TermChange] = field(default_factory=list)
     unchanged: int = 0
+    conflicts: list[TermConflict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         def row(term: Term) -> dict[str, str]:
@@ -38,29 +59,40 @@ class GlossaryMerge:
         return {"add_to": str(self.add_to), "added": [row(t) for t in self.added],
                 "changed": [{"old": row(c.old), "new": row(c.new), "fields": list(c.fields), "where": c.old.where}
                             for c in self.changed],
-                "unchanged": self.unchanged}
+                "unchanged": self.unchanged,
+                "conflicts": [{"source": c.old.source, "where": c.old.where, "incoming": c.new.where,
+                               "conflict": c.describe()} for c in self.conflicts]}
 
 
 def merge_glossary(glossary: Glossary, incoming: Iterable[Term], add_to: Path) -> GlossaryMerge:
     """Merge ``incoming`` terms into the glossary: a new source is added (to ``add_to``), a known one merged.
 
     Merging keeps every rendering: the incoming preferred rendering becomes the target, the old target
-    and both lists of variants stay variants, forbidden renderings add up (none that is approved), a
-    type other than the default and a non-empty note replace the old ones. A term that comes out the
-    same is unchanged, so importing the glossary's own export changes nothing.
+    and both lists of variants stay variants, forbidden renderings add up, a type other than the
+    default and a non-empty note replace the old ones. A term that comes out the same is unchanged, so
+    importing the glossary's own export changes nothing. A source whose incoming term forbids what the
+    term before it approves, or approves what it forbids, is a conflict: left as it was (not added, if
+    new), with every later row of that source.
     """
     merge = GlossaryMerge(add_to)
     pending: dict[str, Term] = {}  # source -> the term as merged so far (repeats in the file merge too)
-    originals: dict[str, Term] = {}
+    refused: set[str] = set()
     for term in incoming:
+        if term.source in refused:
+            continue
         old = pending.get(term.source) or glossary.by_source.get(term.source)
         if old is None:
             pending[term.source] = term
             continue
-        originals.setdefault(term.source, old)
+        conflict = _contradiction(old, term)
+        if conflict is not None:
+            merge.conflicts.append(conflict)
+            refused.add(term.source)
+            pending.pop(term.source, None)
+            continue
         pending[term.source] = merged_term(old, term)
     for source, term in pending.items():
-        old = originals.get(source, glossary.by_source.get(source))
+        old = glossary.by_source.get(source)
         if old is None:
             merge.added.append(term)
             continue
@@ -70,6 +102,16 @@ def merge_glossary(glossary: Glossary, incoming: Iterable[Term], add_to: Path) -
         else:
             merge.unchanged += 1
     return merge
+
+
+def _contradiction(old: Term, new: Term) -> TermConflict | None:
+    """The conflict of ``new`` with ``old`` (renderings compared as the lint compares them: case and
+    inflection ignored), or None."""
+    def among(renderings: tuple[str, ...], others: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(r for r in renderings if any(same_phrase(r, other) for other in others))
+
+    forbidden_now, approved_now = among(old.renderings, new.forbidden), among(new.renderings, old.forbidden)
+    return TermConflict(old, new, forbidden_now, approved_now) if forbidden_now or approved_now else None
 
 
 def merged_term(old: Term, new: Term) -> Term:
