@@ -216,8 +216,8 @@ def _in_language(entry: _Entry, language: str) -> list[_Rendering]:
 
 
 def _entry_terms(entry: _Entry, path: Path, source_lang: str, target_lang: str) -> list[Term]:
-    """The entry's terms, none for an entry in other languages only; an entry that cannot be the glossary's
-    (a language not named, no term at all, a term in one language only) is an error."""
+    """The entry's terms, none for an entry with no source-language term; an entry that cannot be the
+    glossary's (a language not named, no term at all, a source term with no approved rendering) is an error."""
     if entry.unlabelled:
         raise InputError("a langSet without xml:lang: name the language of its terms", path=path,
                          line=entry.unlabelled)
@@ -227,9 +227,7 @@ def _entry_terms(entry: _Entry, path: Path, source_lang: str, target_lang: str) 
         if not entry.languages:
             raise InputError("a term entry without a term: fill in its <term>, or delete the entry", path=path,
                              line=entry.line)
-        if renderings:
-            raise InputError(f"'{renderings[0].text}' has no {source_lang} term", path=path, line=entry.line)
-        return []
+        return []  # in other languages only, or not yet in the source language (a multilingual termbase)
     forbidden = [r.text for r in renderings if r.status in FORBIDDEN_STATUSES]
     allowed = sorted((r for r in renderings if r.status not in FORBIDDEN_STATUSES),
                      key=lambda r: r.status != PREFERRED)
