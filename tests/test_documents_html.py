@@ -108,3 +108,17 @@ def test_a_paragraph_broken_by_the_layout_is_reported_with_its_line(tmp_path):
     assert result.stderr.splitlines()[0] == (f"{source}:3: warning: paragraph ends mid-sentence (…总工会召开专题会，对推进) and "
                                              "the next one ends a sentence: broken by the layout? kept as it is")
     assert "warning" not in result.stderr.splitlines()[1]  # a colon introduces what follows
+
+
+def test_text_that_reads_as_a_code_is_a_code_of_its_own_and_comes_back_as_text(tmp_path):
+    source, catalog, output = tmp_path / "a.html", tmp_path / "a.po", tmp_path / "a.en.html"
+    source.write_text("<html><body><p><b>粗体</b>见&lt;1&gt;号文件&lt;/1&gt;。</p></body></html>", encoding="utf-8")
+    assert run("segment", str(source), "-o", str(catalog)).exit_code == 0  # a KeyError traceback before
+    po = polib.pofile(str(catalog))
+    entry = po[0]
+    assert entry.msgid == "<1>粗体</1>见<2/>号文件<3/>。"
+    assert "<2/> the text <1> (not a code), <3/> the text </1> (not a code)" in entry.comment.replace("\n", " ")
+    entry.msgstr = "See <2/> file <3/> in <1>bold</1>."
+    po.save()
+    assert run("render", str(catalog), "--source", str(source), "-o", str(output)).exit_code == 0
+    assert "<p>See &lt;1&gt; file &lt;/1&gt; in <b>bold</b>.</p>" in output.read_text(encoding="utf-8")

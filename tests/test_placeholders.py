@@ -66,3 +66,16 @@ def test_segments_put_back_together_are_the_block(parts):
     for segment in split_segments(block, "body"):
         text, back = renumber(segment)
         assert restore(text, back) == segment
+
+
+def test_source_text_that_reads_as_a_code_is_kept_apart_from_the_codes_even_split_over_runs():
+    from toolkit.documents.placeholders import InlineBuilder, Literal
+
+    builder = InlineBuilder()
+    number = builder.open("bold", None)
+    builder.text("第<")
+    builder.text("1>条")  # a run boundary inside the lookalike
+    builder.close(number)
+    assert builder.placeholder_text == "<1>第<2/>条</1>"
+    assert builder.codes[2].data == Literal("<1>")
+    assert parse("<1>Article <2/></1>", builder.codes) == [Tagged(1, ["Article <1>"])]

@@ -40,27 +40,53 @@ class Standalone:
 Node = str | Tagged | Standalone
 
 
+@dataclass(frozen=True)
+class Literal:
+    """Source text that reads as a code (``&lt;1&gt;`` in a page): kept as a standalone code of its own,
+    so that it cannot be taken for one of the block's codes, and written back as the text it is."""
+
+    text: str
+
+
 class InlineBuilder:
     """Collects a block's text and inline codes into one placeholder text."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.codes: dict[int, Code] = {}
+        self._pending: list[str] = []  # text since the last code, checked for lookalikes once complete
 
     def text(self, text: str) -> None:
-        self.parts.append(text)
+        self._pending.append(text)
 
     def open(self, label: str, data: object) -> int:
+        self._flush()
         number = self._add(Code(label, data, paired=True))
         self.parts.append(f"<{number}>")
         return number
 
     def close(self, number: int) -> None:
+        self._flush()
         self.parts.append(f"</{number}>")
 
     def standalone(self, label: str, data: object) -> None:
+        self._flush()
+        self._standalone(label, data)
+
+    def _standalone(self, label: str, data: object) -> None:
         number = self._add(Code(label, data, paired=False))
         self.parts.append(f"<{number}/>")
+
+    def _flush(self) -> None:
+        """The text since the last code, a lookalike in it (even one split over runs) made a Literal code."""
+        text = "".join(self._pending)
+        self._pending = []
+        position = 0
+        for match in PLACEHOLDER.finditer(text):
+            self.parts.append(text[position:match.start()])
+            self._standalone(f"the text {match.group(0)} (not a code)", Literal(match.group(0)))
+            position = match.end()
+        self.parts.append(text[position:])
 
     def _add(self, code: Code) -> int:
         number = len(self.codes) + 1
@@ -69,6 +95,7 @@ class InlineBuilder:
 
     @property
     def placeholder_text(self) -> str:
+        self._flush()
         return "".join(self.parts)
 
 
@@ -84,7 +111,7 @@ def tokens(text: str) -> Iterator[tuple[str, int, int, int]]:
 
 def parse(text: str, codes: dict[int, Code]) -> list[Node]:
     """The tree of a placeholder text, tolerant of a translator's slips: codes the block does not have
-    stay as text, a closing code with no opening one is dropped, an unclosed one closes at the end."""
+    stay as text (and so does a Literal code), a closing code with no opening one is dropped, an unclosed one closes at the end."""
     root = Tagged(0)
     stack = [root]
     position = 0
@@ -104,6 +131,8 @@ def parse(text: str, codes: dict[int, Code]) -> list[Node]:
         code = codes.get(number)
         if code is None or code.paired != (kind != "standalone"):
             add_text(text[start:end])
+        elif kind == "standalone" and isinstance(code.data, Literal):
+            add_text(code.data.text)
         elif kind == "standalone":
             stack[-1].children.append(Standalone(number))
         elif kind == "open":
