@@ -228,3 +228,28 @@ def test_notes_headers_and_footers_are_translated_and_keep_their_numbers(tmp_pat
     margins = "".join(text for name, text in parts.items() if name.startswith(("word/header", "word/footer")))
     assert all(translation in margins and chinese not in margins for chinese, translation in MARGINS.values())
     assert "<w:footnoteReference" in parts["word/document.xml"] and "Shibadong" in parts["word/document.xml"]
+
+
+def test_an_untranslated_paragraph_keeps_its_runs_and_tracked_changes(tmp_path, monkeypatch):
+    import docx
+    from docx.oxml import parse_xml
+
+    monkeypatch.chdir(tmp_path)
+    document = docx.Document()
+    document.add_paragraph("翻译这一段。")
+    tracked = parse_xml('<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                        '<w:r><w:t>修订前的文字</w:t></w:r><w:ins w:id="1" w:author="a"><w:r><w:t>插入的文字</w:t></w:r></w:ins>'
+                        '<w:del w:id="2" w:author="a"><w:r><w:delText>删除的文字</w:delText></w:r></w:del>'
+                        '<w:r><w:t>。</w:t></w:r></w:p>')
+    document.element.body.insert(1, tracked)
+    document.save(tmp_path / "a.docx")
+    catalog, output = tmp_path / "a.po", tmp_path / "a.en.docx"
+    assert run("segment", "a.docx", "-o", str(catalog)).exit_code == 0
+    po = polib.pofile(str(catalog))
+    assert po.find("修订前的文字插入的文字。") is not None  # read as accepted
+    po.find("翻译这一段。").msgstr = "Translate this paragraph."
+    po.save()
+    assert run("render", str(catalog), "--source", "a.docx", "-o", str(output)).exit_code == 0
+    body = zipfile.ZipFile(output).read("word/document.xml").decode()
+    assert "Translate this paragraph." in body
+    assert "<w:del " in body and "<w:delText>删除的文字</w:delText>" in body and "<w:ins " in body  # were accepted

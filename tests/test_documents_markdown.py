@@ -116,3 +116,17 @@ def test_list_items_and_cells_need_not_end_a_sentence_and_ascii_cells_come_copie
     assert po.find("1668元").msgstr == ""
     assert msgfmt_check(catalog).returncode == 0
     assert [e.msgid for e in po.translated_entries()] == ["2013"]
+
+
+def test_a_block_no_translation_changes_keeps_its_lines(tmp_path):
+    source, catalog, output = tmp_path / "a.md", tmp_path / "a.po", tmp_path / "a.en.md"
+    text = "第一行没有结束\n第二行结束了。\n\n> 引用的第一句。\n> 引用的第二句。\n\n硬换行在这里  \n然后继续。\n\n翻译这一段。\n"
+    source.write_text(text, encoding="utf-8")
+    assert CliRunner().invoke(cli, ["segment", str(source), "-o", str(catalog)]).exit_code == 0
+    assert CliRunner().invoke(cli, ["render", str(catalog), "--source", str(source), "-o", str(output)]).exit_code == 0
+    assert output.read_text(encoding="utf-8") == text  # the lines were joined, the hard break made a backslash
+    po = polib.pofile(str(catalog))
+    po.find("翻译这一段。").msgstr = "Translate this paragraph."
+    po.save()
+    assert CliRunner().invoke(cli, ["render", str(catalog), "--source", str(source), "-o", str(output)]).exit_code == 0
+    assert output.read_text(encoding="utf-8") == text.replace("翻译这一段。", "Translate this paragraph.")

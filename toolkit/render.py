@@ -126,7 +126,10 @@ def render_catalog(catalog: str | Path, *, source: str | Path | None = None, mar
                                          drop_repeats=drop_repeats)
     if markdown or drop_repeats:
         return Rendering(text_article(document, paragraphs, markdown=markdown), total, missing)
-    output = source_format.write(parsed, [wrap(text, block.outer) for text, block in zip(paragraphs, parsed.blocks)])
+    # a block no translation changes stays as the source has it (its line breaks, runs, tracked changes)
+    chinese, _, _ = compose(document, {}, [block.back for block in parsed.blocks])
+    output = source_format.write(parsed, [None if text == source else wrap(text, block.outer)
+                                          for text, source, block in zip(paragraphs, chinese, parsed.blocks)])
     if isinstance(output, bytes):
         return Rendering("", total, missing, output)
     return Rendering(output, total, missing)

@@ -108,5 +108,6 @@ class SourceFormat(ABC):
         """The format's model of the file and its blocks; an InputError for a file it cannot read."""
 
     @abstractmethod
-    def write(self, parsed: Parsed, english: list[str]) -> str | bytes:
-        """The document with each block's text replaced by ``english`` (placeholder texts, one per block)."""
+    def write(self, parsed: Parsed, english: list[str | None]) -> str | bytes:
+        """The document with each block's text replaced by ``english`` (placeholder texts, one per block);
+        a block given None is written as it was in the source, its line breaks, whitespace and runs kept."""

@@ -103,11 +103,13 @@ class Docx(SourceFormat):
                                     builder.codes, target=(element, base, anchors), running=running))
         return Package(document, notes), blocks
 
-    def write(self, parsed: Parsed, english: list[str]) -> bytes:
+    def write(self, parsed: Parsed, english: list[str | None]) -> bytes:
         """The document with the English in place (the parsed document is changed: it is written once)."""
         from lxml import etree
 
         for block, text in zip(parsed.blocks, english):
+            if text is None:
+                continue
             element, base, anchors = block.target
             for child in list(element):
                 if child.tag != f"{W}pPr":

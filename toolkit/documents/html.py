@@ -70,7 +70,7 @@ class Html(SourceFormat):
             raise InputError("no article text: no paragraph, heading or list item with text in <body>", path=path)
         return root, blocks
 
-    def write(self, parsed: Parsed, english: list[str]) -> str:
+    def write(self, parsed: Parsed, english: list[str | None]) -> str:
         from lxml import etree
 
         root = copy.deepcopy(parsed.model)
@@ -79,6 +79,8 @@ class Html(SourceFormat):
         copies = list(root.iter())
         where = {id(element): number for number, element in enumerate(originals)}
         for block, text in zip(parsed.blocks, english):
+            if text is None:
+                continue
             element = copies[where[id(block.target)]]
             _fill(element, placeholders.parse(text, block.codes), block.codes)
         if root.get("lang"):

@@ -74,11 +74,13 @@ class Markdown(SourceFormat):
                 blocks.append(Block(content, kind, token.map[0] + 1, builder.codes, target=place, running=running))
         return lines, blocks
 
-    def write(self, parsed: Parsed, english: list[str]) -> str:
+    def write(self, parsed: Parsed, english: list[str | None]) -> str:
         lines: list[str] = list(parsed.model)
         for block, text in sorted(zip(parsed.blocks, english), key=lambda pair: (pair[0].target.first,
                                                                                   pair[0].target.start),
                                   reverse=True):
+            if text is None:
+                continue
             place: Place = block.target
             markdown = _render(placeholders.parse(text, block.codes), block.codes)
             if block.kind not in ("title", "heading") and BLOCK_START.match(markdown):

@@ -24,7 +24,9 @@ class PlainText(SourceFormat):
         blocks = [Block(p.text, p.kind, p.line, back=[{} for _ in p.segments]) for p in document.paragraphs]
         return document, blocks
 
-    def write(self, parsed: Parsed, english: list[str]) -> str:
-        from toolkit.render import text_article
+    def write(self, parsed: Parsed, english: list[str | None]) -> str:
+        from toolkit.render import compose, text_article
 
-        return text_article(parsed.document, english, markdown=False)
+        chinese, _, _ = compose(parsed.document, {})
+        return text_article(parsed.document, [source if text is None else text
+                                              for text, source in zip(english, chinese)], markdown=False)
