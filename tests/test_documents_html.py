@@ -122,3 +122,15 @@ def test_text_that_reads_as_a_code_is_a_code_of_its_own_and_comes_back_as_text(t
     po.save()
     assert run("render", str(catalog), "--source", str(source), "-o", str(output)).exit_code == 0
     assert "<p>See &lt;1&gt; file &lt;/1&gt; in <b>bold</b>.</p>" in output.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("page", [
+    "<p>只有一个片段。</p>\n<p>第二段<b>也是</b>。</p>\n",  # a fragment: written as one, not wrapped in html and body
+    "<html><body><p>没有文档类型的页面。</p></body></html>\n",  # no doctype: none added (lxml reports HTML 4's)
+])
+def test_a_fragment_or_a_page_without_doctype_renders_as_it_was(tmp_path, page):
+    source, catalog, output = tmp_path / "a.html", tmp_path / "a.po", tmp_path / "a.en.html"
+    source.write_text(page, encoding="utf-8")
+    assert run("segment", str(source), "-o", str(catalog)).exit_code == 0
+    assert run("render", str(catalog), "--source", str(source), "-o", str(output)).exit_code == 0
+    assert output.read_text(encoding="utf-8") == page

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.documents import placeholders
@@ -36,6 +37,17 @@ NOT_ARTICLE = re.compile(r"(?:^|[\s_-])(?:ad|ads|advert\w*|banner|share|social|r
                          r"breadcrumbs?|nav\w*|menu|sidebar|footer|copyright)(?:$|[\s_-])", re.I)
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+DOCTYPE = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<!doctype", re.I | re.S)
+PAGE_TAG = re.compile(r"<(?:html|head|body)[\s>]", re.I)
+
+
+@dataclass
+class Page:
+    """A parsed page: lxml's tree (which always has html, head and body) and what the source had of them."""
+
+    root: object
+    doctype: bool  # the source declares one (lxml reports an HTML 4 one for a page without)
+    fragment: bool  # no <html>, <head> or <body> in the source: a piece of a page, written as one
 
 
 class Html(SourceFormat):
@@ -68,14 +80,15 @@ class Html(SourceFormat):
                 blocks.append(_block(element, None))
         if not any(placeholders.strip(b.text).strip() for b in blocks[1 if title is not None else 0:]):
             raise InputError("no article text: no paragraph, heading or list item with text in <body>", path=path)
-        return root, blocks
+        return Page(root, bool(DOCTYPE.match(text)), not PAGE_TAG.search(text)), blocks
 
     def write(self, parsed: Parsed, english: list[str | None]) -> str:
         from lxml import etree
 
-        root = copy.deepcopy(parsed.model)
+        page: Page = parsed.model
+        root = copy.deepcopy(page.root)
         # the blocks point into the parsed tree: find their copies by their position in it
-        originals = list(parsed.model.iter())
+        originals = list(page.root.iter())
         copies = list(root.iter())
         where = {id(element): number for number, element in enumerate(originals)}
         for block, text in zip(parsed.blocks, english):
@@ -90,8 +103,11 @@ class Html(SourceFormat):
         for meta in root.iterfind(".//meta[@http-equiv]"):
             if meta.get("http-equiv", "").lower() == "content-type":
                 meta.set("content", "text/html; charset=utf-8")
-        doctype = parsed.model.getroottree().docinfo.doctype  # (the copy is a tree of its own, with none)
-        return etree.tostring(root, method="html", encoding="unicode", doctype=doctype or None) + "\n"
+        if page.fragment:
+            return "".join((part.text or "") + "".join(etree.tostring(child, method="html", encoding="unicode")
+                                                       for child in part) for part in root)
+        doctype = page.root.getroottree().docinfo.doctype if page.doctype else None  # (the copy has none)
+        return etree.tostring(root, method="html", encoding="unicode", doctype=doctype) + "\n"
 
 
 def _article(body):
