@@ -130,3 +130,34 @@ def test_a_block_no_translation_changes_keeps_its_lines(tmp_path):
     po.save()
     assert CliRunner().invoke(cli, ["render", str(catalog), "--source", str(source), "-o", str(output)]).exit_code == 0
     assert output.read_text(encoding="utf-8") == text.replace("翻译这一段。", "Translate this paragraph.")
+
+
+LINKS = """这有[链接][ref]和[北京][]，还有[上海]与[内联](https://例子.cn/路径 "标题")。注在这里[^1]。
+
+[ref]: https://example.com/
+[北京]: https://beijing.example/
+[上海]: https://shanghai.example/
+[^1]: 脚注的内容。
+"""
+
+
+def test_links_keep_their_destination_or_reference_as_written_and_footnote_marks_stay_marks(tmp_path):
+    source, catalog, output = tmp_path / "a.md", tmp_path / "a.po", tmp_path / "a.en.md"
+    source.write_text(LINKS, encoding="utf-8")
+    assert CliRunner().invoke(cli, ["segment", str(source), "-o", str(catalog)]).exit_code == 0
+    po = polib.pofile(str(catalog))
+    assert po[0].msgid == "这有<1>链接</1>和<2>北京</2>，还有<3>上海</3>与<4>内联</4>。"
+    assert po[1].msgid == "注在这里<1/>。" and "<1/> footnote mark" in po[1].comment
+    po[0].msgstr = "Here are a <1>link</1>, <2>Beijing</2>, <3>Shanghai</3> and <4>inline</4>."
+    po[1].msgstr = "A note here<1/>."
+    po.save()
+    assert CliRunner().invoke(cli, ["render", str(catalog), "--source", str(source), "-o", str(output)]).exit_code == 0
+    first = output.read_text(encoding="utf-8").split("\n")[0]
+    # the references were inline links to their URLs, the footnote mark one to "%E8%84%9A…" (GitHub showed no note)
+    assert first == ('Here are a [link][ref], [Beijing][北京], [Shanghai][上海] and [inline](https://例子.cn/路径 "标题"). '
+                     "A note here[^1].")
+
+    def hrefs(text: str) -> list[str]:
+        return [child.attrs["href"] for token in MarkdownIt("commonmark").parse(text) if token.type == "inline"
+                for child in token.children if child.type == "link_open"]
+    assert hrefs(output.read_text(encoding="utf-8")) == hrefs(LINKS)

@@ -1,8 +1,9 @@
 """Markdown through markdown-it-py (CommonMark with GFM tables and strikethrough).
 
 Blocks: headings (the first level-1 heading is the title), paragraphs, list items, block quotes and
-table cells. Emphasis, strong, strikethrough and links become paired placeholders; inline code,
-images, inline HTML and hard breaks standalone ones. Code blocks, HTML blocks and front matter
+table cells. Emphasis, strong, strikethrough and links become paired placeholders (a link written
+back with its destination, or its reference label, as the source has it); inline code, images,
+inline HTML, hard breaks and footnote marks (``[^1]``, a reference link to CommonMark) standalone ones. Code blocks, HTML blocks and front matter
 (``---`` or ``+++`` at the top) are left alone. The English of a block replaces its source lines in
 place, on one line, so list markers, quote marks, table pipes and everything between blocks stay
 byte for byte.
@@ -47,6 +48,7 @@ class Markdown(SourceFormat):
         masked = text if front is None else "\n" * front.group(0).count("\n") + text[front.end():]
         lines = text.split("\n")
         parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+        parser.inline.ruler.at("link", _link_as_written)
         blocks: list[Block] = []
         parents: list[str] = []
         columns: dict[int, int] = {}  # line → column where the next search starts (cells of a table row)
@@ -108,16 +110,37 @@ def _locate(content: str, lines: list[str], first: int, columns: dict[int, int])
     return Place(first, start, last, end)
 
 
+def _link_as_written(state, silent: bool) -> bool:
+    """markdown-it's link rule, noting on the link_open token how the source writes what follows the
+    link's text: ``(destination "title")`` or ``[label]`` (a shortcut or collapsed reference, whose label
+    is its text, gets its label spelled out, as its text is translated); and a footnote mark's source."""
+    from markdown_it.rules_inline import link
+
+    start, count = state.pos, len(state.tokens)
+    if not link(state, silent):
+        return False
+    if not silent:
+        label_end = state.md.helpers.parseLinkLabel(state, start, True)
+        text, after = state.src[start + 1:label_end], state.src[label_end + 1:state.pos]
+        opening = next(token for token in state.tokens[count:] if token.type == "link_open")  # after pending text
+        if after in ("", "[]"):
+            after = f"[{text}]"
+            if text.startswith("^"):
+                opening.meta["footnote"] = f"[{text}]"
+        opening.meta["after"] = after
+    return True
+
+
 def _inline(children: list, builder: InlineBuilder, lines: list[str], place: Place) -> None:
     """Text and placeholders of an inline token's children; soft breaks left as newlines for the
     caller to join (nothing between Chinese characters, a space elsewhere)."""
     open_codes: list[int] = []
     line = place.first
-    skip_autolink = False
+    skip_link = False
     for child in children:
         kind = child.type
-        if skip_autolink:
-            skip_autolink = kind != "link_close"
+        if skip_link:
+            skip_link = kind != "link_close"
         elif kind == "text":
             builder.text(child.content)
         elif kind == "softbreak":
@@ -133,10 +156,12 @@ def _inline(children: list, builder: InlineBuilder, lines: list[str], place: Pla
             builder.close(open_codes.pop())
         elif kind == "link_open" and child.markup == "autolink":
             builder.standalone("link", f"<{child.attrs['href']}>")
-            skip_autolink = True
+            skip_link = True
+        elif kind == "link_open" and "footnote" in child.meta:
+            builder.standalone("footnote mark", child.meta["footnote"])
+            skip_link = True
         elif kind == "link_open":
-            href, title = str(child.attrs.get("href", "")), child.attrs.get("title")
-            open_codes.append(builder.open(f"link to {href}", (href, title)))
+            open_codes.append(builder.open(f"link to {child.attrs.get('href', '')}", ("link", child.meta["after"])))
         elif kind == "code_inline":
             builder.standalone("code", f"{child.markup}{child.content}{child.markup}")
         elif kind == "image":
@@ -185,8 +210,7 @@ def _render(nodes: list[Node], codes: dict) -> str:
             inner = _render(node.children, codes)
             code = codes[node.id]
             if isinstance(code.data, tuple):
-                href, title = code.data
-                out.append(f"[{inner}]({_target(href, title)})")
+                out.append(f"[{inner}]{code.data[1]}")
             elif isinstance(code.data, list):
                 out.append(f"{code.data[1]}{inner}{code.data[2]}")
             else:
