@@ -117,8 +117,29 @@ def corrupt(path, source):
     path.write_bytes(bytes(data))
 
 
+def encrypted(path, source):
+    """An OLE container as Word writes a password-protected DOCX: a directory entry EncryptedPackage."""
+    entry = "EncryptedPackage".encode("utf-16-le").ljust(64, b"\0")
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + entry + b"\0" * 448)
+
+
+def strict(path, source):
+    """The document saved as Strict Open XML: its namespaces are purl.oclc.org's."""
+    with zipfile.ZipFile(source) as package, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in package.namelist():
+            data = package.read(name)
+            for transitional, strict_name in ((b"schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                               b"purl.oclc.org/ooxml/wordprocessingml/main"),
+                                              (b"schemas.openxmlformats.org/officeDocument/2006/relationships",
+                                               b"purl.oclc.org/ooxml/officeDocument/relationships")):
+                data = data.replace(transitional, strict_name)
+            out.writestr(name, data)
+
+
 @pytest.mark.parametrize("make, message", [
     (lambda path, source: path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504), "a Word 97–2003 .doc"),
+    (encrypted, "a password-protected (encrypted) DOCX: remove the password"),  # "a Word 97–2003 .doc" before
+    (strict, "a Strict Open XML document"),  # "no relationship of type 'http://…officeDocument' in collection"
     (lambda path, source: path.write_text("北京工会", encoding="utf-8"), "not a zip package"),
     (truncated, "not a zip package"),
     (corrupt, "broken DOCX package"),

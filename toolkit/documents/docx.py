@@ -13,8 +13,9 @@ bookmarks are kept; the runs are rebuilt from the base and the codes' properties
 
 Footnotes and endnotes follow the body, then headers and footers (each part once, however many sections
 share it); a note's number is a standalone code. Not translated: text boxes and comments (kept as they are).
-A package is checked before python-docx opens it: a Word 97–2003 .doc, a zip that is broken, not a Word
-document, or that would unpack to more than MAX_UNPACKED bytes is one error.
+A package is checked before python-docx opens it: a Word 97–2003 .doc, an encrypted DOCX, a zip that is
+broken, not a Word document, in Strict Open XML, or that would unpack to more than MAX_UNPACKED bytes is
+one error.
 """
 from __future__ import annotations
 
@@ -39,6 +40,8 @@ MAX_UNPACKED = 100 * 1024 * 1024  # a news article with photos is a few MB; more
 MAX_RATIO = 200  # deflate reaches ~1000:1 only on degenerate data
 PLAIN_SHARE = 4  # runs without properties are the base when they hold a quarter of the text or more
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream an encrypted DOCX's OLE container holds
+STRICT = b"http://purl.oclc.org/ooxml/"  # Strict Open XML's namespaces (python-docx reads Transitional only)
 
 # run properties that do not make a code: spell-check language, Latin/East Asian font choice, sizes and
 # weights of complex scripts, kerning
@@ -132,6 +135,9 @@ def check_package(path: Path) -> None:
     with path.open("rb") as handle:
         head = handle.read(8)
     if head == OLE_MAGIC:
+        if ENCRYPTED in path.read_bytes():
+            raise InputError("a password-protected (encrypted) DOCX: remove the password in Word "
+                             "(File > Info > Protect Document) and save it again", path=path)
         raise InputError("a Word 97–2003 .doc (or another OLE file), not a DOCX: save it as .docx", path=path)
     if not zipfile.is_zipfile(path):
         raise InputError("not a DOCX file (not a zip package)", path=path)
@@ -145,6 +151,9 @@ def check_package(path: Path) -> None:
                 raise InputError(f"refused: would unpack to {unpacked:,} bytes (a zip bomb?)", path=path)
             if "word/document.xml" not in package.namelist():
                 raise InputError("not a Word document: the package has no word/document.xml", path=path)
+            if "_rels/.rels" in package.namelist() and STRICT in package.read("_rels/.rels"):
+                raise InputError("a Strict Open XML document, which cannot be read: save it in Word as "
+                                 "Word Document (*.docx), not Strict Open XML Document", path=path)
             broken = package.testzip()
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
         raise InputError(f"broken DOCX package: {exc}", path=path) from exc
