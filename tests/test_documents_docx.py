@@ -274,3 +274,22 @@ def test_an_untranslated_paragraph_keeps_its_runs_and_tracked_changes(tmp_path, 
     body = zipfile.ZipFile(output).read("word/document.xml").decode()
     assert "Translate this paragraph." in body
     assert "<w:del " in body and "<w:delText>删除的文字</w:delText>" in body and "<w:ins " in body  # were accepted
+
+
+def empty_docx(path) -> None:
+    import docx
+
+    docx.Document().save(path)
+
+
+@pytest.mark.parametrize("name, make", [
+    ("empty.docx", empty_docx),  # an empty body: a catalog of 0 entries, exit 0, before
+    ("code.md", lambda path: path.write_text("```\n代码\n```\n", encoding="utf-8")),  # only code
+])
+def test_a_document_with_nothing_to_translate_is_one_error_line(tmp_path, name, make):
+    source = tmp_path / name
+    make(source)
+    result = run("segment", str(source), "-o", str(tmp_path / "a.po"))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"Error: {source}: nothing to translate: no ")
+    assert not (tmp_path / "a.po").exists()

@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from toolkit.documents import placeholders
 from toolkit.documents.placeholders import Code
+from toolkit.errors import InputError
 from toolkit.segment import Paragraph, Segment, SegmentWarning, SourceDocument, ends_sentence, split_segments
 
 
@@ -91,6 +92,9 @@ class SourceFormat(ABC):
         """The document's blocks and segments (the catalog's ``#:`` lines name it ``reference``)."""
         model, blocks = self.parse(path, encoding)
         blocks = [block for block in blocks if placeholders.strip(block.text).strip()]
+        if not blocks:  # an empty document, or only code: nothing a catalog could hold, as an empty text file
+            raise InputError("nothing to translate: no paragraph, heading, list item or table cell with text",
+                             path=path)
         paragraphs = []
         for number, block in enumerate(blocks):
             block.text, block.outer = placeholders.outer_codes(block.text)
