@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import subprocess
 import zipfile
@@ -293,3 +294,30 @@ def test_a_document_with_nothing_to_translate_is_one_error_line(tmp_path, name, 
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
     assert result.stderr.startswith(f"Error: {source}: nothing to translate: no ")
     assert not (tmp_path / "a.po").exists()
+
+
+def test_moved_text_and_a_simple_hyperlink_field_are_translated(tmp_path, monkeypatch):
+    import docx
+    from docx.oxml import parse_xml
+
+    monkeypatch.chdir(tmp_path)
+    document = docx.Document()
+    for xml in ('<w:r><w:t>移动</w:t></w:r><w:moveTo w:id="3" w:author="a"><w:r><w:t>过来的文字</w:t></w:r></w:moveTo>'
+                '<w:r><w:t>在这里。</w:t></w:r>',
+                '<w:r><w:t>请访问</w:t></w:r><w:fldSimple w:instr=" HYPERLINK &quot;https://example.com/&quot; ">'
+                '<w:r><w:t>示例网站</w:t></w:r></w:fldSimple><w:r><w:t>。</w:t></w:r>'):
+        document.element.body.insert(0, parse_xml(
+            f'<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{xml}</w:p>'))
+    document.save(tmp_path / "a.docx")
+    catalog, output = tmp_path / "a.po", tmp_path / "a.en.docx"
+    assert run("segment", "a.docx", "-o", str(catalog)).exit_code == 0
+    po = polib.pofile(str(catalog))
+    # both were codes no translation could reach ("移动<1/>在这里。", "请访问<1/>。")
+    po.find("请访问<1>示例网站</1>。").msgstr = "Visit <1>the example site</1>."
+    po.find("移动过来的文字在这里。").msgstr = "The moved text is here."
+    assert "<1>…</1> link to https://example.com/" in po.find("请访问<1>示例网站</1>。").comment
+    po.save()
+    assert run("render", str(catalog), "--source", "a.docx", "-o", str(output)).exit_code == 0
+    body = zipfile.ZipFile(output).read("word/document.xml").decode()
+    assert "HYPERLINK" in body and "<w:t>the example site</w:t></w:r></w:fldSimple>" in body
+    assert "The moved text is here." in body and not re.search("[\u4e00-\u9fff]", body)

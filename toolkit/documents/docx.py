@@ -11,7 +11,8 @@ font choice for Latin and Chinese text do not make a code. The English goes back
 paragraphs: paragraph properties, styles, numbering, tables, sections, headers and footers, images and
 bookmarks are kept; the runs are rebuilt from the base and the codes' properties.
 
-Footnotes and endnotes follow the body, then headers and footers (each part once, however many sections
+Tracked insertions and moves are read as accepted (deletions and text moved away left out), and a
+HYPERLINK field written as a simple field is a link like a hyperlink. Footnotes and endnotes follow the body, then headers and footers (each part once, however many sections
 share it); a note's number is a standalone code. Not translated: text boxes and comments (kept as they are).
 A package is checked before python-docx opens it: a Word 97–2003 .doc, an encrypted DOCX, a zip that is
 broken, not a Word document, in Strict Open XML, or that would unpack to more than MAX_UNPACKED bytes is
@@ -48,7 +49,7 @@ STRICT = b"http://purl.oclc.org/ooxml/"  # Strict Open XML's namespaces (python-
 NOISE = {f"{W}{name}" for name in ("lang", "noProof", "rFonts", "szCs", "bCs", "iCs", "kern", "webHidden")}
 ANCHORS = {f"{W}{name}" for name in ("bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd",
                                      "permStart", "permEnd")}
-TRANSPARENT = {f"{W}{name}" for name in ("ins", "smartTag", "customXml", "sdtContent")}
+TRANSPARENT = {f"{W}{name}" for name in ("ins", "moveTo", "smartTag", "customXml", "sdtContent")}
 DROPPED = {f"{W}{name}" for name in ("proofErr", "del", "moveFrom", "pPr", "sdtPr", "sdtEndPr")}
 WHOLE_RUN = {f"{W}{name}": label for name, label in (
     ("footnoteReference", "footnote mark"), ("endnoteReference", "endnote mark"), ("drawing", "image"),
@@ -275,11 +276,14 @@ def _read_content(scope, builder: InlineBuilder, links) -> object:
                         builder.standalone(label, ("in-run", copy.deepcopy(part)))
                     elif part.tag not in SKIPPED_IN_RUN:
                         builder.standalone("inline object", ("in-run", copy.deepcopy(part)))
-            elif tag == f"{W}hyperlink":
+            elif tag == f"{W}hyperlink" or tag == f"{W}fldSimple" and _field_link(child) is not None:
                 set_format(base)
                 shell = child.makeelement(child.tag, dict(child.attrib))
                 relationship, anchor = child.get(f"{R}id"), child.get(f"{W}anchor")
-                target = links[relationship].target_ref if relationship in links else f"#{anchor}" if anchor else ""
+                if tag == f"{W}fldSimple":
+                    target = _field_link(child)
+                else:
+                    target = links[relationship].target_ref if relationship in links else f"#{anchor}" if anchor else ""
                 data = ["hyperlink", shell, None]  # its runs' base, known once they are read
                 number = builder.open(f"link to {target}" if target else "link", data)
                 data[2] = copy.deepcopy(_read_content(child, builder, links))
@@ -297,6 +301,14 @@ def _read_content(scope, builder: InlineBuilder, links) -> object:
     if state["open"] is not None:
         builder.close(state["open"])
     return base
+
+
+def _field_link(field) -> str | None:
+    """The address of a simple HYPERLINK field (its result is the link's text, to translate), else None."""
+    words = (field.get(f"{W}instr") or "").split()
+    if not words or words[0].upper() != "HYPERLINK":
+        return None
+    return next((word.strip('"') for word in words[1:] if not word.startswith("\\")), "")
 
 
 def _label(run_properties) -> str:
