@@ -161,3 +161,18 @@ def test_links_keep_their_destination_or_reference_as_written_and_footnote_marks
         return [child.attrs["href"] for token in MarkdownIt("commonmark").parse(text) if token.type == "inline"
                 for child in token.children if child.type == "link_open"]
     assert hrefs(output.read_text(encoding="utf-8")) == hrefs(LINKS)
+
+
+def test_a_table_cell_with_an_escaped_pipe_is_read_and_its_english_keeps_the_table(tmp_path):
+    source, catalog, output = tmp_path / "a.md", tmp_path / "a.po", tmp_path / "a.en.md"
+    text = "| 名称 | 说明 |\n|---|---|\n| 管道 | 含有\\|竖线的单元格 |\n"
+    source.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["segment", str(source), "-o", str(catalog)])
+    assert result.exit_code == 0, result.output  # "cannot place this block's text in the file", exit 2, before
+    po = polib.pofile(str(catalog))
+    po.find("含有|竖线的单元格").msgstr = "a cell with a | pipe"
+    po.save()
+    assert CliRunner().invoke(cli, ["render", str(catalog), "--source", str(source), "-o", str(output)]).exit_code == 0
+    rendered = output.read_text(encoding="utf-8")
+    assert rendered.endswith("| 管道 | a cell with a \\| pipe |\n")
+    assert structure(rendered) == structure(text)  # still two cells in the row

@@ -34,6 +34,7 @@ class Place:
     start: int
     last: int
     end: int
+    cell: bool = False  # a table cell: its pipes are escaped in the source, and must be in the English
 
 
 class Markdown(SourceFormat):
@@ -59,7 +60,8 @@ class Markdown(SourceFormat):
             elif token.nesting == -1:
                 parents.pop()
             elif token.type == "inline" and token.map:
-                place = _locate(token.content, lines, token.map[0], columns)
+                cell = bool(parents) and parents[-1] in ("td", "th")
+                place = _locate(token.content, lines, token.map[0], columns, cell)
                 if place is None:
                     raise InputError("cannot place this block's text in the file", path=path, line=token.map[0] + 1)
                 builder = InlineBuilder()
@@ -85,6 +87,8 @@ class Markdown(SourceFormat):
                 continue
             place: Place = block.target
             markdown = _render(placeholders.parse(text, block.codes), block.codes)
+            if place.cell:
+                markdown = markdown.replace("|", "\\|")
             if block.kind not in ("title", "heading") and BLOCK_START.match(markdown):
                 markdown = "\\" + markdown if not markdown[0].isdigit() else re.sub(r"^(\d+)", r"\1\\", markdown)
             lines[place.first:place.last + 1] = [lines[place.first][:place.start] + markdown +
@@ -92,9 +96,10 @@ class Markdown(SourceFormat):
         return "\n".join(lines)
 
 
-def _locate(content: str, lines: list[str], first: int, columns: dict[int, int]) -> Place | None:
-    """Find a block's inline content (markdown-it strips each line's indentation) in the source lines."""
-    parts = content.split("\n")
+def _locate(content: str, lines: list[str], first: int, columns: dict[int, int], cell: bool) -> Place | None:
+    """Find a block's inline content (markdown-it strips each line's indentation, and a table cell's
+    escapes of its pipes) in the source lines."""
+    parts = (content.replace("|", "\\|") if cell else content).split("\n")
     start = lines[first].find(parts[0], columns.get(first, 0)) if first < len(lines) else -1
     if start < 0:
         return None
@@ -107,7 +112,7 @@ def _locate(content: str, lines: list[str], first: int, columns: dict[int, int])
             return None
         end = found + len(parts[-1])
     columns[last] = end
-    return Place(first, start, last, end)
+    return Place(first, start, last, end, cell)
 
 
 def _link_as_written(state, silent: bool) -> bool:
