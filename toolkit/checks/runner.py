@@ -172,11 +172,29 @@ def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Gloss
     level = {check_id: severity.get(check_id, check.severity) for check_id, check in REGISTRY.items()}
     findings = [_finding(item, catalog, check_id, level[check_id], message)
                 for item, catalog, check_id, message in whole]
-    findings.extend(_finding(entries[index][1], entries[index][0], check_id, level[check_id], message)
-                    for index, check_id, message in per_entry)
+    findings.extend(_finding(entries[index][1], entries[index][0], check_id, given or level[check_id], message)
+                    for index, check_id, message, given in _regrouped(per_entry, entries, checks))
     position = {catalog.path: number for number, catalog in enumerate(catalogs)}
     findings.sort(key=lambda f: (position[f.path], f.line, order[f.check]))
     return CheckReport(findings=findings, coverage=[catalog.stats for catalog in catalogs])
+
+
+def _regrouped(per_entry: list[tuple[int, str, str]], entries: list[tuple[Catalog, Entry]],
+               checks: list[Check]) -> list[tuple[int, str, str, str | None]]:
+    """The entry findings, each check's with a regroup step passed through it catalog by catalog: (entry
+    index, check id, message, severity or None for the check's own). Done on every run, after the cache,
+    over findings only (a few per hundred entries), so it costs next to nothing."""
+    steps = {check.id: check.regroup for check in checks if check.regroup is not None}
+    result: list[tuple[int, str, str, str | None]] = []
+    gathered: dict[tuple[str, int], list[tuple[int, str]]] = {}  # (check id, id of the catalog) -> findings
+    for index, check_id, message in per_entry:
+        if check_id in steps:
+            gathered.setdefault((check_id, id(entries[index][0])), []).append((index, message))
+        else:
+            result.append((index, check_id, message, None))
+    for (check_id, _), found in gathered.items():
+        result.extend((index, check_id, message, given) for index, message, given in steps[check_id](found))
+    return result
 
 
 def _whole_catalog_findings(checks: list[Check], catalogs: list[Catalog],

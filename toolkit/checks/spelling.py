@@ -262,9 +262,44 @@ class Speller:
         return self.guesses[word]
 
 
-@register("spelling", "warning")
+# Entries a word no lexicon knows must be flagged in before it is taken for a term. (On the published
+# corpora, 2 would take leftover entities flagged in two entries each, andlsqb, for terms.)
+TERM_ENTRIES = 3
+_UNGUESSED = re.compile(r'unknown word "([a-z][^"]*)"')  # a lower-case word with no "did you mean"
+
+
+def terms_once(found: list[tuple[int, str]]) -> Iterator[tuple[int, str, str | None]]:
+    """The catalog's spelling findings with a word flagged in TERM_ENTRIES entries or more, and with no
+    dictionary word a letter away, asked about once at its first entry, as info: a word the translation
+    uses again and again (keiretsu, polyendocrinopathy) is a term far more often than a slip, which is
+    mostly a one-off. A repeated word a letter from a dictionary one (thier, recieve) stays a warning in
+    every entry: as likely a slip made by habit, and it must be put right where it stands."""
+    entries: dict[str, list[int]] = {}
+    for index, message in found:
+        if match := _UNGUESSED.fullmatch(message):
+            entries.setdefault(_term(match.group(1)), []).append(index)
+    uses = {word: len(set(indexes)) for word, indexes in entries.items() if len(set(indexes)) >= TERM_ENTRIES}
+    asked: set[str] = set()
+    for index, message in found:
+        match = _UNGUESSED.fullmatch(message)
+        word = _term(match.group(1)) if match else ""
+        if word not in uses:
+            yield index, message, None
+        elif word not in asked:  # its first entry (found is in entry order)
+            asked.add(word)
+            yield index, (f"\"{word}\" is not in the dictionary but used in {uses[word]} entries: probably a term; "
+                          f"if it is a slip, correct it in each"), "info"
+
+
+def _term(word: str) -> str:
+    """The word as one form for all its uses (keiretsu's is keiretsu)."""
+    return _POSSESSIVE.sub("", word.replace("’", "'"))
+
+
+@register("spelling", "warning", regroup=terms_once)
 def spelling(item: Entry, context: Context) -> Iterator[str]:
-    """A word of the English that no dictionary, glossary or pinyin reading knows."""
+    """A word of the English that no dictionary, glossary or pinyin reading knows; one the catalog uses in
+    three entries or more is asked about once, as a probable term (info)."""
     speller = context.speller
     if speller is None:
         speller = context.speller = Speller(context.glossary)
