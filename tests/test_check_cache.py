@@ -121,3 +121,28 @@ def test_after_an_edit_the_completeness_analysis_reads_again_only_the_entry_that
     assert read_again == [entry.msgid]
     monkeypatch.setattr(omission, "echo", real_echo)
     assert cached.output == check("--no-cache", str(catalog)).output
+
+
+def test_a_term_asked_about_once_follows_edits_of_the_entries_that_use_it(tmp_path, monkeypatch, check_cache):
+    """Each entry's spelling findings are cached as its own; whether a word is a term is weighed afresh."""
+    monkeypatch.chdir(tmp_path)
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    for msgid, msgstr in [("丰田的经连会包括数百家供应商。", "Toyota's keiretsu includes hundreds of suppliers."),
+                          ("经连会成员互相持股。", "Members of a keiretsu hold shares in one another."),
+                          ("这一做法后来被禁止。", "The practice was later banned."),
+                          ("批评者说经连会排斥外国竞争者。", "Critics say the keiretsu shut out foreign rivals.")]:
+        po.append(polib.POEntry(msgid=msgid, msgstr=msgstr))
+    po.save(str(tmp_path / "keiretsu.po"))
+    first = check("--select", "spelling", "keiretsu.po").output
+    assert first.count("[spelling]") == 1 and '"keiretsu" is not in the dictionary but used in 3 entries' in first
+    po[1].msgstr = "Members of such a group hold shares in one another."  # now in two entries: a warning in each
+    po.save()
+    cached = check("--select", "spelling", "keiretsu.po").output
+    assert cached == check("--no-cache", "--select", "spelling", "keiretsu.po").output
+    assert cached.count('warning: [spelling] unknown word "keiretsu"') == 2 and "info" not in cached.split("\n\n")[0]
+    po[2].msgstr = "The keiretsu practice was later banned."  # three again
+    po.save()
+    again = check("--select", "spelling", "keiretsu.po").output
+    assert again == check("--no-cache", "--select", "spelling", "keiretsu.po").output
+    assert again.count("[spelling]") == 1 and "used in 3 entries" in again

@@ -578,6 +578,49 @@ def test_a_translation_judged_token_by_token_holds_no_word_the_whole_reading_fla
                        for word in _WORD.findall(speller.readable(text)))
 
 
+KEIRETSU = [
+    ("日本的经连会体系以银行为中心。", "Japan's keiretsu system is built around a bank."),
+    ("丰田的经连会包括数百家供应商。", "Toyota's keiretsu includes hundreds of suppliers."),
+    ("这种做法曾经被官方禁止。", "The practice was once offically banned."),
+    ("经连会成员互相持股。", "Members of a keiretsu hold shares in one another."),
+    ("自身免疫性多内分泌腺病", "autoimmune polyendocrinopathy"),
+    ("批评者说经连会把外国竞争者挡在门外。", "Critics say the keiretsu shut out foreign competitors."),
+    ("这种多内分泌腺病很罕见。", "This polyendocrinopathy is rare."),
+]
+
+
+def test_spelling_asks_once_about_a_word_used_in_three_entries_and_warns_of_a_one_off_slip(tmp_path, monkeypatch):
+    found = check(tmp_path, KEIRETSU, select=["spelling"]).findings
+    assert [(f.msgid, f.severity, f.message) for f in found] == [
+        (KEIRETSU[0][0], "info", '"keiretsu" is not in the dictionary but used in 4 entries: probably a term; '
+                                 "if it is a slip, correct it in each"),
+        (KEIRETSU[2][0], "warning", 'unknown word "offically" (did you mean "officially"?)'),
+        (KEIRETSU[4][0], "warning", 'unknown word "polyendocrinopathy"'),  # two entries: not yet a term
+        (KEIRETSU[6][0], "warning", 'unknown word "polyendocrinopathy"')]
+    # Checked in chunks, some by worker processes, the catalog's findings are weighed the same.
+    monkeypatch.setattr("toolkit.checks.runner.PROGRESS_EVERY", 2)
+    copies = [(msgid, msgstr, [], f"part {part}") for part in range(3) for msgid, msgstr in KEIRETSU]
+    runs = {jobs: check(tmp_path, copies, select=["spelling"], jobs=jobs).findings for jobs in (1, 2)}
+    assert runs[2] == runs[1]
+    assert [(f.msgctxt, f.severity, f.message.split(" entries")[0]) for f in runs[1] if f.severity == "info"] == [
+        ("part 0", "info", '"keiretsu" is not in the dictionary but used in 12'),
+        ("part 0", "info", '"polyendocrinopathy" is not in the dictionary but used in 6')]
+    assert sorted(f.msgctxt for f in runs[1] if f.severity == "warning") == ["part 0", "part 1", "part 2"]
+
+
+def test_spelling_warns_of_a_slip_repeated_in_three_entries_in_each_beside_a_term_asked_about_once(tmp_path):
+    # One letter from a dictionary word, a repeated unknown word is as likely a slip made by habit as a term,
+    # and it must be put right in every entry; a word with no dictionary word near is the term.
+    entries = [("工人们将获得补贴。", "The workers will recieve a subsidy."),
+               ("每户可以获得两千元。", "Each household can recieve two thousand yuan."),
+               ("学生们获得了奖学金。", "The students recieve scholarships."),
+               *KEIRETSU[:2], KEIRETSU[3]]
+    found = check(tmp_path, entries, select=["spelling"]).findings
+    assert [(f.msgid, f.severity, f.message.split('"')[1]) for f in found] == [
+        *((msgid, "warning", "recieve") for msgid, _ in entries[:3]), (KEIRETSU[0][0], "info", "keiretsu")]
+    assert all('"receive"' in f.message for f in found[:3])
+
+
 def test_spelling_off(tmp_path):
     report = check(tmp_path, [("脱贫", "escape povety")], spelling=False)
     assert "spelling" not in ids(report)
