@@ -14,6 +14,7 @@ from toolkit.config import load_config
 from toolkit.errors import InputError
 from toolkit.glossary import COLUMNS
 from toolkit.project import GLOSSARY_HEADER
+from toolkit.words import read_words
 
 
 def invoke(*args: str):
@@ -29,6 +30,8 @@ def test_init_makes_a_project_every_command_can_use(tmp_path, monkeypatch):
     assert msgfmt_check(catalog).returncode == 0
     assert len(read_catalog(catalog)) == 94
     assert next(csv.reader((job / "glossary/terms.csv").open(encoding="utf-8"))) == list(COLUMNS)
+    assert (job / "glossary/words.txt").read_text(encoding="utf-8").startswith("# Words the spelling check accepts")
+    assert read_words(job / "glossary/words.txt") == []
     monkeypatch.chdir(job)
     config = load_config()
     assert [d.catalog for d in config.documents] == [catalog]
@@ -142,7 +145,7 @@ def test_adding_a_bad_or_clashing_source_changes_nothing(tmp_path, monkeypatch):
     ('[check.severity]\nnumbers = "loud"\n', ":2: [check.severity] numbers = 'loud': use one of error, warning, info"),
     ('[[documents]]\nsource = "a.docx"\ncatalog = "a.po"\nformat = "dcox"\n',
      ":4: [[documents]] format 'dcox': did you mean 'docx'?"),
-    ('[zzz]\na = 1\n', ":1: unknown table [zzz]: known: project, documents, glossary, score, check"),
+    ('[zzz]\na = 1\n', ":1: unknown table [zzz]: known: project, documents, glossary, score, check, spelling"),
 ])
 def test_config_errors_name_the_line_and_the_nearest_known_name(tmp_path, toml, expected):
     (tmp_path / "toolkit.toml").write_text(toml, encoding="utf-8")

@@ -1,9 +1,9 @@
 """Check findings kept between runs, so that checking again after a save only checks what changed.
 
 An entry check's findings depend on the entry's own texts and flags and on
-nothing else but the glossary, the project's settings, the checks chosen, the
-toolkit's code and the libraries it calls. All of those make up a fingerprint;
-each fingerprint has its own file of findings keyed by a digest of the entry (its
+nothing else but the glossary, the word list, the project's settings, the
+checks chosen, the toolkit's code and the libraries it calls. All of those make
+up a fingerprint; each fingerprint has its own file of findings keyed by a digest of the entry (its
 line left out: inserting an entry above moves the others but changes nothing
 about them). Whatever changes gives a new fingerprint and so a fresh file: a
 stale finding is never read back. The catalog- and project-wide checks' findings
@@ -27,6 +27,7 @@ from toolkit.memo import user_cache_folder
 if TYPE_CHECKING:
     from toolkit.config import Config
     from toolkit.glossary import Glossary
+    from toolkit.words import WordList
 
 CACHE_FOLDER = ".toolkit-cache"
 KEPT_FILES = 8  # fingerprints remembered (a few check selections, a few glossary states)
@@ -60,8 +61,8 @@ class FindingsCache:
 
     @classmethod
     def open(cls, folder: Path, *, check_ids: Iterable[str], glossary: "Glossary | None", config: "Config",
-             options: object = None) -> "FindingsCache":
-        return cls(folder / "findings" / f"{fingerprint(check_ids, glossary, config, options)}.pickle")
+             words: "WordList | None" = None, options: object = None) -> "FindingsCache":
+        return cls(folder / "findings" / f"{fingerprint(check_ids, glossary, config, options, words)}.pickle")
 
     def get(self, key: bytes) -> Found | None:
         """Stored findings of the entry whose ``entry_key`` this is."""
@@ -145,9 +146,11 @@ def _key_fields(kind: type) -> tuple[str, ...]:
     return names
 
 
-def fingerprint(check_ids: Iterable[str], glossary: "Glossary | None", config: "Config", options: object) -> str:
+def fingerprint(check_ids: Iterable[str], glossary: "Glossary | None", config: "Config", options: object,
+                words: "WordList | None" = None) -> str:
     digest = hashlib.blake2b(digest_size=16)
-    for part in (sorted(check_ids), repr(options), repr(config), _glossary_state(glossary), _code_state()):
+    for part in (sorted(check_ids), repr(options), repr(config), _glossary_state(glossary),
+                 words.state() if words is not None else (), _code_state()):
         digest.update(repr(part).encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()

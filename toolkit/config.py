@@ -16,6 +16,7 @@ from pathlib import Path
 from toolkit.errors import InputError
 
 CONFIG_NAME = "toolkit.toml"
+WORDS_FILE = Path("glossary/words.txt")  # the word list's place in a project, beside the glossary
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -41,11 +42,20 @@ class Config:
     project_name: str = "translation"
     found: bool = False
     tm: Path | None = None
+    words: Path | None = None  # ``[spelling] words`` as toolkit.toml sets it
 
     @property
     def tm_path(self) -> Path:
         """The translation memory file: ``[tm] path`` in toolkit.toml, else .toolkit/tm.sqlite in the project."""
         return self.tm or self.root / ".toolkit" / "tm.sqlite"
+
+    @property
+    def words_path(self) -> Path | None:
+        """The word list the spelling check accepts words from: ``[spelling] words`` in toolkit.toml, else
+        glossary/words.txt in the project; None outside a project."""
+        if self.words is not None:
+            return self.words
+        return self.root / WORDS_FILE if self.found else None
 
     @property
     def catalogs(self) -> list[Path]:
@@ -120,6 +130,7 @@ def load_config(start: Path | None = None) -> Config:
     tm_path = data.get("tm", {}).get("path")
     if tm_path is not None and not isinstance(tm_path, str):
         raise InputError("'tm.path' must be a path", path=path)
+    words = data.get("spelling", {}).get("words")
     return Config(
         root=root,
         documents=tuple(documents),
@@ -132,6 +143,7 @@ def load_config(start: Path | None = None) -> Config:
         project_name=project.get("name", root.name),
         found=True,
         tm=root / tm_path if tm_path else None,
+        words=root / words if words else None,
     )
 
 
@@ -139,12 +151,14 @@ def load_config(start: Path | None = None) -> Config:
 # a table of free keys (check ids) a set holding the type of its values.
 PATHS = "a path or a list of paths"
 TEXT = "a string"
+PATH = "a path"
 SCHEMA: dict = {
     "project": {"name": TEXT, "source_language": TEXT, "target_language": TEXT},
     "documents": [{"source": TEXT, "catalog": TEXT, "format": TEXT}],
     "glossary": {"paths": PATHS},
     "score": {"references": PATHS, "drafts": PATHS},
     "check": {"severity": {TEXT}},
+    "spelling": {"words": PATH},
 }
 
 
@@ -194,7 +208,7 @@ def _validate_value(value: object, expected: object, where: tuple[str, ...], tex
         if not (isinstance(value, str) or isinstance(value, list) and all(isinstance(v, str) for v in value)):
             raise wrong(PATHS)
     elif not isinstance(value, str):
-        raise wrong(TEXT)
+        raise wrong(expected)
 
 
 def _check_format(name: str, text: str, path: Path, occurrence: int) -> None:

@@ -1,4 +1,5 @@
-"""Starting a project: toolkit.toml, an empty glossary, the translations/ layout and the first catalogs."""
+"""Starting a project: toolkit.toml, an empty glossary and word list, the translations/ layout and the first
+catalogs."""
 from __future__ import annotations
 
 import shutil
@@ -6,10 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.po import write_catalog
-from toolkit.config import CONFIG_NAME, Config, Document
+from toolkit.config import CONFIG_NAME, WORDS_FILE, Config, Document
 from toolkit.errors import InputError, UsageError
 from toolkit.files import locked, write_text_atomic
 from toolkit.segment import SegmentResult, build_catalog, parse_source, segment_source
+from toolkit.words import HEADER as WORDS_HEADER
 
 SOURCE_FOLDER = Path("translations/source")
 CATALOG_FOLDER = Path("translations/en")
@@ -85,6 +87,8 @@ def init_project(folder: str | Path, sources: list[str | Path] = ()) -> list[Sta
     terms = folder / GLOSSARY_FOLDER / "terms.csv"
     if not terms.exists():
         write_text_atomic(terms, GLOSSARY_HEADER)
+    if not (folder / WORDS_FILE).exists():
+        write_text_atomic(folder / WORDS_FILE, WORDS_HEADER)
     started = []
     for (given, placed, catalog), document in zip(planned, parsed):
         if placed != given.resolve():

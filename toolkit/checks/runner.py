@@ -22,6 +22,7 @@ from toolkit.config import CONFIG_NAME, Config, display_path
 from toolkit.errors import InputError, UsageError
 from toolkit.gc_pause import collector_paused
 from toolkit.po import Entry, read_entries
+from toolkit.words import WordList, load_words
 
 if TYPE_CHECKING:
     from toolkit.checks.spelling import Speller
@@ -93,6 +94,7 @@ class Context:
 
     config: Config
     glossary: "Glossary | None" = None
+    words: WordList = WordList()  # the project's word list, words the spelling check accepts
     min_coverage: float | None = None
     include_fuzzy: bool = False  # fuzzy entries get every check, as translated ones do
     speller: "Speller | None" = None  # the spelling lexicon, built by the first entry that needs it
@@ -151,7 +153,9 @@ def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Gloss
     checks = active_checks(select, ignore, spelling=spelling, min_coverage=min_coverage)
     severity = severities(config)
     catalogs = [load_catalog(path) for path in catalog_paths(paths, config)]
-    context = Context(config=config, glossary=glossary, min_coverage=min_coverage, include_fuzzy=include_fuzzy)
+    words = load_words(config.words_path) if any(check.id == "spelling" for check in checks) else WordList()
+    context = Context(config=config, glossary=glossary, words=words, min_coverage=min_coverage,
+                      include_fuzzy=include_fuzzy)
     order = {check_id: number for number, check_id in enumerate(REGISTRY)}
 
     entries = [(catalog, item) for catalog in catalogs for item in catalog.items]
@@ -161,7 +165,7 @@ def _run_checks(paths: Iterable[str | Path], *, config: Config, glossary: "Gloss
         per_entry, whole = _check_entries(entries, plan, context, jobs, progress, meanwhile)
     else:
         cache = FindingsCache.open(cache_dir, check_ids=[check_id for check_id, _ in plan.for_translated],
-                                   glossary=glossary, config=config,
+                                   glossary=glossary, config=config, words=words,
                                    options=(min_coverage, include_fuzzy))
         context.cache = cache
         whole_ids = [c.id for c in checks if c.scope != "entry"]

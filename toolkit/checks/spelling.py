@@ -2,9 +2,10 @@
 
 A word is known when simplemma's English lexicon has it (it has British
 spellings: labour, programme, organise) or pyspellchecker's word list does,
-when it is in a glossary rendering, when it is a capitalised Chinese name in
-pinyin (Zhangjiakou, Guo Lihua), an acronym, or a Latin word the source
-itself contains. pyspellchecker also supplies the "did you mean" guesses.
+when it is in a glossary rendering or the project's word list (toolkit.words),
+when it is a capitalised Chinese name in pinyin (Zhangjiakou, Guo Lihua), an
+acronym, or a Latin word the source itself contains. pyspellchecker also
+supplies the "did you mean" guesses.
 """
 from __future__ import annotations
 
@@ -20,11 +21,11 @@ from toolkit.memo import remembered
 from toolkit.pinyin import is_pinyin
 from toolkit.po import Entry
 from toolkit.text import HAN
+from toolkit.words import POSSESSIVE as _POSSESSIVE, WORD as _WORD, WordList, accept_command, normal_form
 
 if TYPE_CHECKING:
     from toolkit.glossary import Glossary
 
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _SKIP = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|<[^>]+>|%\(\w+\)[sd]|\{\w*\}")
 _SKIP_MARKS = ("/", "@", "<", "%", "{", "www")  # cheap test before the _SKIP regex
 # A capitalised word joined by hyphens to others (Bao-yu, Wi-Fi): one name, not a capitalised word and fragments.
@@ -32,7 +33,6 @@ _SKIP_MARKS = ("/", "@", "<", "%", "{", "www")  # cheap test before the _SKIP re
 _HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]*+(?:-[A-Za-z][a-z]*+)+\b")
 _HYPHENATED = re.compile(r"\b[a-z]++(?:-[a-z]++)+\b")
 _HAN_RUN = re.compile(HAN.pattern + "+")
-_POSSESSIVE = re.compile(r"['’]s?$")
 # Prefixes that form new words freely in technical English (autoantigen, ultrarelativistic, multigraph).
 COMBINING_PREFIXES = ("agro", "anti", "auto", "bio", "co", "counter", "cyber", "cyto", "de", "dis", "ecto", "electro",
                       "endo", "entero", "geo", "haemo", "hemo", "hydro", "hyper", "hypo", "immuno", "inter",
@@ -130,9 +130,11 @@ def _spellchecker():
 
 
 class Speller:
-    """The lexicons plus this run's known words, with a verdict cached per word and per good token."""
+    """The lexicons plus this run's known words (glossary renderings, the word list), with a verdict cached
+    per word and per good token."""
 
-    def __init__(self, glossary: "Glossary | None"):
+    def __init__(self, glossary: "Glossary | None", words: WordList = WordList()):
+        self.words = words
         self.extra = {w.lower() for term in (glossary.terms if glossary else ())
                       for rendering in term.renderings for w in _WORD.findall(rendering)}
         self.verdicts: dict[str, bool] = {}
@@ -167,9 +169,10 @@ class Speller:
         return verdict
 
     def _unknown_name(self, word: str) -> bool:
-        return len(word) > 1 and word[:1].isupper() and not word.isupper() and not any(c.isupper() for c in word[1:]) \
-            and not self._known(_POSSESSIVE.sub("", word.lower().replace("’", "'"))) \
-            and not is_pinyin(_POSSESSIVE.sub("", word.lower().replace("’", "'")))
+        if len(word) < 2 or not word[:1].isupper() or word.isupper() or any(c.isupper() for c in word[1:]):
+            return False
+        name = normal_form(word)
+        return not (self._known(name.lower()) or self.words.accepts(name) or is_pinyin(name.lower()))
 
     def known_word(self, lower: str) -> bool:
         """Whether a lower-case word is in a lexicon (or made of known parts)."""
@@ -215,7 +218,7 @@ class Speller:
         return written
 
     def _known(self, lower: str) -> bool:
-        return lower in self.extra or in_lexicons(lower)
+        return lower in self.extra or self.words.accepts(lower) or in_lexicons(lower)
 
     def _archaic(self, lower: str) -> bool:
         """The -eth and -est of older English (causeth, produceth, knowest): the stem is a known verb."""
@@ -265,7 +268,7 @@ class Speller:
 # Entries a word no lexicon knows must be flagged in before it is taken for a term. (On the published
 # corpora, 2 would take leftover entities flagged in two entries each, andlsqb, for terms.)
 TERM_ENTRIES = 3
-_UNGUESSED = re.compile(r'unknown word "([a-z][^"]*)"')  # a lower-case word with no "did you mean"
+_UNGUESSED = re.compile(r'unknown word "([a-z][^"]*)": ')  # a lower-case word with no "did you mean"
 
 
 def terms_once(found: list[tuple[int, str]]) -> Iterator[tuple[int, str, str | None]]:
@@ -276,33 +279,34 @@ def terms_once(found: list[tuple[int, str]]) -> Iterator[tuple[int, str, str | N
     every entry: as likely a slip made by habit, and it must be put right where it stands."""
     entries: dict[str, list[int]] = {}
     for index, message in found:
-        if match := _UNGUESSED.fullmatch(message):
-            entries.setdefault(_term(match.group(1)), []).append(index)
+        if match := _UNGUESSED.match(message):
+            entries.setdefault(normal_form(match.group(1)), []).append(index)
     uses = {word: len(set(indexes)) for word, indexes in entries.items() if len(set(indexes)) >= TERM_ENTRIES}
     asked: set[str] = set()
     for index, message in found:
-        match = _UNGUESSED.fullmatch(message)
-        word = _term(match.group(1)) if match else ""
+        match = _UNGUESSED.match(message)
+        word = normal_form(match.group(1)) if match else ""
         if word not in uses:
             yield index, message, None
         elif word not in asked:  # its first entry (found is in entry order)
             asked.add(word)
-            yield index, (f"\"{word}\" is not in the dictionary but used in {uses[word]} entries: probably a term; "
-                          f"if it is a slip, correct it in each"), "info"
+            yield index, (f"\"{word}\" is not in the dictionary but used in {uses[word]} entries: probably a term, "
+                          f"accept it with {accept_command(word)}; if it is a slip, correct it in each"), "info"
 
 
-def _term(word: str) -> str:
-    """The word as one form for all its uses (keiretsu's is keiretsu)."""
-    return _POSSESSIVE.sub("", word.replace("’", "'"))
+def _unknown_word(word: str, guess: str | None) -> str:
+    """A finding's message: the word, a correction if one is near, and how to accept it."""
+    near = f" (did you mean \"{guess}\"?)" if guess else ""
+    return f"unknown word \"{word}\"{near}: correct it, or accept it with {accept_command(word)}"
 
 
 @register("spelling", "warning", regroup=terms_once)
 def spelling(item: Entry, context: Context) -> Iterator[str]:
-    """A word of the English that no dictionary, glossary or pinyin reading knows; one the catalog uses in
-    three entries or more is asked about once, as a probable term (info)."""
+    """A word of the English that no dictionary, glossary, word list or pinyin reading knows; one the catalog
+    uses in three entries or more is asked about once, as a probable term (info)."""
     speller = context.speller
     if speller is None:
-        speller = context.speller = Speller(context.glossary)
+        speller = context.speller = Speller(context.glossary, context.words)
     text = item.msgstr
     if any(mark in text for mark in _SKIP_MARKS):
         text = _SKIP.sub(" ", text)
@@ -320,7 +324,7 @@ def spelling(item: Entry, context: Context) -> Iterator[str]:
             lower = _POSSESSIVE.sub("", word.lower().replace("’", "'"))
             near = [readings[edit] for edit in _one_edit(lower) if edit in readings] if len(lower) >= 4 else []
             if near:
-                yield f"unknown word \"{word}\" (did you mean \"{near[0]}\"?)"
+                yield _unknown_word(word, near[0])
     if unknown:
         # Latin letters in the source (a term in brackets), particles of names, and words of a phrase
         # CC-CEDICT's English uses (status quo, diabetes mellitus) are known.
@@ -328,5 +332,4 @@ def spelling(item: Entry, context: Context) -> Iterator[str]:
         in_source.update(m.group(1) for m in _PARTICLE_BEFORE_NAME.finditer(text) if m.group(1) in NAME_PARTICLES)
         for word in unknown:
             if word.lower() not in in_source and not _in_a_phrase(word, text):
-                guess = speller.suggestion(word)
-                yield f"unknown word \"{word}\"" + (f" (did you mean \"{guess}\"?)" if guess else "")
+                yield _unknown_word(word, speller.suggestion(word))

@@ -22,6 +22,7 @@ COMMANDS = {
     "render": "toolkit.cli.segment:render",
     "check": "toolkit.cli.check:check",
     "glossary": "toolkit.cli.glossary:glossary",
+    "words": "toolkit.cli.words:words",
     "export": "toolkit.cli.review:export",
     "import": "toolkit.cli.review:import_",
     "score": "toolkit.cli.score:score",

@@ -11,7 +11,8 @@ import click
 @click.option("--source", "sources", multiple=True, type=click.Path(path_type=Path),
               help="A Chinese source (text, Markdown, HTML or DOCX) to copy in and segment (repeatable).")
 def init(folder: Path, sources: tuple[Path, ...]) -> None:
-    """Start a project in FOLDER (default: here): toolkit.toml, glossary/terms.csv, translations/.
+    """Start a project in FOLDER (default: here): toolkit.toml, glossary/terms.csv, glossary/words.txt,
+    translations/.
 
     Refuses to touch an existing project.
     """
