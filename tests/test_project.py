@@ -145,7 +145,8 @@ def test_adding_a_bad_or_clashing_source_changes_nothing(tmp_path, monkeypatch):
     ('[check.severity]\nnumbers = "loud"\n', ":2: [check.severity] numbers = 'loud': use one of error, warning, info"),
     ('[[documents]]\nsource = "a.docx"\ncatalog = "a.po"\nformat = "dcox"\n',
      ":4: [[documents]] format 'dcox': did you mean 'docx'?"),
-    ('[zzz]\na = 1\n', ":1: unknown table [zzz]: known: project, documents, glossary, score, check, spelling"),
+    ('[tm]\npath = 3\n', ":2: 'tm.path' must be a path"),
+    ('[zzz]\na = 1\n', ":1: unknown table [zzz]: known: project, documents, glossary, score, check, spelling, tm"),
 ])
 def test_config_errors_name_the_line_and_the_nearest_known_name(tmp_path, toml, expected):
     (tmp_path / "toolkit.toml").write_text(toml, encoding="utf-8")
@@ -164,3 +165,8 @@ def test_a_config_error_is_one_line_and_exit_2(tmp_path, monkeypatch):
 
 def test_the_repository_and_init_configs_validate():
     assert load_config(Path(__file__).parent).found
+
+
+def test_the_tm_path_setting_is_read(tmp_path):
+    (tmp_path / "toolkit.toml").write_text('[tm]\npath = "memory/project.sqlite"\n', encoding="utf-8")
+    assert load_config(tmp_path).tm_path == tmp_path / "memory" / "project.sqlite"

@@ -128,8 +128,6 @@ def load_config(start: Path | None = None) -> Config:
                              path=path, line=locate(text, ("check", "severity"), check_id))
     score = data.get("score", {})
     tm_path = data.get("tm", {}).get("path")
-    if tm_path is not None and not isinstance(tm_path, str):
-        raise InputError("'tm.path' must be a path", path=path)
     words = data.get("spelling", {}).get("words")
     return Config(
         root=root,
@@ -159,6 +157,7 @@ SCHEMA: dict = {
     "score": {"references": PATHS, "drafts": PATHS},
     "check": {"severity": {TEXT}},
     "spelling": {"words": PATH},
+    "tm": {"path": PATH},
 }
 
 
