@@ -106,6 +106,31 @@ def test_fast_splitting_agrees_with_pysbd_on_the_article(reference, monkeypatch)
     assert [split_english(text) for text in reference.values()] == fast
 
 
+@given(st.text(alphabet='a .“"', max_size=12), st.data())
+def test_opening_quotes_are_found_from_their_run_as_from_the_paragraph_start(text, data):
+    from toolkit.align.english import OPENING_QUOTES, _before_opening_quotes
+
+    start = data.draw(st.integers(0, len(text)))
+    assert _before_opening_quotes(text, start) == OPENING_QUOTES.search(text, 0, start).start()
+
+
+def test_a_paragraph_of_many_sentences_is_split_in_work_linear_in_its_length(monkeypatch):
+    """A 1 MB one-line translation took minutes: every sentence searched back to the paragraph's start."""
+    import toolkit.align.english
+
+    real, scanned = toolkit.align.english.OPENING_QUOTES, []
+
+    class Counting:
+        def search(self, text: str, pos: int, endpos: int):
+            scanned.append(endpos - pos)
+            return real.search(text, pos, endpos)
+
+    monkeypatch.setattr(toolkit.align.english, "OPENING_QUOTES", Counting())
+    text = "The unions helped workers in difficulty. " * 2000
+    assert len(split_english(text)) == 2000
+    assert sum(scanned) < len(text)
+
+
 # --- anchors ----------------------------------------------------------------------------------
 
 
