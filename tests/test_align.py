@@ -417,9 +417,23 @@ def test_empty_chinese_and_badly_encoded_translations_are_refused(project):
     assert "Chinese, not an English translation" in _bad(project, Path("chinese.txt"))
     (project / "latin1.txt").write_bytes("The caf\u00e9 opened.\n".encode("latin-1"))
     assert "not valid utf-8" in _bad(project, Path("latin1.txt"))
-    (project / "utf16.txt").write_bytes("Some English.\n".encode("utf-16"))
+    (project / "utf16.txt").write_bytes("Some English.\n".encode("utf-16-le"))  # no byte-order mark to tell
     assert "binary file" in _bad(project, Path("utf16.txt"))
     assert "no such file" in _bad(project, Path("missing.txt"))
+
+
+@pytest.mark.parametrize("encoding, option", [("utf-16", ()), ("utf-32", ()),
+                                              ("utf-16-le", ("--translation-encoding", "utf-16-le"))])
+def test_a_utf16_or_utf32_translation_is_read_by_its_byte_order_mark_or_the_encoding_given(
+        project, article_english_file, encoding, option):
+    wide = project / "wide.en.txt"
+    wide.write_bytes(article_english_file.read_text(encoding="utf-8").encode(encoding))
+    result = invoke("align", "src/article.zh.txt", wide, *option)
+    assert result.exit_code == 0, result.stderr
+    aligned = {e.msgid: e.msgstr for e in read_catalog(project / "po" / "article.po")}
+    (project / "po" / "article.po").unlink()
+    invoke("align", "src/article.zh.txt", article_english_file)
+    assert aligned == {e.msgid: e.msgstr for e in read_catalog(project / "po" / "article.po")}
 
 
 def test_a_source_outside_the_project_needs_a_catalog(project):

@@ -119,6 +119,14 @@ def test_gb18030_source_names_the_line_and_suggests_the_encoding(tmp_path, artic
     assert parse_source(path, encoding="gb18030").segments == parse_source(article).segments
 
 
+def test_a_utf16_source_with_a_byte_order_mark_is_read_as_utf16(tmp_path, article):
+    path = tmp_path / "wide.txt"
+    path.write_bytes(article.read_text(encoding="utf-8").encode("utf-16"))
+    assert parse_source(path).segments == parse_source(article).segments
+    path.write_bytes(article.read_text(encoding="utf-8").encode("utf-16-be"))
+    assert parse_source(path, encoding="utf-16-be").segments == parse_source(article).segments
+
+
 def test_acknowledged_warnings_are_not_repeated_until_their_paragraph_changes(project):
     from click.testing import CliRunner
 

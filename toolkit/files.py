@@ -10,6 +10,7 @@ waits instead of renaming its copy over the first one's work.
 """
 from __future__ import annotations
 
+import codecs
 import fcntl
 import os
 import re
@@ -23,17 +24,33 @@ from typing import Iterator
 
 from toolkit.errors import InputError, ToolkitError
 
+# byte-order marks of the encodings whose text holds NUL bytes, UTF-32 first (its LE mark begins as UTF-16's)
+WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+             (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 LOCK_WAIT = float(os.environ.get("TOOLKIT_LOCK_WAIT", "30"))  # seconds a writer waits for another to finish
 
 
-def read_bytes(path: str | Path, *, what: str = "a text") -> bytes:
+def read_bytes(path: str | Path, *, what: str = "a text", wide: bool = False) -> bytes:
+    """A file's bytes; NUL bytes mean a binary file unless its text is ``wide`` (UTF-16 or UTF-32)."""
     path = Path(path)
     if not path.is_file():
         raise InputError("no such file" if not path.exists() else "not a file", path=path)
     raw = path.read_bytes()
-    if b"\0" in raw:
+    if b"\0" in raw and not wide:
         raise InputError(f"binary file, not {what}", path=path)
     return raw
+
+
+def read_text(path: str | Path, encoding: str = "utf-8", *, hint: str = "") -> str:
+    """A text file's text, in ``encoding`` or in the UTF-16 or UTF-32 its byte-order mark declares (as Windows
+    Notepad saves "Unicode"), whose text holds NUL bytes."""
+    raw = read_bytes(path, wide=True)
+    encoding = next((name for bom, name in WIDE_BOMS if raw.startswith(bom)), encoding)
+    try:
+        wide = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    except LookupError as exc:
+        raise InputError(f"unknown encoding {encoding!r}", path=path) from exc
+    return decode(raw if wide else read_bytes(path), path, encoding, hint=hint)
 
 
 def decode(raw: bytes, path: str | Path, encoding: str = "utf-8", *, hint: str = "") -> str:

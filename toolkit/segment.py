@@ -21,7 +21,7 @@ from toolkit.po import (Catalog, CatalogEntry, MergeReport, default_layout, merg
                         write_catalog, written_text)
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
-from toolkit.files import decode, locked, read_bytes
+from toolkit.files import locked, read_text
 
 TERMINATORS = "。！？!?"
 CLOSERS = "”’」』）》\"')"
@@ -115,8 +115,7 @@ class SourceDocument:
 def read_source(path: str | Path, encoding: str = "utf-8") -> str:
     """The text of a source file, or an InputError saying why it cannot be read as text."""
     hint = " (GB18030? try --encoding gb18030)" if encoding.lower().replace("-", "") == "utf8" else ""
-    text = decode(read_bytes(path), path, encoding, hint=hint)
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = read_text(path, encoding, hint=hint).lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError("empty file", path=path)
     return text
