@@ -7,6 +7,7 @@ from pathlib import Path
 
 from toolkit.align.document import Alignment, Link, align_document, check_is_translation
 from toolkit.align.english import read_translation
+from toolkit.align.sheet import write_alignment_sheet
 from toolkit.config import Config, load_config
 from toolkit.errors import InputError, UsageError
 from toolkit.files import locked
@@ -137,13 +138,15 @@ class AlignResult:
 def align_translation(source: str | Path, translation: str | Path, catalog: str | Path | None = None, *,
                       overwrite: bool = False, dry_run: bool = False, encoding: str = "utf-8",
                       translation_encoding: str = "utf-8", glossary: Glossary | None = None,
-                      config: Config | None = None) -> AlignResult:
+                      config: Config | None = None, sheet: str | Path | None = None) -> AlignResult:
     """Align an English translation to a Chinese source and fill the source's catalog with it.
 
     SOURCE is the Chinese text or its catalog (whose source is then found as
     ``toolkit render`` finds it). The catalog, created or merged with a fresh
     segmentation of the source first, is written only when the English is
-    plainly a translation of this source and something changed.
+    plainly a translation of this source and something changed. The links go
+    to the workbook ``sheet`` first, so that a sheet that cannot be written
+    leaves the catalog as it was.
     """
     config = config or load_config(Path(source).parent)  # the project that holds the source
     source_path, catalog_path = _source_and_catalog(Path(source), Path(catalog) if catalog else None, config)
@@ -153,6 +156,8 @@ def align_translation(source: str | Path, translation: str | Path, catalog: str 
     english = read_translation(translation, translation_encoding)
     alignment = align_document(document, english, glossary)
     check_is_translation(alignment, Path(translation))
+    if sheet is not None:
+        write_alignment_sheet(alignment, sheet)
     fresh = build_catalog(document, config)
     with nullcontext() if dry_run else locked(catalog_path):  # from reading the catalog to writing it
         created = not catalog_path.exists()
@@ -173,7 +178,8 @@ def _source_and_catalog(source: Path, catalog: Path | None, config: Config) -> t
     if source.suffix in (".po", ".pot"):
         from toolkit.render import find_source
 
-        return find_source(source, config), catalog or source
+        return find_source(source, config, remedy="give the Chinese source as SOURCE and the catalog with -o"), \
+            catalog or source
     if catalog is None:
         document = config.document_for_source(source)
         if document is None:

@@ -34,7 +34,7 @@ def align(paths: tuple[Path, ...], catalog: Path | None, overwrite: bool, report
     the first). Accept them with `toolkit accept`. Translated entries are kept
     unless --overwrite. A TRANSLATION that is plainly not of SOURCE is refused.
     """
-    from toolkit.align import LOW_CONFIDENCE, align_translation, write_alignment_sheet
+    from toolkit.align import LOW_CONFIDENCE, align_translation
     from toolkit.glossary import load_glossary
 
     config = project_config()
@@ -47,12 +47,10 @@ def align(paths: tuple[Path, ...], catalog: Path | None, overwrite: bool, report
     source, translation = paths
     result = align_translation(source, translation, catalog, overwrite=overwrite, dry_run=dry_run,
                                encoding=encoding, translation_encoding=translation_encoding,
-                               glossary=load_glossary(glossary_paths, config), config=config)
+                               glossary=load_glossary(glossary_paths, config), config=config, sheet=xlsx)
     alignment = result.alignment
     if report:
         click.echo(side_by_side(alignment.by_confidence(), shutil.get_terminal_size((120, 24)).columns))
-    if xlsx is not None:
-        write_alignment_sheet(alignment, xlsx)
     low = sum(1 for link in alignment.links if link.confidence < LOW_CONFIDENCE)
     fill = result.fill
     verb = "would fill" if dry_run else ("wrote" if result.written else "unchanged")
