@@ -25,8 +25,9 @@ class Rendering:
         return 100.0 * (self.segments - self.left_in_chinese) / self.segments if self.segments else 100.0
 
 
-def find_source(catalog: Path, config: Config) -> Path:
-    """The source a catalog was segmented from: the project's pairing, else its first reference."""
+def find_source(catalog: Path, config: Config, *, remedy: str = "give --source") -> Path:
+    """The source a catalog was segmented from: the project's pairing, else its first reference; else a usage
+    error saying what the command needs (``remedy``)."""
     document = config.document_for_catalog(catalog)
     if document is not None:
         return document.source
@@ -34,7 +35,7 @@ def find_source(catalog: Path, config: Config) -> Path:
         for base in (config.root, catalog.parent, Path.cwd()):
             if (base / reference).is_file():
                 return base / reference
-    raise UsageError(f"{catalog}: cannot tell which source it was segmented from; give --source")
+    raise UsageError(f"{catalog}: cannot tell which source it was segmented from; {remedy}")
 
 
 def compose(document: SourceDocument, translations: dict[str, str],
