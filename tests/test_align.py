@@ -354,6 +354,15 @@ def test_accept_clears_fuzzy_above_the_confidence_only_on_aligned_entries(projec
     assert invoke("accept", "--min-confidence", "2").exit_code == 2  # beyond 0..1: bad usage
 
 
+def test_accept_refuses_a_confidence_that_is_not_a_number(project, article_english_file):
+    invoke("align", "src/article.zh.txt", article_english_file)
+    before = (project / "po" / "article.po").read_bytes()
+    result = invoke("accept", "--min-confidence", "nan")
+    assert result.exit_code == 2 and result.stderr.strip().splitlines() == [
+        "Error: the confidence to accept from must be a number from 0 to 1, not nan"]
+    assert (project / "po" / "article.po").read_bytes() == before
+
+
 def test_check_include_fuzzy_checks_aligned_entries(project, article_english_file):
     invoke("align", "src/article.zh.txt", article_english_file)
     catalog = project / "po" / "article.po"
@@ -381,6 +390,21 @@ def test_report_lists_least_confident_links_first_and_xlsx_matches(project, arti
     values = [row for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert [row[0] for row in values] == sorted(row[0] for row in values) and len(values) == len(rows)
     assert not (project / "po" / "article.po").exists()  # a dry run writes no catalog
+
+
+def test_a_sheet_that_cannot_be_written_leaves_the_catalog_as_it_was(project, article_english_file):
+    (project / "links.xlsx").mkdir()
+    result = invoke("align", "src/article.zh.txt", article_english_file, "--xlsx", "links.xlsx")
+    assert result.exit_code == 2 and "links.xlsx: cannot write it: a folder is there" in result.stderr
+    assert not (project / "po" / "article.po").exists()
+
+
+def test_a_catalog_whose_source_cannot_be_found_asks_for_the_source_as_align_takes_it(project, article_english_file):
+    (project / "lone.po").write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n',
+                                     encoding="utf-8")
+    result = invoke("align", "lone.po", article_english_file)
+    assert result.exit_code == 2
+    assert "give the Chinese source as SOURCE and the catalog with -o" in result.stderr and "--source" not in result.stderr
 
 
 def test_repeated_source_paragraph_gets_its_translation_once(project, article_english_file, reference):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.align.fill import NOTE_PREFIX
+from toolkit.errors import UsageError
 from toolkit.files import locked
 from toolkit.po import CatalogEntry, entry_key, live_entries, read_catalog, write_catalog
 
@@ -38,6 +39,8 @@ def accept_aligned(path: str | Path, min_confidence: float = 0.0, *, dry_run: bo
     fuzzy by a merge (its source changed) needs a translator, whatever the
     aligner once thought of it.
     """
+    if not 0.0 <= min_confidence <= 1.0:  # NaN too, which every comparison would leave fuzzy
+        raise UsageError(f"the confidence to accept from must be a number from 0 to 1, not {min_confidence}")
     path = Path(path)
     report = AcceptReport(path)
     with locked(path):
