@@ -109,8 +109,18 @@ def test_project_severity_override_shows_in_list_and_findings(outside):
     assert result.exit_code == 0 and "a.po:" in result.output and "warning: [numbers]" in result.output
 
 
+def test_a_severity_override_of_an_unknown_check_names_its_line(outside):
+    (outside / "toolkit.toml").write_text('[check.severity]\nnumbers = "warning"\nnumbre = "info"\n',
+                                          encoding="utf-8")
+    write_po(outside / "a.po", [("投入65万元", "invested 65,000 yuan")])
+    result = run("a.po")
+    assert result.exit_code == 2 and result.stderr == (
+        f"Error: {outside / 'toolkit.toml'}:3: [check.severity] names unknown check numbre (see toolkit check --list)\n")
+
+
 @pytest.mark.parametrize("args,needle", [
     (["--select", "nope"], "unknown check id nope"),
+    (["c.po", "--min-coverage", "nan"], "--min-coverage must be a percentage from 0 to 100, not nan"),
     (["missing.po"], "missing.po"),
     ([], "no catalogs given"),
 ])

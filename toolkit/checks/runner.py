@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from toolkit.check_cache import FindingsCache, entry_key, whole_key
 from toolkit.po import FUZZY, JOINED, TRANSLATED, CatalogStats, iter_catalog_paths
 from toolkit.checks.registry import IGNORE_FLAG, REGISTRY, SEVERITIES, Check
-from toolkit.config import CONFIG_NAME, Config, display_path
+from toolkit.config import CONFIG_NAME, Config, display_path, locate
 from toolkit.errors import InputError, UsageError
 from toolkit.gc_pause import collector_paused
 from toolkit.po import Entry, read_entries
@@ -361,6 +361,8 @@ def active_checks(select: Iterable[str] | None, ignore: Iterable[str] | None, *,
         ignored.add("spelling")
     if min_coverage is None:
         ignored.add("coverage")
+    elif not 0.0 <= min_coverage <= 100.0:  # NaN too, below which no coverage ever falls
+        raise UsageError(f"--min-coverage must be a percentage from 0 to 100, not {min_coverage:g}")
     elif selected:
         selected.add("coverage")  # asking for a minimum is asking for the check
     return [check for check_id, check in REGISTRY.items()
@@ -380,8 +382,9 @@ def severities(config: Config) -> dict[str, str]:
     """The project's [check.severity] overrides, validated against the registry."""
     unknown = sorted(set(config.severity) - REGISTRY.keys())
     if unknown:
+        path = config.root / CONFIG_NAME
         raise InputError(f"[check.severity] names unknown check {', '.join(unknown)} (see toolkit check --list)",
-                         path=config.root / CONFIG_NAME)
+                         path=path, line=locate(path.read_text(encoding="utf-8"), ("check", "severity"), unknown[0]))
     assert all(level in SEVERITIES for level in config.severity.values())  # load_config validated them
     return dict(config.severity)
 
