@@ -424,6 +424,12 @@ def test_layout_fail(tmp_path, translation, check_id):
     assert ids(report) == [check_id]
 
 
+def test_a_word_doubled_again_and_again_is_one_finding_with_its_count(tmp_path):
+    report = check(tmp_path, [("北京" * 500, "Beijing " * 500 + "and the the end")], select=["repeated-word"])
+    assert [f.message for f in report.findings] == ['repeated word: "beijing beijing" (499 times)',
+                                                    'repeated word: "the the"']
+
+
 def test_layout_pass(tmp_path):
     report = check(tmp_path, [("资料图", "File photo"), ("他说", "He said that that was right."),
                               ("他们", "They had had enough."),

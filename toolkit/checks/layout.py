@@ -4,6 +4,7 @@ from __future__ import annotations
 import operator
 import re
 import statistics
+from collections import Counter
 from typing import Iterator
 
 from toolkit.po import TRANSLATED
@@ -39,11 +40,12 @@ def whitespace(item: Entry, context: Context) -> Iterator[str]:
 
 @register("repeated-word", "warning")
 def repeated_word(item: Entry, context: Context) -> Iterator[str]:
-    """The same word twice in a row ("the the")."""
+    """The same word twice in a row ("the the"): one finding for each word, however often it is doubled
+    (a long entry pasted twice over doubles a word thousands of times)."""
     lowered = item.msgstr.lower()
     if may_repeat(lowered):
-        for word in repeated_words(lowered):
-            yield f"repeated word: \"{word} {word}\""
+        for word, times in Counter(repeated_words(lowered)).items():
+            yield f"repeated word: \"{word} {word}\"" + (f" ({times} times)" if times > 1 else "")
 
 
 def repeated_words(lowered: str) -> Iterator[str]:
