@@ -383,8 +383,9 @@ def severities(config: Config) -> dict[str, str]:
     unknown = sorted(set(config.severity) - REGISTRY.keys())
     if unknown:
         path = config.root / CONFIG_NAME
+        line = locate(path.read_text(encoding="utf-8"), ("check", "severity"), unknown[0]) if path.is_file() else None
         raise InputError(f"[check.severity] names unknown check {', '.join(unknown)} (see toolkit check --list)",
-                         path=path, line=locate(path.read_text(encoding="utf-8"), ("check", "severity"), unknown[0]))
+                         path=path, line=line)
     assert all(level in SEVERITIES for level in config.severity.values())  # load_config validated them
     return dict(config.severity)
 
