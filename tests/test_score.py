@@ -450,3 +450,10 @@ def test_plain_text_lines_are_read_as_sacrebleu_reads_them(tmp_path_factory, lin
     with smart_open(str(path)) as handle:
         assert read_lines(path) == [line.rstrip() for line in handle]
 
+
+
+def test_a_single_segment_is_counted_in_the_singular(tmp_path):
+    reference = write_lines(tmp_path / "ref.txt", ["The cat sat on the mat."])
+    draft = write_lines(tmp_path / "draft.txt", ["The cat sat on a mat."])
+    result = run("--ref", str(reference), str(draft), "--summary")
+    assert result.exit_code == 0 and f"Reference: {reference} (1 segment)\n" in result.stdout

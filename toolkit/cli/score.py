@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from toolkit.cli.common import Progress, echo_json, format_option, glossary_option, project_config, style
+from toolkit.cli.common import Progress, counted, echo_json, format_option, glossary_option, project_config, style
 
 if TYPE_CHECKING:
     from toolkit.scoring import DraftResult, ScoreReport
@@ -101,7 +101,7 @@ def _ranking_lines(report: ScoreReport) -> list[str]:
 
     keys = report.metrics
     labels = [METRICS[key].label for key in keys]
-    lines = [f"Reference: {', '.join(report.inputs.reference_paths)} ({len(report.inputs.segments)} segments)", ""]
+    lines = [f"Reference: {', '.join(report.inputs.reference_paths)} ({counted(len(report.inputs.segments), 'segment')})", ""]
     name_width = max(len("Draft"), *(len(result.name) for result in report.drafts))
     with_terms = any(result.terms for result in report.drafts)
     header = ["#".rjust(2), "Draft".ljust(name_width), *(label.rjust(7) for label in labels), "Missing".rjust(7)]
