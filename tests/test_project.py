@@ -146,6 +146,9 @@ def test_adding_a_bad_or_clashing_source_changes_nothing(tmp_path, monkeypatch):
     ('[[documents]]\nsource = "a.docx"\ncatalog = "a.po"\nformat = "dcox"\n',
      ":4: [[documents]] format 'dcox': did you mean 'docx'?"),
     ('[tm]\npath = 3\n', ":2: 'tm.path' must be a path"),
+    ('[spelling]\nword = "w.txt"\n', ":2: unknown key 'word' in [spelling]: did you mean words?"),
+    ('[spelling]\nwords = ["a.txt", "b.txt"]\n', ":2: 'spelling.words' must be a path"),
+    ('[speling]\nwords = "w.txt"\n', ":1: unknown table [speling]: did you mean [spelling]?"),
     ('[zzz]\na = 1\n', ":1: unknown table [zzz]: known: project, documents, glossary, score, check, spelling, tm"),
 ])
 def test_config_errors_name_the_line_and_the_nearest_known_name(tmp_path, toml, expected):

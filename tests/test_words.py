@@ -11,7 +11,6 @@ from toolkit.checks import run_checks
 from toolkit.checks.spelling import Speller
 from toolkit.cli import cli
 from toolkit.config import Config, load_config
-from toolkit.errors import InputError
 from toolkit.words import WordList, add_words
 
 ENTRIES = [("日本的经连会体系以银行为中心。", "Japan's keiretsu system is built around a bank."),
@@ -84,18 +83,6 @@ def test_the_word_list_is_set_in_toolkit_toml(project):
     assert invoke("words", "add", "keiretsu", "xiangxi").exit_code == 0
     assert (project / "lists/accepted.txt").read_text(encoding="utf-8").endswith("keiretsu\nxiangxi\n")
     assert spelling() == [] and not (project / "glossary").exists()
-
-
-@pytest.mark.parametrize("toml, expected", [
-    ('[spelling]\nword = "w.txt"\n', ":2: unknown key 'word' in [spelling]: did you mean words?"),
-    ('[spelling]\nwords = ["a.txt", "b.txt"]\n', ":2: 'spelling.words' must be a path"),
-    ('[speling]\nwords = "w.txt"\n', ":1: unknown table [speling]: did you mean [spelling]?"),
-])
-def test_a_bad_word_list_setting_is_reported_as_other_settings_are(tmp_path, toml, expected):
-    (tmp_path / "toolkit.toml").write_text(toml, encoding="utf-8")
-    with pytest.raises(InputError) as raised:
-        load_config(tmp_path)
-    assert str(raised.value) == f"{tmp_path / 'toolkit.toml'}{expected}"
 
 
 def test_words_add_keeps_the_files_order_comments_and_line_ends_and_adds_no_duplicate(project):

@@ -34,10 +34,7 @@ def add(new: tuple[str, ...]) -> None:
     from toolkit.words import add_words
 
     path = _words_file()
-    added, there = add_words(path, list(new))
-    there_too = f"; accepted already: {', '.join(there)}" if there else ""
-    click.echo(f"{display_path(path)}: added {counted(len(added), 'word')}"
-               f"{': ' + ', '.join(added) if added else ''}{there_too}", err=True)
+    _report(path, "added", *add_words(path, list(new)), aside="accepted already")
 
 
 @words.command()
@@ -47,10 +44,14 @@ def remove(old: tuple[str, ...]) -> None:
     from toolkit.words import remove_words
 
     path = _words_file()
-    removed, missing = remove_words(path, list(old))
-    not_there = f"; not in it: {', '.join(missing)}" if missing else ""
-    click.echo(f"{display_path(path)}: removed {counted(len(removed), 'word')}"
-               f"{': ' + ', '.join(removed) if removed else ''}{not_there}", err=True)
+    _report(path, "removed", *remove_words(path, list(old)), aside="not in it")
+
+
+def _report(path: Path, verb: str, done: list[str], others: list[str], *, aside: str) -> None:
+    """One line on what changed in the list, and which words were left as they were and why."""
+    listed = f": {', '.join(done)}" if done else ""
+    left = f"; {aside}: {', '.join(others)}" if others else ""
+    click.echo(f"{display_path(path)}: {verb} {counted(len(done), 'word')}{listed}{left}", err=True)
 
 
 @words.command("list")
