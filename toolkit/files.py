@@ -36,9 +36,14 @@ def read_bytes(path: str | Path, *, what: str = "a text", wide: bool = False) ->
     if not path.is_file():
         raise InputError("no such file" if not path.exists() else "not a file", path=path)
     raw = path.read_bytes()
-    if b"\0" in raw and not wide:
-        raise InputError(f"binary file, not {what}", path=path)
+    if not wide:
+        _refuse_binary(raw, path, what)
     return raw
+
+
+def _refuse_binary(raw: bytes, path: Path, what: str) -> None:
+    if b"\0" in raw:
+        raise InputError(f"binary file, not {what}", path=path)
 
 
 def read_text(path: str | Path, encoding: str = "utf-8", *, hint: str = "") -> str:
@@ -50,7 +55,9 @@ def read_text(path: str | Path, encoding: str = "utf-8", *, hint: str = "") -> s
         wide = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
     except LookupError as exc:
         raise InputError(f"unknown encoding {encoding!r}", path=path) from exc
-    return decode(raw if wide else read_bytes(path), path, encoding, hint=hint)
+    if not wide:
+        _refuse_binary(raw, Path(path), "a text")
+    return decode(raw, path, encoding, hint=hint)
 
 
 def decode(raw: bytes, path: str | Path, encoding: str = "utf-8", *, hint: str = "") -> str:
